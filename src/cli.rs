@@ -1,0 +1,288 @@
+//! The command line: the same operations as the window, for scripts, batch work and tests.
+//! No subcommand opens the window.
+#![allow(clippy::print_stdout)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use crate::domain::platform::PlatformDraft;
+use crate::domain::registry::registry_clock;
+use crate::store::{Store, StoreError, default_db_path};
+
+#[derive(Parser, Debug)]
+#[command(name = "mediadesk", version, about = "MediaDesk 二级网络平台管理台")]
+pub struct Cli {
+    /// 数据库文件（默认在系统数据文件夹，或环境变量 MEDIADESK_DB）
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// 打开窗口，保存第一帧完整画面为 PNG 后退出（用于冒烟测试与截图）
+    #[arg(long, value_name = "FILE.png")]
+    pub screenshot: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// 载入演示数据（空数据库）；--scale N 生成 N 个平台的大型数据库用于性能测试
+    Demo {
+        #[arg(long)]
+        scale: Option<usize>,
+    },
+    /// 二级单位
+    Units {
+        #[command(subcommand)]
+        command: UnitsCommand,
+    },
+    /// 平台台账
+    Platforms {
+        #[command(subcommand)]
+        command: PlatformsCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UnitsCommand {
+    /// 列出所有单位
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PlatformsCommand {
+    /// 列出所有平台
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// 显示一个平台的全部信息
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 从 JSON 文件新增平台（与窗口中的对话框同样校验）
+    Add {
+        #[arg(long, value_name = "FILE")]
+        json: PathBuf,
+    },
+}
+
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// When the process started, for the start-up time report of `--screenshot`.
+pub fn started() -> Instant {
+    *STARTED.get_or_init(Instant::now)
+}
+
+pub fn main() -> ExitCode {
+    started();
+    let cli = Cli::parse();
+    let db = cli.db.clone().unwrap_or_else(default_db_path);
+    match cli.command {
+        None => run_window(db, cli.screenshot),
+        Some(command) => match run(command, &db) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("错误：{message}");
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+fn run_window(db: PathBuf, screenshot: Option<PathBuf>) -> ExitCode {
+    let store = Store::open(&db);
+    let options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title(crate::text::APP_TITLE)
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 560.0]),
+        ..Default::default()
+    };
+    if let Err(e) = &store {
+        eprintln!("错误：{e}");
+    }
+    let result = eframe::run_native(
+        crate::text::APP_TITLE,
+        options,
+        Box::new(move |cc| {
+            crate::ui::MediaDeskApp::setup(&cc.egui_ctx);
+            let mut app = crate::ui::MediaDeskApp::new(store, crate::today());
+            if let Some(path) = screenshot {
+                app = app.with_screenshot(path);
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：无法打开窗口（{e}）。请确认在图形桌面中运行。");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs a subcommand; the error is the Chinese message for stderr.
+pub fn run(command: Command, db: &std::path::Path) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    run_to(command, db, &mut out)
+}
+
+/// [`run`] writing to `out`, so tests can read what it prints.
+pub fn run_to(command: Command, db: &std::path::Path, out: &mut dyn Write) -> Result<(), String> {
+    let mut store = Store::open(db).map_err(|e| e.to_string())?;
+    execute(command, &mut store, out).map_err(|e| e.to_string())
+}
+
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Message(String),
+    #[error("无法输出：{0}")]
+    Io(#[from] std::io::Error),
+}
+
+fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(), CliError> {
+    let today = crate::today();
+    match command {
+        Command::Demo { scale: None } => {
+            store.load_demo(today)?;
+            writeln!(out, "已载入演示数据：4 个单位、14 位人员、12 个平台。")?;
+        }
+        Command::Demo { scale: Some(n) } => {
+            store.generate_large(n, today)?;
+            writeln!(
+                out,
+                "已生成大型数据库：60 个单位、{n} 个平台、{} 位人员。",
+                n * 3
+            )?;
+        }
+        Command::Units {
+            command: UnitsCommand::List { json },
+        } => {
+            let units = store.units()?;
+            if json {
+                writeln!(out, "{}", to_json(&units)?)?;
+            } else {
+                for u in units {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t负责人 {}\t书记 {}",
+                        u.id, u.name, u.party_branch, u.head, u.secretary
+                    )?;
+                }
+            }
+        }
+        Command::Platforms {
+            command: PlatformsCommand::List { json },
+        } => {
+            if json {
+                writeln!(out, "{}", to_json(&store.platforms()?)?)?;
+            } else {
+                let calendar = store.work_calendar()?;
+                let rows = store.registry_rows(|s, c| registry_clock(&calendar, s, c, today))?;
+                for r in rows {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}\t{}",
+                        r.id,
+                        r.unit_name,
+                        r.kind_name,
+                        r.name,
+                        r.account,
+                        r.status.label()
+                    )?;
+                }
+            }
+        }
+        Command::Platforms {
+            command: PlatformsCommand::Show { id, json },
+        } => {
+            let p = store.platform(id)?;
+            if json {
+                writeln!(out, "{}", to_json(&p)?)?;
+            } else {
+                let units = store.units()?;
+                let kinds = store.platform_kinds()?;
+                let unit = units
+                    .iter()
+                    .find(|u| u.id == p.draft.unit_id)
+                    .map_or("", |u| u.name.as_str());
+                let kind = kinds
+                    .iter()
+                    .find(|k| k.id == p.draft.kind_id)
+                    .map_or("", |k| k.name.as_str());
+                let d = &p.draft;
+                let lines = [
+                    ("编号", p.id.to_string()),
+                    ("创建单位", unit.to_owned()),
+                    ("媒体平台", kind.to_owned()),
+                    ("账号名称", d.name.clone()),
+                    ("账号/网址", d.account.clone()),
+                    (
+                        "账号类型",
+                        d.account_type
+                            .map(|t| t.label().to_owned())
+                            .unwrap_or_default(),
+                    ),
+                    ("是否认证", if d.verified { "是" } else { "否" }.to_owned()),
+                    ("内容范围", d.content_scope.clone()),
+                    ("创建时间", d.created_on.to_string()),
+                    ("状态", p.status.label().to_owned()),
+                    (
+                        "负责人",
+                        format!("{} {}", d.responsible_person, d.contact_mobile),
+                    ),
+                    (
+                        "管理员",
+                        d.administrators
+                            .iter()
+                            .map(|a| format!("{} {}", a.name, a.mobile))
+                            .collect::<Vec<_>>()
+                            .join("；"),
+                    ),
+                    ("维护方式", d.maintenance.label()),
+                    ("批准文号", d.approval_ref.clone()),
+                    ("备注", d.notes.clone()),
+                ];
+                for (k, v) in lines {
+                    writeln!(out, "{k}：{v}")?;
+                }
+            }
+        }
+        Command::Platforms {
+            command: PlatformsCommand::Add { json },
+        } => {
+            let text = std::fs::read_to_string(&json)
+                .map_err(|e| CliError::Message(format!("无法读取 {}：{e}", json.display())))?;
+            let draft: PlatformDraft = serde_json::from_str(&text).map_err(|e| {
+                CliError::Message(format!(
+                    "{} 的内容不是有效的平台 JSON（第 {} 行第 {} 列：{e}）。格式见 README.md。",
+                    json.display(),
+                    e.line(),
+                    e.column()
+                ))
+            })?;
+            let id = store.add_platform(&draft, today)?;
+            writeln!(out, "已新增平台「{}」，编号 {id}", draft.name.trim())?;
+        }
+    }
+    Ok(())
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
+    serde_json::to_string_pretty(value).map_err(|e| CliError::Message(e.to_string()))
+}

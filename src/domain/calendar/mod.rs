@@ -1,0 +1,25 @@
+//! The Chinese working-day calendar (State Council holiday notices, 调休 included) and the
+//! working-day deadlines counted on it.
+//!
+//! - [`day_kind`]: what a date is (工作日 / 周末 / 法定节假日 / 调休上班).
+//! - [`schedule`]: one year's published arrangement and its validation.
+//! - [`import`]: reading a year file (own format or holiday-cn), refusals with line numbers.
+//! - [`work_calendar`]: the calendar itself; unknown years are errors, never guesses.
+//! - [`deadline`]: 第四条 deadlines in working days and where today stands against them.
+//! - `bundled`: the 2020–2026 files embedded from `assets/calendar/`.
+
+mod bundled;
+pub mod day_kind;
+pub mod deadline;
+pub mod import;
+pub mod schedule;
+pub mod work_calendar;
+
+#[cfg(test)]
+mod bundled_tests;
+
+pub use day_kind::DayKind;
+pub use deadline::{DeadlineStatus, FILING_WORKING_DAYS, deadline_after, filing_deadline};
+pub use import::{CalendarFileError, FileProblem, parse_year_file};
+pub use schedule::{NamedDates, ScheduleProblem, YearSchedule};
+pub use work_calendar::{CalendarError, UnknownYear, WorkCalendar};

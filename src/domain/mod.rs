@@ -1,0 +1,8 @@
+//! Pure rules of the policy: the registry's types, validation, and (later) deadlines, workflow
+//! and screening. Nothing here touches SQLite or egui, so every rule is testable on its own.
+
+pub mod calendar;
+pub mod platform;
+pub mod registry;
+pub mod unit;
+pub mod validation;

@@ -1,0 +1,569 @@
+//! Validation of what a person types for a platform, a unit or a person. The dialog shows each
+//! message beside its field as the user types; `platforms add --json` prints the same messages.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::platform::{PlatformDraft, PlatformKind};
+use super::unit::{PersonDraft, UnitDraft};
+
+/// A field of the platform form, so the window can put each message beside its input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Unit,
+    Kind,
+    Name,
+    Account,
+    AccountType,
+    VerifiedUntil,
+    ContentScope,
+    CreatedOn,
+    ResponsiblePerson,
+    ContactMobile,
+    /// The administrator row at this index (0-based).
+    Administrator(usize),
+    Administrators,
+    Maintenance,
+    ApprovalRef,
+    LastPostOn,
+    PersonName,
+    PersonMobile,
+    UnitName,
+}
+
+impl Field {
+    /// The label printed on the form / shown in the dialog, used in CLI messages.
+    pub fn label(self) -> String {
+        match self {
+            Self::Unit => "创建单位".into(),
+            Self::Kind => "媒体平台".into(),
+            Self::Name => "账号名称".into(),
+            Self::Account => "账号/网址".into(),
+            Self::AccountType => "账号类型".into(),
+            Self::VerifiedUntil => "认证有效期".into(),
+            Self::ContentScope => "内容范围".into(),
+            Self::CreatedOn => "创建时间".into(),
+            Self::ResponsiblePerson => "负责人".into(),
+            Self::ContactMobile => "联络手机".into(),
+            Self::Administrator(i) => format!("第 {} 位管理员", i + 1),
+            Self::Administrators => "管理员".into(),
+            Self::Maintenance => "维护方式".into(),
+            Self::ApprovalRef => "批准文号".into(),
+            Self::LastPostOn => "最近更新".into(),
+            Self::PersonName => "姓名".into(),
+            Self::PersonMobile => "手机".into(),
+            Self::UnitName => "单位名称".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub message: String,
+}
+
+impl FieldError {
+    fn new(field: Field, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}：{}", self.field.label(), self.message)
+    }
+}
+
+/// What validation needs to know beyond the draft itself.
+pub struct ValidationContext<'a> {
+    pub today: NaiveDate,
+    pub kinds: &'a [PlatformKind],
+    pub unit_exists: bool,
+    /// The school's names (第三条): 「郑州西亚斯学院」, 「西亚斯」 by default; a setting.
+    pub school_names: &'a [String],
+    /// Another platform of the same kind already uses this account: its id and name.
+    pub duplicate_of: Option<(i64, String)>,
+}
+
+/// A mainland mobile number: 11 digits starting 13–19.
+pub fn is_valid_mobile(mobile: &str) -> bool {
+    let b = mobile.as_bytes();
+    b.len() == 11
+        && b[0] == b'1'
+        && (b'3'..=b'9').contains(&b[1])
+        && b.iter().all(u8::is_ascii_digit)
+}
+
+fn mobile_problem(mobile: &str) -> Option<&'static str> {
+    let m = mobile.trim();
+    if m.is_empty() {
+        Some("必填，请输入 11 位手机号码")
+    } else if !m.chars().all(|c| c.is_ascii_digit()) {
+        Some("手机号码只能包含数字，例如 13812345678")
+    } else if m.len() != 11 {
+        Some("手机号码应为 11 位数字")
+    } else if !is_valid_mobile(m) {
+        Some("手机号码应以 13–19 开头")
+    } else {
+        None
+    }
+}
+
+/// 第三条: a name or account using the school's name needs the school's approval.
+pub fn uses_school_name(text: &str, school_names: &[String]) -> Option<String> {
+    school_names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .find(|n| text.contains(n))
+        .map(str::to_owned)
+}
+
+/// Normalises an account for the duplicate check: trimmed, ASCII case folded, and for
+/// websites without the scheme and trailing slash, so `HTTP://x.cn/` and `x.cn` are one account.
+pub fn normalize_account(account: &str) -> String {
+    let a = account.trim().to_ascii_lowercase();
+    let a = a
+        .strip_prefix("https://")
+        .or_else(|| a.strip_prefix("http://"))
+        .unwrap_or(&a);
+    a.trim_end_matches('/').to_owned()
+}
+
+/// Validates a platform draft; an empty list means it may be saved.
+pub fn validate_platform(draft: &PlatformDraft, ctx: &ValidationContext<'_>) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut push = |f: Field, m: &str| errors.push(FieldError::new(f, m));
+
+    if !ctx.unit_exists {
+        push(Field::Unit, "请选择创建单位");
+    }
+    let kind = ctx.kinds.iter().find(|k| k.id == draft.kind_id);
+    if kind.is_none() {
+        push(Field::Kind, "请选择媒体平台");
+    }
+    if draft.name.trim().is_empty() {
+        push(Field::Name, "必填，请输入账号名称（网站填网站名称）");
+    } else if draft.name.chars().count() > 100 {
+        push(Field::Name, "账号名称不能超过 100 个字");
+    }
+    let account = draft.account.trim();
+    if account.is_empty() {
+        push(
+            Field::Account,
+            if kind.is_some_and(|k| k.is_website) {
+                "必填，请输入网站地址，例如 https://sxy.example.edu.cn"
+            } else {
+                "必填，请输入账号 ID（如微信号、微博 ID）"
+            },
+        );
+    } else if account.chars().any(char::is_whitespace) {
+        push(Field::Account, "账号/网址中不能有空格");
+    } else if kind.is_some_and(|k| k.is_website) && !looks_like_site_address(account) {
+        push(
+            Field::Account,
+            "网址格式不对，例如 https://sxy.example.edu.cn",
+        );
+    }
+    if let Some((id, name)) = &ctx.duplicate_of {
+        errors.push(FieldError::new(
+            Field::Account,
+            format!("该平台上已登记同一账号：{name}（编号 {id}），请勿重复登记"),
+        ));
+    }
+    match (kind.map(|k| k.has_account_type), draft.account_type) {
+        (Some(true), None) => errors.push(FieldError::new(
+            Field::AccountType,
+            "请选择账号类型：订阅号、服务号或企业号",
+        )),
+        (Some(false), Some(_)) => errors.push(FieldError::new(
+            Field::AccountType,
+            "只有微信公众号等需要填写账号类型，请清除",
+        )),
+        _ => {}
+    }
+    if !draft.verified && draft.verified_until.is_some() {
+        errors.push(FieldError::new(
+            Field::VerifiedUntil,
+            "未认证的账号不应填写认证有效期",
+        ));
+    }
+    if draft.content_scope.trim().is_empty() {
+        errors.push(FieldError::new(
+            Field::ContentScope,
+            "必填，请简述账号发布的内容，例如 学院新闻、通知公告",
+        ));
+    }
+    if draft.created_on > ctx.today {
+        errors.push(FieldError::new(
+            Field::CreatedOn,
+            format!("创建时间不能晚于今天（{}）", ctx.today),
+        ));
+    }
+    if draft.last_post_on.is_some_and(|d| d > ctx.today) {
+        errors.push(FieldError::new(
+            Field::LastPostOn,
+            "最近更新日期不能晚于今天",
+        ));
+    }
+    if draft.last_post_on.is_some_and(|d| d < draft.created_on) {
+        errors.push(FieldError::new(
+            Field::LastPostOn,
+            "最近更新日期不能早于创建时间",
+        ));
+    }
+    if draft.responsible_person.trim().is_empty() {
+        errors.push(FieldError::new(
+            Field::ResponsiblePerson,
+            "必填，请输入负责人姓名",
+        ));
+    }
+    if let Some(m) = mobile_problem(&draft.contact_mobile) {
+        errors.push(FieldError::new(Field::ContactMobile, m));
+    }
+    let filled: Vec<_> = draft
+        .administrators
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !(a.name.trim().is_empty() && a.mobile.trim().is_empty()))
+        .collect();
+    if filled.is_empty() {
+        errors.push(FieldError::new(
+            Field::Administrators,
+            "至少需要一位管理员（第五条：由本单位委派专人作为管理员）",
+        ));
+    }
+    for (i, admin) in filled {
+        if admin.name.trim().is_empty() {
+            errors.push(FieldError::new(Field::Administrator(i), "请填写管理员姓名"));
+        } else if let Some(m) = mobile_problem(&admin.mobile) {
+            errors.push(FieldError::new(Field::Administrator(i), m));
+        }
+    }
+    if let super::platform::Maintenance::Vendor { name } = &draft.maintenance
+        && name.trim().is_empty()
+    {
+        errors.push(FieldError::new(
+            Field::Maintenance,
+            "委托外部单位维护时，请填写维护单位名称",
+        ));
+    }
+    let school = uses_school_name(&draft.name, ctx.school_names)
+        .or_else(|| uses_school_name(&draft.account, ctx.school_names));
+    if let Some(school) = school
+        && draft.approval_ref.trim().is_empty()
+    {
+        errors.push(FieldError::new(
+            Field::ApprovalRef,
+            format!("名称使用了「{school}」，须经学校批准（第三条），请填写批准文号"),
+        ));
+    }
+    errors
+}
+
+fn looks_like_site_address(account: &str) -> bool {
+    let host = normalize_account(account);
+    let host = host.split('/').next().unwrap_or_default();
+    host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+}
+
+/// Validates a unit before it is saved.
+pub fn validate_unit(draft: &UnitDraft) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if draft.name.trim().is_empty() {
+        errors.push(FieldError::new(Field::UnitName, "必填，请输入单位名称"));
+    }
+    errors
+}
+
+/// Validates a person before they are saved; a mobile is optional for people but must be valid.
+pub fn validate_person(draft: &PersonDraft) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if draft.name.trim().is_empty() {
+        errors.push(FieldError::new(Field::PersonName, "必填，请输入姓名"));
+    }
+    if !draft.mobile.trim().is_empty()
+        && let Some(m) = mobile_problem(&draft.mobile)
+    {
+        errors.push(FieldError::new(Field::PersonMobile, m));
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::platform::{AccountType, Administrator, Maintenance};
+
+    fn kinds() -> Vec<PlatformKind> {
+        vec![
+            PlatformKind {
+                id: 1,
+                name: "网站".into(),
+                is_website: true,
+                has_account_type: false,
+                sort_order: 0,
+            },
+            PlatformKind {
+                id: 2,
+                name: "微信公众号".into(),
+                is_website: false,
+                has_account_type: true,
+                sort_order: 1,
+            },
+            PlatformKind {
+                id: 3,
+                name: "抖音".into(),
+                is_website: false,
+                has_account_type: false,
+                sort_order: 2,
+            },
+        ]
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn good() -> PlatformDraft {
+        PlatformDraft {
+            unit_id: 1,
+            kind_id: 2,
+            name: "商学院青年".into(),
+            account: "sxy_youth".into(),
+            account_type: Some(AccountType::Subscription),
+            verified: true,
+            verified_until: Some(date("2027-03-01")),
+            content_scope: "学院新闻、通知公告".into(),
+            created_on: date("2024-09-27"),
+            responsible_person: "王建国".into(),
+            contact_mobile: "13812345678".into(),
+            administrators: vec![Administrator {
+                name: "李珺".into(),
+                mobile: "15937165432".into(),
+            }],
+            maintenance: Maintenance::InHouse,
+            approval_ref: String::new(),
+            notes: String::new(),
+            last_post_on: None,
+        }
+    }
+
+    fn check(draft: &PlatformDraft, duplicate: bool) -> Vec<Field> {
+        let kinds = kinds();
+        let names = vec!["郑州西亚斯学院".to_owned(), "西亚斯".to_owned()];
+        let ctx = ValidationContext {
+            today: date("2026-11-26"),
+            kinds: &kinds,
+            unit_exists: draft.unit_id == 1,
+            school_names: &names,
+            duplicate_of: duplicate.then(|| (7, "旧账号".to_owned())),
+        };
+        validate_platform(draft, &ctx)
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_draft_passes() {
+        assert_eq!(check(&good(), false), vec![]);
+    }
+
+    #[test]
+    fn each_rule_names_its_field() {
+        type Edit = fn(&mut PlatformDraft);
+        let cases: &[(&str, Edit, Field)] = &[
+            ("no unit", |d| d.unit_id = 99, Field::Unit),
+            ("no kind", |d| d.kind_id = 99, Field::Kind),
+            ("empty name", |d| d.name = "  ".into(), Field::Name),
+            (
+                "empty account",
+                |d| d.account = String::new(),
+                Field::Account,
+            ),
+            (
+                "space in account",
+                |d| d.account = "a b".into(),
+                Field::Account,
+            ),
+            (
+                "wechat without type",
+                |d| d.account_type = None,
+                Field::AccountType,
+            ),
+            ("type on douyin", |d| d.kind_id = 3, Field::AccountType),
+            (
+                "expiry while unverified",
+                |d| d.verified = false,
+                Field::VerifiedUntil,
+            ),
+            (
+                "empty scope",
+                |d| d.content_scope = String::new(),
+                Field::ContentScope,
+            ),
+            (
+                "future creation",
+                |d| d.created_on = date("2026-11-27"),
+                Field::CreatedOn,
+            ),
+            (
+                "no responsible",
+                |d| d.responsible_person = String::new(),
+                Field::ResponsiblePerson,
+            ),
+            (
+                "short mobile",
+                |d| d.contact_mobile = "1381234567".into(),
+                Field::ContactMobile,
+            ),
+            (
+                "12 prefix",
+                |d| d.contact_mobile = "12812345678".into(),
+                Field::ContactMobile,
+            ),
+            (
+                "letters",
+                |d| d.contact_mobile = "1381234567a".into(),
+                Field::ContactMobile,
+            ),
+            (
+                "no admins",
+                |d| d.administrators.clear(),
+                Field::Administrators,
+            ),
+            (
+                "blank admin rows only",
+                |d| d.administrators = vec![Administrator::default(); 3],
+                Field::Administrators,
+            ),
+            (
+                "admin bad mobile",
+                |d| d.administrators[0].mobile = "110".into(),
+                Field::Administrator(0),
+            ),
+            (
+                "admin without name",
+                |d| {
+                    d.administrators.push(Administrator {
+                        name: String::new(),
+                        mobile: "13912345678".into(),
+                    })
+                },
+                Field::Administrator(1),
+            ),
+            (
+                "vendor unnamed",
+                |d| d.maintenance = Maintenance::Vendor { name: " ".into() },
+                Field::Maintenance,
+            ),
+            (
+                "school name needs approval",
+                |d| d.name = "郑州西亚斯学院商学院".into(),
+                Field::ApprovalRef,
+            ),
+            (
+                "short school name",
+                |d| d.name = "西亚斯商学院".into(),
+                Field::ApprovalRef,
+            ),
+            (
+                "school name in account",
+                |d| d.account = "西亚斯sxy".into(),
+                Field::ApprovalRef,
+            ),
+            (
+                "last post in future",
+                |d| d.last_post_on = Some(date("2027-01-01")),
+                Field::LastPostOn,
+            ),
+            (
+                "last post before creation",
+                |d| d.last_post_on = Some(date("2020-01-01")),
+                Field::LastPostOn,
+            ),
+        ];
+        for (what, edit, field) in cases {
+            let mut d = good();
+            edit(&mut d);
+            assert_eq!(check(&d, false), vec![*field], "{what}");
+        }
+    }
+
+    #[test]
+    fn approval_reference_satisfies_article_three() {
+        let mut d = good();
+        d.name = "郑州西亚斯学院商学院".into();
+        d.approval_ref = "校办〔2024〕12号".into();
+        assert_eq!(check(&d, false), vec![]);
+    }
+
+    #[test]
+    fn duplicate_account_is_refused() {
+        assert_eq!(check(&good(), true), vec![Field::Account]);
+    }
+
+    #[test]
+    fn website_addresses() {
+        for (addr, ok) in [
+            ("https://sxy.example.edu.cn", true),
+            ("sxy.example.edu.cn/news/", true),
+            ("http://10.1.2.3:8080", true),
+            ("商学院网站", false),
+            ("https://", false),
+            ("example", false),
+        ] {
+            let mut d = good();
+            d.kind_id = 1;
+            d.account_type = None;
+            d.account = addr.into();
+            assert_eq!(check(&d, false).is_empty(), ok, "{addr}");
+        }
+    }
+
+    #[test]
+    fn mobiles() {
+        for (m, ok) in [
+            ("13812345678", true),
+            ("19912345678", true),
+            ("12812345678", false),
+            ("23812345678", false),
+            ("1381234567", false),
+            ("138123456789", false),
+            ("１３８１２３４５６７８", false),
+        ] {
+            assert_eq!(is_valid_mobile(m), ok, "{m}");
+        }
+    }
+
+    #[test]
+    fn accounts_normalise_for_duplicates() {
+        assert_eq!(normalize_account(" HTTPS://Sxy.Edu.cn/ "), "sxy.edu.cn");
+        assert_eq!(normalize_account("Sxy_Youth"), "sxy_youth");
+    }
+
+    #[test]
+    fn people_and_units() {
+        assert_eq!(validate_unit(&UnitDraft::default()).len(), 1);
+        let mut p = PersonDraft {
+            unit_id: 1,
+            name: "张喆".into(),
+            mobile: String::new(),
+            roles: vec![],
+        };
+        assert!(validate_person(&p).is_empty());
+        p.mobile = "123".into();
+        assert_eq!(validate_person(&p)[0].field, Field::PersonMobile);
+    }
+}

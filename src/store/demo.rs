@@ -1,0 +1,516 @@
+//! Demo data: a realistic small school for a newcomer, and a large generated one for the
+//! benchmarks (`mediadesk demo --scale 10000`).
+
+use chrono::{Days, NaiveDate};
+use rusqlite::params;
+
+use super::{Store, StoreError, now_timestamp};
+use crate::domain::platform::{AccountType, Administrator, Maintenance, PlatformDraft};
+use crate::domain::unit::{PersonDraft, Role, UnitDraft};
+use crate::domain::validation::normalize_account;
+
+struct DemoPlatform {
+    unit: usize,
+    kind: &'static str,
+    name: &'static str,
+    account: &'static str,
+    account_type: Option<AccountType>,
+    verified: bool,
+    scope: &'static str,
+    /// Days before today.
+    created_ago: u64,
+    responsible: usize,
+    admins: &'static [usize],
+    vendor: Option<&'static str>,
+    approval: &'static str,
+    status: &'static str,
+    last_post_ago: Option<u64>,
+}
+
+const UNITS: [(&str, &str, &str, &str); 4] = [
+    ("商学院", "商学院党总支", "王建国", "刘晓燕"),
+    ("文学与传媒学院", "文学与传媒学院党总支", "陈思远", "赵雅琴"),
+    (
+        "电子信息工程学院",
+        "电子信息工程学院党总支",
+        "孙浩然",
+        "周志刚",
+    ),
+    ("外国语学院", "外国语学院直属党支部", "马丽娟", "吴振华"),
+];
+
+/// (unit index, name, mobile, roles). Names include characters outside GB2312 (喆 堃 珺).
+const PEOPLE: [(usize, &str, &str, &[Role]); 14] = [
+    (
+        0,
+        "王建国",
+        "13803710001",
+        &[Role::UnitHead, Role::Reviewer],
+    ),
+    (0, "刘晓燕", "13803710002", &[Role::Reviewer]),
+    (0, "李珺", "15937160003", &[Role::Administrator]),
+    (0, "张喆", "18638710004", &[Role::InfoOfficer]),
+    (1, "陈思远", "13903710005", &[Role::UnitHead]),
+    (1, "赵雅琴", "13903710006", &[Role::Reviewer]),
+    (
+        1,
+        "黄堃",
+        "17703710007",
+        &[Role::Administrator, Role::InfoOfficer],
+    ),
+    (1, "杨梦瑶", "15003710008", &[Role::InfoOfficer]),
+    (
+        2,
+        "孙浩然",
+        "13603710009",
+        &[Role::UnitHead, Role::Reviewer],
+    ),
+    (2, "周志刚", "13603710010", &[Role::Reviewer]),
+    (2, "郑子涵", "18803710011", &[Role::Administrator]),
+    (
+        3,
+        "马丽娟",
+        "13703710012",
+        &[Role::UnitHead, Role::Reviewer],
+    ),
+    (3, "吴振华", "13703710013", &[Role::Reviewer]),
+    (
+        3,
+        "徐珺瑶",
+        "19903710014",
+        &[Role::Administrator, Role::InfoOfficer],
+    ),
+];
+
+const PLATFORMS: [DemoPlatform; 12] = [
+    DemoPlatform {
+        unit: 0,
+        kind: "网站",
+        name: "郑州西亚斯学院商学院",
+        account: "https://sxy.sias.edu.cn",
+        account_type: None,
+        verified: false,
+        scope: "学院新闻、通知公告、招生就业信息",
+        created_ago: 1700,
+        responsible: 0,
+        admins: &[2],
+        vendor: None,
+        approval: "校办〔2021〕8号",
+        status: "filed",
+        last_post_ago: Some(3),
+    },
+    DemoPlatform {
+        unit: 0,
+        kind: "微信公众号",
+        name: "西亚斯商学院",
+        account: "sias_sxy",
+        account_type: Some(AccountType::Subscription),
+        verified: true,
+        scope: "学院新闻、党建专栏、学生活动",
+        created_ago: 1200,
+        responsible: 0,
+        admins: &[2, 3],
+        vendor: None,
+        approval: "校办〔2022〕3号",
+        status: "filed",
+        last_post_ago: Some(1),
+    },
+    DemoPlatform {
+        unit: 0,
+        kind: "抖音",
+        name: "商学院青年说",
+        account: "sxy_youth2026",
+        account_type: None,
+        verified: false,
+        scope: "学生活动短视频",
+        created_ago: 2,
+        responsible: 1,
+        admins: &[3],
+        vendor: None,
+        approval: "",
+        status: "unfiled",
+        last_post_ago: Some(1),
+    },
+    DemoPlatform {
+        unit: 1,
+        kind: "微信公众号",
+        name: "文传青年",
+        account: "wenchuan_youth",
+        account_type: Some(AccountType::Service),
+        verified: true,
+        scope: "学院新闻、校园文化、作品展示",
+        created_ago: 900,
+        responsible: 4,
+        admins: &[6, 7],
+        vendor: None,
+        approval: "",
+        status: "filed",
+        last_post_ago: Some(5),
+    },
+    DemoPlatform {
+        unit: 1,
+        kind: "微博",
+        name: "文传之声",
+        account: "wenchuanzhisheng",
+        account_type: None,
+        verified: false,
+        scope: "学院动态、活动预告",
+        created_ago: 1500,
+        responsible: 5,
+        admins: &[6],
+        vendor: None,
+        approval: "",
+        status: "filed",
+        last_post_ago: Some(150),
+    },
+    DemoPlatform {
+        unit: 1,
+        kind: "视频号",
+        name: "文传影像",
+        account: "wenchuan_video",
+        account_type: None,
+        verified: false,
+        scope: "学生影视作品、活动纪实",
+        created_ago: 24,
+        responsible: 5,
+        admins: &[7],
+        vendor: None,
+        approval: "",
+        status: "unfiled",
+        last_post_ago: Some(10),
+    },
+    DemoPlatform {
+        unit: 2,
+        kind: "网站",
+        name: "电子信息工程学院",
+        account: "https://dxxy.example.edu.cn",
+        account_type: None,
+        verified: false,
+        scope: "学院新闻、教学科研、通知公告",
+        created_ago: 2000,
+        responsible: 8,
+        admins: &[10],
+        vendor: None,
+        approval: "",
+        status: "filed",
+        last_post_ago: Some(12),
+    },
+    DemoPlatform {
+        unit: 2,
+        kind: "哔哩哔哩",
+        name: "电信极客",
+        account: "3493117220",
+        account_type: None,
+        verified: true,
+        scope: "科技竞赛、实验室开放日、学生作品",
+        created_ago: 400,
+        responsible: 9,
+        admins: &[10],
+        vendor: Some("郑州云帆网络科技有限公司"),
+        approval: "",
+        status: "filed",
+        last_post_ago: Some(20),
+    },
+    DemoPlatform {
+        unit: 2,
+        kind: "QQ",
+        name: "电信学生会",
+        account: "867530921",
+        account_type: None,
+        verified: false,
+        scope: "学生会通知",
+        created_ago: 1,
+        responsible: 9,
+        admins: &[10],
+        vendor: None,
+        approval: "",
+        status: "unfiled",
+        last_post_ago: None,
+    },
+    DemoPlatform {
+        unit: 3,
+        kind: "微信公众号",
+        name: "外院声音",
+        account: "wy_voice",
+        account_type: Some(AccountType::Subscription),
+        verified: false,
+        scope: "学院新闻、外语学习、党建专栏",
+        created_ago: 700,
+        responsible: 11,
+        admins: &[13],
+        vendor: None,
+        approval: "",
+        status: "change_pending",
+        last_post_ago: Some(2),
+    },
+    DemoPlatform {
+        unit: 3,
+        kind: "小红书",
+        name: "外语角日常",
+        account: "waiyujiao",
+        account_type: None,
+        verified: false,
+        scope: "外语角活动",
+        created_ago: 600,
+        responsible: 12,
+        admins: &[13],
+        vendor: None,
+        approval: "",
+        status: "closed",
+        last_post_ago: Some(300),
+    },
+    DemoPlatform {
+        unit: 3,
+        kind: "今日头条",
+        name: "外院资讯",
+        account: "wyzx_toutiao",
+        account_type: None,
+        verified: true,
+        scope: "学院新闻、国际交流",
+        created_ago: 500,
+        responsible: 11,
+        admins: &[13, 12],
+        vendor: None,
+        approval: "",
+        status: "filed",
+        last_post_ago: Some(40),
+    },
+];
+
+fn days_ago(today: NaiveDate, n: u64) -> NaiveDate {
+    today.checked_sub_days(Days::new(n)).unwrap_or(today)
+}
+
+impl Store {
+    /// Loads the demo school into an empty database: 4 units, 14 people, 12 platforms across
+    /// kinds, one filing overdue (文传影像) and one silent for five months (文传之声).
+    pub fn load_demo(&mut self, today: NaiveDate) -> Result<(), StoreError> {
+        if !self.is_empty()? {
+            return Err(StoreError::InUse(
+                "数据库中已有数据，演示数据只能载入空数据库。请用 --db 指定一个新文件。".to_owned(),
+            ));
+        }
+        let mut unit_ids = Vec::new();
+        for (name, branch, head, secretary) in UNITS {
+            unit_ids.push(self.add_unit(&UnitDraft {
+                name: name.into(),
+                party_branch: branch.into(),
+                head: head.into(),
+                secretary: secretary.into(),
+            })?);
+        }
+        for (unit, name, mobile, roles) in PEOPLE {
+            self.add_person(&PersonDraft {
+                unit_id: unit_ids[unit],
+                name: name.into(),
+                mobile: mobile.into(),
+                roles: roles.to_vec(),
+            })?;
+        }
+        let kinds = self.platform_kinds()?;
+        for p in &PLATFORMS {
+            let kind_id = kinds
+                .iter()
+                .find(|k| k.name == p.kind)
+                .map(|k| k.id)
+                .ok_or_else(|| StoreError::Corrupt(format!("缺少平台类型 {}", p.kind)))?;
+            let person = |i: usize| Administrator {
+                name: PEOPLE[i].1.into(),
+                mobile: PEOPLE[i].2.into(),
+            };
+            let draft = PlatformDraft {
+                unit_id: unit_ids[p.unit],
+                kind_id,
+                name: p.name.into(),
+                account: p.account.into(),
+                account_type: p.account_type,
+                verified: p.verified,
+                verified_until: p
+                    .verified
+                    .then(|| today.checked_add_days(Days::new(200)))
+                    .flatten(),
+                content_scope: p.scope.into(),
+                created_on: days_ago(today, p.created_ago),
+                responsible_person: PEOPLE[p.responsible].1.into(),
+                contact_mobile: PEOPLE[p.responsible].2.into(),
+                administrators: p.admins.iter().map(|&i| person(i)).collect(),
+                maintenance: match p.vendor {
+                    Some(v) => Maintenance::Vendor { name: v.into() },
+                    None => Maintenance::InHouse,
+                },
+                approval_ref: p.approval.into(),
+                notes: String::new(),
+                last_post_on: p.last_post_ago.map(|n| days_ago(today, n)),
+            };
+            let id = self.add_platform(&draft, today)?;
+            self.conn.execute(
+                "UPDATE platforms SET status = ?1 WHERE id = ?2",
+                params![p.status, id],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Fills an empty database with a large generated school: 60 units, `platforms`
+    /// platforms and three people per platform, in one transaction.
+    pub fn generate_large(&mut self, platforms: usize, today: NaiveDate) -> Result<(), StoreError> {
+        if !self.is_empty()? {
+            return Err(StoreError::InUse(
+                "数据库中已有数据，生成的数据只能写入空数据库。请用 --db 指定一个新文件。"
+                    .to_owned(),
+            ));
+        }
+        const SURNAMES: &[char] = &[
+            '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱',
+            '胡', '郭', '何', '高', '林', '郑',
+        ];
+        const GIVEN: &[char] = &[
+            '伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟',
+            '涛', '明', '超', '秀', '霞', '平', '喆', '堃', '珺', '晨', '宇', '欣', '怡', '浩',
+        ];
+        const SUBJECTS: &[&str] = &[
+            "商",
+            "文学与传媒",
+            "电子信息工程",
+            "外国语",
+            "艺术设计",
+            "音乐",
+            "体育",
+            "医",
+            "护理",
+            "法",
+            "国际教育",
+            "计算机与软件工程",
+            "建筑",
+            "土木工程",
+            "新闻",
+        ];
+        const SCOPES: &[&str] = &[
+            "学院新闻、通知公告",
+            "党建专栏、理论学习",
+            "学生活动、校园文化",
+            "招生就业信息",
+            "学术活动与会议信息",
+        ];
+        let kinds = self.platform_kinds()?;
+        let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+        let now = now_timestamp();
+        let tx = self.conn.transaction()?;
+        let units = 60usize;
+        {
+            let mut unit_stmt = tx.prepare(
+                "INSERT INTO units (name, party_branch, head, secretary, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            )?;
+            for u in 0..units {
+                let subject = SUBJECTS[u % SUBJECTS.len()];
+                let name = if u < SUBJECTS.len() {
+                    format!("{subject}学院")
+                } else {
+                    format!("{subject}学院第{}分院", u / SUBJECTS.len() + 1)
+                };
+                unit_stmt.execute(params![
+                    name,
+                    format!("{name}党总支"),
+                    person_name(&mut rng, SURNAMES, GIVEN),
+                    person_name(&mut rng, SURNAMES, GIVEN),
+                    now
+                ])?;
+            }
+            let mut person_stmt = tx.prepare(
+                "INSERT INTO people (unit_id, name, mobile, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4)",
+            )?;
+            let mut role_stmt =
+                tx.prepare("INSERT INTO person_roles (person_id, role) VALUES (?1, ?2)")?;
+            let mut platform_stmt = tx.prepare(
+                "INSERT INTO platforms (unit_id, kind_id, name, account, account_key, account_type,
+                     verified, content_scope, created_on, status, responsible_person,
+                     contact_mobile, created_at, updated_at, last_post_on)
+                 VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
+            )?;
+            let mut admin_stmt = tx.prepare(
+                "INSERT INTO platform_admins (platform_id, position, name, mobile)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let statuses = [
+                "filed",
+                "filed",
+                "filed",
+                "unfiled",
+                "change_pending",
+                "closed",
+            ];
+            for i in 0..platforms {
+                let unit_id = (i % units) as i64 + 1;
+                let mut team = Vec::new();
+                for (j, role) in [Role::UnitHead, Role::Administrator, Role::InfoOfficer]
+                    .iter()
+                    .enumerate()
+                {
+                    let name = person_name(&mut rng, SURNAMES, GIVEN);
+                    let mobile = format!("13{}{:08}", 5 + j, (i * 3 + j) % 100_000_000);
+                    person_stmt.execute(params![unit_id, name, mobile, now])?;
+                    role_stmt.execute(params![tx.last_insert_rowid(), role.code()])?;
+                    team.push((name, mobile));
+                }
+                let kind = &kinds[i % kinds.len()];
+                let account = if kind.is_website {
+                    format!("https://site{i}.example.edu.cn")
+                } else {
+                    format!("acct_{i:05}")
+                };
+                let created_on = days_ago(today, 1 + rng.next() % 2500);
+                platform_stmt.execute(params![
+                    unit_id,
+                    kind.id,
+                    format!(
+                        "{}{}号",
+                        SCOPES[i % SCOPES.len()]
+                            .split('、')
+                            .next()
+                            .unwrap_or("新闻"),
+                        i
+                    ),
+                    normalize_account(&account),
+                    kind.has_account_type.then_some("subscription"),
+                    i % 3 == 0,
+                    SCOPES[i % SCOPES.len()],
+                    created_on,
+                    statuses[i % statuses.len()],
+                    team[0].0,
+                    team[0].1,
+                    now,
+                    days_ago(today, rng.next() % 200).max(created_on),
+                ])?;
+                let pid = tx.last_insert_rowid();
+                admin_stmt.execute(params![pid, 0, team[1].0, team[1].1])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn person_name(rng: &mut XorShift, surnames: &[char], given: &[char]) -> String {
+    let mut s = String::new();
+    s.push(surnames[(rng.next() as usize) % surnames.len()]);
+    for _ in 0..(1 + rng.next() % 2) {
+        s.push(given[(rng.next() as usize) % given.len()]);
+    }
+    s
+}
+
+/// A tiny deterministic generator: the same large database every run, no `rand` dependency.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+}

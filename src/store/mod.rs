@@ -1,0 +1,97 @@
+//! The SQLite store: one owner of the connection, append-only migrations, and one
+//! repository file per table group. Every write is one transaction; rows carry a version so
+//! an edit that started from an older row is refused instead of silently overwriting it.
+
+mod calendar;
+mod error;
+mod migrations;
+mod open;
+mod people;
+mod platforms;
+mod settings;
+mod units;
+
+pub mod demo;
+pub mod drafts;
+
+pub use error::StoreError;
+pub use migrations::{LATEST_VERSION, MIGRATIONS};
+pub use open::{DB_ENV_VAR, default_db_path};
+pub use settings::Settings;
+
+use rusqlite::Connection;
+
+/// The open database. Holds the lock file of an on-disk database for as long as it lives,
+/// so a second MediaDesk on the same file is told so instead of racing this one.
+pub struct Store {
+    conn: Connection,
+    path: Option<std::path::PathBuf>,
+    _lock: Option<std::fs::File>,
+}
+
+impl Store {
+    /// A fresh in-memory database with every migration applied (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Self {
+            conn,
+            path: None,
+            _lock: None,
+        };
+        store.prepare()?;
+        Ok(store)
+    }
+
+    /// The file behind this store, if any.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
+    fn prepare(&mut self) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        debug_assert!(mode == "wal" || mode == "memory");
+        migrations::migrate(&mut self.conn, self.path.as_deref())
+    }
+
+    /// The schema version this database is at (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// True when the database holds no unit yet: the window shows its welcome page.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM units", [], |r| r.get(0))?;
+        Ok(n == 0)
+    }
+
+    /// Copies the whole database to `dest` (SQLite's online backup), for the 备份 button.
+    pub fn backup_to(&self, dest: &std::path::Path) -> Result<(), StoreError> {
+        let mut out = Connection::open(dest)?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
+        backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+        Ok(())
+    }
+
+    /// Query plan of `sql`, for tests that keep the big screens indexed.
+    pub fn query_plan(&self, sql: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(3))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+pub(crate) fn now_timestamp() -> chrono::NaiveDateTime {
+    let now = chrono::Local::now().naive_local();
+    now.with_nanosecond(0).unwrap_or(now)
+}
+
+use chrono::Timelike;

@@ -1,0 +1,397 @@
+//! The application: owns the store and the views' state, draws the frame, and applies the
+//! actions the views return, once per frame, in one place.
+
+use chrono::NaiveDate;
+use eframe::egui;
+
+use super::platform_dialog::PlatformDialog;
+use super::platform_form::PlatformForm;
+use super::registry_view::RegistryView;
+use super::settings_view::SettingsView;
+use super::units_view::UnitsView;
+use super::welcome::WelcomeView;
+use super::{theme, widgets};
+use crate::domain::calendar::WorkCalendar;
+use crate::domain::registry::registry_clock;
+use crate::store::{Store, StoreError};
+use crate::text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Registry,
+    Units,
+    Settings,
+}
+
+/// Everything a view can ask for; applied by [`Workspace::apply`].
+#[must_use]
+#[derive(Debug)]
+pub enum Action {
+    Navigate(Page),
+    NewPlatform,
+    EditPlatform(i64),
+    SavePlatform(Box<PlatformForm>),
+    /// Close the platform dialog and drop its autosaved draft.
+    ClosePlatformDialog,
+    /// Data changed elsewhere: reload lists and the registry.
+    Reload,
+    Notice(String),
+    Error(String),
+}
+
+/// A message under the navigation: what just happened, or what went wrong.
+struct Notice {
+    text: String,
+    is_error: bool,
+}
+
+pub struct Workspace {
+    pub(super) store: Store,
+    pub(super) today: NaiveDate,
+    pub(super) calendar: WorkCalendar,
+    page: Page,
+    pub(super) registry: RegistryView,
+    pub(super) dialog: Option<PlatformDialog>,
+    units: UnitsView,
+    settings: SettingsView,
+    welcome: Option<WelcomeView>,
+    notice: Option<Notice>,
+}
+
+enum State {
+    /// The database could not be opened: say why and what to do; touch nothing.
+    Failed(String),
+    Ready(Box<Workspace>),
+}
+
+pub struct MediaDeskApp {
+    state: State,
+    /// `--screenshot FILE`: save the first fully drawn frame there and quit.
+    screenshot: Option<super::widgets::ScreenshotRequest>,
+}
+
+impl MediaDeskApp {
+    /// The app over an open store (or the message saying why it could not be opened).
+    pub fn new(store: Result<Store, StoreError>, today: NaiveDate) -> Self {
+        let state = match store.and_then(|s| Workspace::new(s, today)) {
+            Ok(w) => State::Ready(Box::new(w)),
+            Err(e) => State::Failed(e.to_string()),
+        };
+        Self {
+            state,
+            screenshot: None,
+        }
+    }
+
+    pub fn with_screenshot(mut self, path: std::path::PathBuf) -> Self {
+        self.screenshot = Some(widgets::ScreenshotRequest::new(path));
+        self
+    }
+
+    /// Installs fonts and style; call once per egui context.
+    pub fn setup(ctx: &egui::Context) {
+        theme::install(ctx);
+    }
+
+    pub fn workspace(&self) -> Option<&Workspace> {
+        match &self.state {
+            State::Ready(w) => Some(w),
+            State::Failed(_) => None,
+        }
+    }
+
+    pub fn workspace_mut(&mut self) -> Option<&mut Workspace> {
+        match &mut self.state {
+            State::Ready(w) => Some(w),
+            State::Failed(_) => None,
+        }
+    }
+
+    /// Draws one frame. Shared by eframe and the kittest harness.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        match &mut self.state {
+            State::Failed(message) => failed_ui(ui, message),
+            State::Ready(w) => w.ui(ui),
+        }
+        if let Some(shot) = &mut self.screenshot {
+            shot.frame(ui.ctx());
+        }
+    }
+}
+
+impl eframe::App for MediaDeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        MediaDeskApp::ui(self, ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Some(w) = self.workspace_mut() {
+            w.autosave(true);
+        }
+    }
+}
+
+fn failed_ui(ui: &mut egui::Ui, message: &str) {
+    egui::CentralPanel::default_margins().show(ui, |ui| {
+        ui.add_space(40.0);
+        ui.vertical_centered(|ui| {
+            ui.heading("无法打开数据库");
+            ui.add_space(12.0);
+            ui.set_max_width(640.0);
+            ui.label(egui::RichText::new(message).color(theme::DANGER));
+            ui.add_space(12.0);
+            ui.label(
+                egui::RichText::new("数据没有被改动。处理好上述问题后重新启动 MediaDesk 即可。")
+                    .color(theme::MUTED),
+            );
+        });
+    });
+}
+
+impl Workspace {
+    pub fn new(store: Store, today: NaiveDate) -> Result<Self, StoreError> {
+        let calendar = store.work_calendar()?;
+        let welcome = store.is_empty()?.then(WelcomeView::default);
+        let mut w = Self {
+            store,
+            today,
+            calendar,
+            page: Page::Registry,
+            registry: RegistryView::default(),
+            dialog: None,
+            units: UnitsView::default(),
+            settings: SettingsView::default(),
+            welcome,
+            notice: None,
+        };
+        w.reload()?;
+        w.restore_draft()?;
+        Ok(w)
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn registry(&self) -> &RegistryView {
+        &self.registry
+    }
+
+    /// Re-reads everything the views show from the store.
+    fn reload(&mut self) -> Result<(), StoreError> {
+        let (cal, today) = (&self.calendar, self.today);
+        let rows = self
+            .store
+            .registry_rows(|status, created_on| registry_clock(cal, status, created_on, today))?;
+        self.registry
+            .set_rows(rows, self.store.units()?, self.store.platform_kinds()?);
+        self.units.reload(&self.store)?;
+        self.settings.reload(&self.store)?;
+        Ok(())
+    }
+
+    /// A dialog autosaved before a crash opens again with its contents.
+    fn restore_draft(&mut self) -> Result<(), StoreError> {
+        let Some(key) = self
+            .store
+            .draft_keys()?
+            .into_iter()
+            .find(|k| k.starts_with("platform:"))
+        else {
+            return Ok(());
+        };
+        if let Some(form) = self.store.load_draft::<PlatformForm>(&key)? {
+            let mut dialog = PlatformDialog::new(form, &self.store, self.today);
+            dialog.restored = true;
+            dialog.dirty = true;
+            self.dialog = Some(dialog);
+        }
+        Ok(())
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui) {
+        let mut actions = Vec::new();
+        if let Some(welcome) = &mut self.welcome {
+            match welcome.ui(ui, &mut self.store, self.today) {
+                Ok(false) => return,
+                Ok(true) => {
+                    self.welcome = None;
+                    actions.push(Action::Reload);
+                }
+                Err(e) => welcome.error = Some(e.to_string()),
+            }
+        }
+        egui::Panel::left("nav")
+            .resizable(false)
+            .exact_size(150.0)
+            .show(ui, |ui| self.nav_ui(ui, &mut actions));
+        egui::CentralPanel::default_margins().show(ui, |ui| match self.page {
+            Page::Registry => self.registry.ui(ui, &mut actions),
+            Page::Units => self.units.ui(ui, &mut self.store, &mut actions),
+            Page::Settings => self.settings.ui(ui, &mut self.store, &mut actions),
+        });
+        if let Some(dialog) = &mut self.dialog {
+            dialog.ui(ui.ctx(), &self.store, self.today, &mut actions);
+        }
+        for action in actions {
+            self.apply(action);
+        }
+        self.autosave(false);
+    }
+
+    fn nav_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        ui.add_space(10.0);
+        ui.label(egui::RichText::new("MediaDesk").strong().size(18.0));
+        ui.label(
+            egui::RichText::new("二级网络平台管理台")
+                .color(theme::MUTED)
+                .small(),
+        );
+        ui.add_space(14.0);
+        for (page, label) in [
+            (Page::Registry, text::NAV_REGISTRY),
+            (Page::Units, text::NAV_UNITS),
+            (Page::Settings, text::NAV_SETTINGS),
+        ] {
+            let selected = self.page == page;
+            let button =
+                egui::Button::selectable(selected, label).min_size(egui::vec2(130.0, 32.0));
+            if ui.add(button).clicked() && !selected {
+                actions.push(Action::Navigate(page));
+            }
+        }
+        if let Some(notice) = &self.notice {
+            ui.add_space(20.0);
+            let color = if notice.is_error {
+                theme::DANGER
+            } else {
+                theme::OK
+            };
+            ui.label(egui::RichText::new(&notice.text).color(color).small());
+        }
+    }
+
+    pub(super) fn apply(&mut self, action: Action) {
+        let result: Result<(), StoreError> = match action {
+            Action::Navigate(page) => {
+                self.page = page;
+                Ok(())
+            }
+            Action::NewPlatform => {
+                if self.dialog.is_none() {
+                    let form = PlatformForm::new(self.registry.query.unit_id);
+                    self.dialog = Some(PlatformDialog::new(form, &self.store, self.today));
+                }
+                Ok(())
+            }
+            Action::EditPlatform(id) => {
+                if self.dialog.is_none() {
+                    match self.store.platform(id) {
+                        Ok(p) => {
+                            let form = PlatformForm::from_platform(&p);
+                            self.dialog = Some(PlatformDialog::new(form, &self.store, self.today));
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                } else {
+                    Ok(())
+                }
+            }
+            Action::SavePlatform(form) => {
+                self.save_platform(*form);
+                Ok(())
+            }
+            Action::ClosePlatformDialog => {
+                if let Some(d) = self.dialog.take() {
+                    let key = d.form.draft_key();
+                    self.store.discard_draft(&key)
+                } else {
+                    Ok(())
+                }
+            }
+            Action::Reload => self.reload(),
+            Action::Notice(text) => {
+                self.notice = Some(Notice {
+                    text,
+                    is_error: false,
+                });
+                Ok(())
+            }
+            Action::Error(text) => {
+                self.notice = Some(Notice {
+                    text,
+                    is_error: true,
+                });
+                Ok(())
+            }
+        };
+        if let Err(e) = result {
+            self.notice = Some(Notice {
+                text: e.to_string(),
+                is_error: true,
+            });
+        }
+    }
+
+    fn save_platform(&mut self, form: PlatformForm) {
+        let (draft, date_errors) = form.to_draft();
+        let Some(dialog) = &mut self.dialog else {
+            return;
+        };
+        if !date_errors.is_empty() {
+            dialog.attempted = true;
+            dialog.error = Some(text::FIX_ERRORS.to_owned());
+            return;
+        }
+        let saved = match form.editing {
+            None => self.store.add_platform(&draft, self.today).map(Some),
+            Some((id, version)) => self
+                .store
+                .update_platform(id, version, &draft, self.today)
+                .map(|()| None),
+        };
+        match saved {
+            Ok(_) => {
+                let key = form.draft_key();
+                self.dialog = None;
+                let cleanup = self.store.discard_draft(&key).and_then(|()| self.reload());
+                self.notice = Some(match cleanup {
+                    Ok(()) => Notice {
+                        text: format!("已保存「{}」", draft.name.trim()),
+                        is_error: false,
+                    },
+                    Err(e) => Notice {
+                        text: e.to_string(),
+                        is_error: true,
+                    },
+                });
+            }
+            Err(StoreError::Invalid(errors)) => {
+                dialog.attempted = true;
+                dialog.set_errors(errors);
+                dialog.error = Some(text::FIX_ERRORS.to_owned());
+            }
+            Err(e) => {
+                dialog.attempted = true;
+                dialog.error = Some(e.to_string());
+            }
+        }
+    }
+
+    /// Saves the open dialog's contents at most every two seconds while it changes (and at
+    /// once when `now`), so a crash loses at most the last field being typed.
+    pub(super) fn autosave(&mut self, now: bool) {
+        let Some(dialog) = &mut self.dialog else {
+            return;
+        };
+        if !dialog.needs_autosave(now) {
+            return;
+        }
+        let key = dialog.form.draft_key();
+        match self.store.save_draft(&key, &dialog.form) {
+            Ok(()) => dialog.autosaved(),
+            Err(e) => dialog.error = Some(e.to_string()),
+        }
+    }
+}

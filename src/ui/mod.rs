@@ -1,0 +1,14 @@
+//! The egui window: the only part of MediaDesk that knows egui. Views draw and return
+//! [`app::Action`]s; [`app::MediaDeskApp`] applies them once per frame.
+
+pub mod app;
+mod platform_dialog;
+mod platform_form;
+mod registry_view;
+mod settings_view;
+pub mod theme;
+mod units_view;
+mod welcome;
+mod widgets;
+
+pub use app::MediaDeskApp;

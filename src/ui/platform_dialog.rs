@@ -1,0 +1,513 @@
+//! The add/edit platform dialog: every field of the filing form, validated as the user types
+//! with the message beside the field, autosaved, and never closed over unsaved changes
+//! without asking.
+
+use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+
+use super::app::Action;
+use super::platform_form::{PlatformForm, by_field};
+use super::theme;
+use crate::domain::platform::{AccountType, Administrator, PlatformKind};
+use crate::domain::unit::{Person, Unit};
+use crate::domain::validation::{Field, FieldError};
+use crate::store::Store;
+use crate::text;
+
+const AUTOSAVE_EVERY: Duration = Duration::from_secs(2);
+
+pub struct PlatformDialog {
+    pub form: PlatformForm,
+    /// The form as last validated: validation reruns only when the form changes.
+    validated: Option<PlatformForm>,
+    errors: HashMap<Field, String>,
+    /// Fields the user has edited: their errors show as they type.
+    touched: HashSet<Field>,
+    /// After a save attempt every error shows.
+    pub attempted: bool,
+    pub error: Option<String>,
+    pub dirty: bool,
+    pub restored: bool,
+    confirm_discard: bool,
+    last_autosave: Option<Instant>,
+    autosaved_form: Option<PlatformForm>,
+    units: Vec<Unit>,
+    kinds: Vec<PlatformKind>,
+    people: Vec<Person>,
+}
+
+impl PlatformDialog {
+    pub fn new(form: PlatformForm, store: &Store, today: NaiveDate) -> Self {
+        let mut d = Self {
+            autosaved_form: Some(form.clone()),
+            form,
+            validated: None,
+            errors: HashMap::new(),
+            touched: HashSet::new(),
+            attempted: false,
+            error: None,
+            dirty: false,
+            restored: false,
+            confirm_discard: false,
+            last_autosave: None,
+            units: store.units().unwrap_or_default(),
+            kinds: store.platform_kinds().unwrap_or_default(),
+            people: store.people().unwrap_or_default(),
+        };
+        d.revalidate(store, today);
+        d
+    }
+
+    pub fn set_errors(&mut self, errors: Vec<FieldError>) {
+        self.errors = by_field(errors);
+    }
+
+    fn revalidate(&mut self, store: &Store, today: NaiveDate) {
+        if self.validated.as_ref() == Some(&self.form) {
+            return;
+        }
+        let (draft, mut errors) = self.form.to_draft();
+        match store.validate_platform(&draft, self.form.editing.map(|e| e.0), today) {
+            Ok(more) => {
+                // A date that did not parse is reported once, as a format problem.
+                let bad_dates: HashSet<Field> = errors.iter().map(|e| e.field).collect();
+                errors.extend(more.into_iter().filter(|e| !bad_dates.contains(&e.field)));
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        self.errors = by_field(errors);
+        self.validated = Some(self.form.clone());
+    }
+
+    pub fn needs_autosave(&self, now: bool) -> bool {
+        self.autosaved_form.as_ref() != Some(&self.form)
+            && (now
+                || self
+                    .last_autosave
+                    .is_none_or(|t| t.elapsed() >= AUTOSAVE_EVERY))
+    }
+
+    pub fn autosaved(&mut self) {
+        self.last_autosave = Some(Instant::now());
+        self.autosaved_form = Some(self.form.clone());
+    }
+
+    /// The message to show beside `field`, if the user should see it now.
+    fn error_for(&self, field: Field) -> Option<&str> {
+        if self.attempted || self.touched.contains(&field) {
+            self.errors.get(&field).map(String::as_str)
+        } else {
+            None
+        }
+    }
+
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        store: &Store,
+        today: NaiveDate,
+        actions: &mut Vec<Action>,
+    ) {
+        let title = if self.form.editing.is_some() {
+            text::EDIT_PLATFORM
+        } else {
+            text::ADD_PLATFORM
+        };
+        let mut open = true;
+        egui::Window::new(title)
+            .id(egui::Id::unique("platform_dialog"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(true)
+            .default_width(720.0)
+            .default_height(620.0)
+            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+            .show(ctx, |ui| {
+                if self.restored {
+                    ui.label(RichText::new(text::DRAFT_RESTORED).color(theme::WARN));
+                }
+                egui::ScrollArea::vertical()
+                    .max_height(ui.available_height() - 60.0)
+                    .show(ui, |ui| self.fields_ui(ui));
+                ui.separator();
+                if let Some(e) = &self.error {
+                    ui.label(RichText::new(e).color(theme::DANGER));
+                }
+                ui.horizontal(|ui| {
+                    if ui
+                        .add(egui::Button::new(RichText::new(text::SAVE).strong()))
+                        .clicked()
+                    {
+                        self.attempted = true;
+                        if self.errors.is_empty() {
+                            actions.push(Action::SavePlatform(Box::new(self.form.clone())));
+                        } else {
+                            self.error = Some(text::FIX_ERRORS.to_owned());
+                        }
+                    }
+                    if ui.button(text::CANCEL).clicked() {
+                        self.request_close(actions);
+                    }
+                });
+            });
+        if !open {
+            self.request_close(actions);
+        }
+        if self.validated.as_ref() != Some(&self.form) {
+            self.dirty = true;
+            self.error = None;
+        }
+        self.revalidate(store, today);
+        if self.confirm_discard {
+            self.confirm_ui(ctx, actions);
+        }
+    }
+
+    fn request_close(&mut self, actions: &mut Vec<Action>) {
+        if self.dirty {
+            self.confirm_discard = true;
+        } else {
+            actions.push(Action::ClosePlatformDialog);
+        }
+    }
+
+    fn confirm_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        egui::Modal::new(egui::Id::unique("confirm_discard")).show(ctx, |ui| {
+            ui.set_width(320.0);
+            ui.heading(text::DISCARD_TITLE);
+            ui.label(text::DISCARD_BODY);
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(text::KEEP_EDITING).clicked() {
+                    self.confirm_discard = false;
+                }
+                if ui
+                    .button(RichText::new(text::DISCARD).color(theme::DANGER))
+                    .clicked()
+                {
+                    self.confirm_discard = false;
+                    actions.push(Action::ClosePlatformDialog);
+                }
+            });
+        });
+    }
+
+    fn fields_ui(&mut self, ui: &mut egui::Ui) {
+        let kind = self
+            .form
+            .kind_id
+            .and_then(|id| self.kinds.iter().find(|k| k.id == id))
+            .cloned();
+        let is_website = kind.as_ref().is_some_and(|k| k.is_website);
+        let mut touched = Vec::new();
+        egui::Grid::new("platform_fields")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .striped(false)
+            .show(ui, |ui| {
+                // 创建单位
+                let label = ui.label("创建单位：");
+                let unit_name = self
+                    .form
+                    .unit_id
+                    .and_then(|id| self.units.iter().find(|u| u.id == id))
+                    .map_or("请选择", |u| u.name.as_str())
+                    .to_owned();
+                ui.vertical(|ui| {
+                    let before = self.form.unit_id;
+                    egui::ComboBox::from_id_salt("dlg_unit")
+                        .selected_text(unit_name)
+                        .width(260.0)
+                        .show_ui(ui, |ui| {
+                            for u in &self.units {
+                                ui.selectable_value(&mut self.form.unit_id, Some(u.id), &u.name);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    if before != self.form.unit_id {
+                        touched.push(Field::Unit);
+                    }
+                    self.error_line(ui, Field::Unit);
+                });
+                ui.end_row();
+
+                // 媒体平台
+                let label = ui.label("媒体平台：");
+                ui.vertical(|ui| {
+                    let before = self.form.kind_id;
+                    egui::ComboBox::from_id_salt("dlg_kind")
+                        .selected_text(kind.as_ref().map_or("请选择", |k| k.name.as_str()))
+                        .width(260.0)
+                        .show_ui(ui, |ui| {
+                            for k in &self.kinds {
+                                ui.selectable_value(&mut self.form.kind_id, Some(k.id), &k.name);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    if before != self.form.kind_id {
+                        touched.push(Field::Kind);
+                        let has_type = self
+                            .form
+                            .kind_id
+                            .and_then(|id| self.kinds.iter().find(|k| k.id == id))
+                            .is_some_and(|k| k.has_account_type);
+                        if !has_type {
+                            self.form.account_type = None;
+                        }
+                    }
+                    self.error_line(ui, Field::Kind);
+                });
+                ui.end_row();
+
+                let (name_label, account_label) = if is_website {
+                    ("网站名称：", "网址：")
+                } else {
+                    ("账号名称：", "账号 ID：")
+                };
+                self.text_row(ui, name_label, Field::Name, |f| &mut f.name, &mut touched);
+                self.text_row(
+                    ui,
+                    account_label,
+                    Field::Account,
+                    |f| &mut f.account,
+                    &mut touched,
+                );
+
+                if kind.as_ref().is_some_and(|k| k.has_account_type) {
+                    ui.label("账号类型：");
+                    ui.vertical(|ui| {
+                        ui.horizontal(|ui| {
+                            for t in AccountType::ALL {
+                                if ui
+                                    .radio_value(&mut self.form.account_type, Some(t), t.label())
+                                    .changed()
+                                {
+                                    touched.push(Field::AccountType);
+                                }
+                            }
+                        });
+                        self.error_line(ui, Field::AccountType);
+                    });
+                    ui.end_row();
+                }
+
+                ui.label("是否认证：");
+                ui.horizontal(|ui| {
+                    if ui
+                        .checkbox(&mut self.form.verified, "已通过平台认证")
+                        .changed()
+                        && !self.form.verified
+                    {
+                        self.form.verified_until.clear();
+                    }
+                });
+                ui.end_row();
+                if self.form.verified {
+                    self.text_row(
+                        ui,
+                        "认证有效期至：",
+                        Field::VerifiedUntil,
+                        |f| &mut f.verified_until,
+                        &mut touched,
+                    );
+                }
+
+                let label = ui.label("内容范围：");
+                ui.vertical(|ui| {
+                    if ui
+                        .add(
+                            egui::TextEdit::multiline(&mut self.form.content_scope)
+                                .desired_rows(2)
+                                .desired_width(420.0)
+                                .hint_text("例如：学院新闻、通知公告、党建专栏"),
+                        )
+                        .labelled_by(label.id)
+                        .changed()
+                    {
+                        touched.push(Field::ContentScope);
+                    }
+                    self.error_line(ui, Field::ContentScope);
+                });
+                ui.end_row();
+
+                self.text_row(
+                    ui,
+                    "创建时间：",
+                    Field::CreatedOn,
+                    |f| &mut f.created_on,
+                    &mut touched,
+                );
+                self.text_row(
+                    ui,
+                    "负责人：",
+                    Field::ResponsiblePerson,
+                    |f| &mut f.responsible_person,
+                    &mut touched,
+                );
+                self.text_row(
+                    ui,
+                    "联络手机：",
+                    Field::ContactMobile,
+                    |f| &mut f.contact_mobile,
+                    &mut touched,
+                );
+                self.admins_ui(ui, &mut touched);
+
+                ui.label("维护方式：");
+                ui.vertical(|ui| {
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut self.form.vendor, false, "本单位自行维护");
+                        ui.radio_value(&mut self.form.vendor, true, "委托外部单位维护");
+                    });
+                    if self.form.vendor {
+                        let label = ui.label("维护单位名称：");
+                        if ui
+                            .add(
+                                egui::TextEdit::singleline(&mut self.form.vendor_name)
+                                    .desired_width(300.0),
+                            )
+                            .labelled_by(label.id)
+                            .changed()
+                        {
+                            touched.push(Field::Maintenance);
+                        }
+                    }
+                    self.error_line(ui, Field::Maintenance);
+                });
+                ui.end_row();
+
+                self.text_row(
+                    ui,
+                    "批准文号：",
+                    Field::ApprovalRef,
+                    |f| &mut f.approval_ref,
+                    &mut touched,
+                );
+                self.text_row(
+                    ui,
+                    "最近更新：",
+                    Field::LastPostOn,
+                    |f| &mut f.last_post_on,
+                    &mut touched,
+                );
+                let label = ui.label("备注：");
+                ui.add(
+                    egui::TextEdit::multiline(&mut self.form.notes)
+                        .desired_rows(2)
+                        .desired_width(420.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            });
+        self.touched.extend(touched);
+    }
+
+    fn text_row(
+        &mut self,
+        ui: &mut egui::Ui,
+        label: &str,
+        field: Field,
+        value: impl FnOnce(&mut PlatformForm) -> &mut String,
+        touched: &mut Vec<Field>,
+    ) {
+        let label = ui.label(label);
+        let hint = match field {
+            Field::CreatedOn | Field::VerifiedUntil | Field::LastPostOn => "例如 2024-09-27",
+            Field::ContactMobile => "11 位手机号码",
+            Field::ApprovalRef => "名称含学校名称时必填（第三条）",
+            _ => "",
+        };
+        ui.vertical(|ui| {
+            let edit = egui::TextEdit::singleline(value(&mut self.form))
+                .hint_text(hint)
+                .desired_width(300.0);
+            if ui.add(edit).labelled_by(label.id).changed() {
+                touched.push(field);
+            }
+            self.error_line(ui, field);
+        });
+        ui.end_row();
+    }
+
+    fn admins_ui(&mut self, ui: &mut egui::Ui, touched: &mut Vec<Field>) {
+        ui.label("管理员：");
+        ui.vertical(|ui| {
+            let mut remove = None;
+            let count = self.form.administrators.len();
+            for i in 0..count {
+                ui.horizontal(|ui| {
+                    let admin = &mut self.form.administrators[i];
+                    let name_label = ui.label(format!("管理员{}姓名", i + 1));
+                    let a = ui
+                        .add(egui::TextEdit::singleline(&mut admin.name).desired_width(110.0))
+                        .labelled_by(name_label.id);
+                    let mobile_label = ui.label("手机");
+                    let b = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut admin.mobile)
+                                .desired_width(140.0)
+                                .hint_text("11 位手机号码"),
+                        )
+                        .labelled_by(mobile_label.id);
+                    if a.changed() || b.changed() {
+                        touched.push(Field::Administrator(i));
+                        touched.push(Field::Administrators);
+                    }
+                    if count > 1
+                        && ui
+                            .small_button("删除")
+                            .on_hover_text("删除这一行")
+                            .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                    ui.menu_button("从人员中选…", |ui| {
+                        let unit = self.form.unit_id;
+                        let mut any = false;
+                        for p in self.people.iter().filter(|p| Some(p.unit_id) == unit) {
+                            any = true;
+                            if ui.button(format!("{} {}", p.name, p.mobile)).clicked() {
+                                self.form.administrators[i] = Administrator {
+                                    name: p.name.clone(),
+                                    mobile: p.mobile.clone(),
+                                };
+                                touched.push(Field::Administrator(i));
+                                ui.close();
+                            }
+                        }
+                        if !any {
+                            ui.label("请先选择创建单位；该单位的人员可在「单位与人员」中登记。");
+                        }
+                    });
+                });
+                self.error_line(ui, Field::Administrator(i));
+            }
+            if let Some(i) = remove {
+                self.form.administrators.remove(i);
+            }
+            if ui.small_button("＋ 添加管理员").clicked() {
+                self.form.administrators.push(Administrator::default());
+            }
+            if self.form.administrators.len() > 3 {
+                ui.label(
+                    RichText::new("备案表印三行管理员，多出的将续印在附页。")
+                        .color(theme::MUTED)
+                        .small(),
+                );
+            }
+            self.error_line(ui, Field::Administrators);
+        });
+        ui.end_row();
+    }
+
+    fn error_line(&self, ui: &mut egui::Ui, field: Field) {
+        if let Some(message) = self.error_for(field) {
+            ui.label(RichText::new(message).color(theme::DANGER).small());
+        }
+    }
+}

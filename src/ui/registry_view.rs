@@ -1,0 +1,282 @@
+//! 平台台账: the registry table with search, filters, sorting and a row count. Rows come
+//! from a cached, already-filtered list; only the visible rows are laid out each frame.
+
+use eframe::egui::{self, RichText};
+use egui_extras::{Column as TableColumn, TableBuilder};
+
+use super::app::Action;
+use super::theme;
+use crate::domain::platform::PlatformKind;
+use crate::domain::registry::{
+    Column, FilingClock, RegistryQuery, RegistryRow, Sort, StatusView, filter_rows, sort_rows,
+};
+use crate::domain::unit::Unit;
+use crate::text;
+
+#[derive(Default)]
+pub struct RegistryView {
+    rows: Vec<RegistryRow>,
+    sorted: Vec<usize>,
+    visible: Vec<usize>,
+    pub query: RegistryQuery,
+    sort: Sort,
+    units: Vec<Unit>,
+    kinds: Vec<PlatformKind>,
+}
+
+impl RegistryView {
+    pub fn set_rows(&mut self, rows: Vec<RegistryRow>, units: Vec<Unit>, kinds: Vec<PlatformKind>) {
+        self.rows = rows;
+        self.units = units;
+        self.kinds = kinds;
+        if self
+            .query
+            .unit_id
+            .is_some_and(|u| !self.units.iter().any(|x| x.id == u))
+        {
+            self.query.unit_id = None;
+        }
+        self.resort();
+    }
+
+    fn resort(&mut self) {
+        self.sorted = sort_rows(&self.rows, self.sort);
+        self.refilter();
+    }
+
+    fn refilter(&mut self) {
+        self.visible = filter_rows(&self.rows, &self.sorted, &self.query);
+    }
+
+    /// The rows shown, in order (for tests and the row count).
+    pub fn visible_rows(&self) -> impl Iterator<Item = &RegistryRow> {
+        self.visible.iter().map(|&i| &self.rows[i])
+    }
+
+    pub fn total(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn set_query(&mut self, query: RegistryQuery) {
+        if query != self.query {
+            self.query = query;
+            self.refilter();
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        ui.horizontal(|ui| {
+            ui.heading(text::NAV_REGISTRY);
+            ui.add_space(16.0);
+            if ui
+                .add(egui::Button::new(
+                    RichText::new(format!("＋ {}", text::ADD_PLATFORM)).strong(),
+                ))
+                .clicked()
+            {
+                actions.push(Action::NewPlatform);
+            }
+        });
+        ui.add_space(6.0);
+        let mut query = self.query.clone();
+        self.filters_ui(ui, &mut query);
+        self.set_query(query);
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new(text::row_count(self.rows.len(), self.visible.len())).color(theme::MUTED),
+        );
+        ui.separator();
+        if self.visible.is_empty() {
+            ui.add_space(20.0);
+            ui.label(text::NO_MATCH);
+            return;
+        }
+        self.table_ui(ui, actions);
+    }
+
+    fn filters_ui(&self, ui: &mut egui::Ui, query: &mut RegistryQuery) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(format!("{}：", text::SEARCH));
+            ui.add(
+                egui::TextEdit::singleline(&mut query.search)
+                    .hint_text(text::SEARCH_HINT)
+                    .desired_width(220.0),
+            )
+            .labelled_by(label.id);
+            let unit_name = query
+                .unit_id
+                .and_then(|id| self.units.iter().find(|u| u.id == id))
+                .map_or(text::ALL_UNITS, |u| u.name.as_str());
+            let label = ui.label("单位：");
+            egui::ComboBox::from_id_salt("unit_filter")
+                .selected_text(unit_name)
+                .width(170.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut query.unit_id, None, text::ALL_UNITS);
+                    for u in &self.units {
+                        ui.selectable_value(&mut query.unit_id, Some(u.id), &u.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let kind_name = query
+                .kind_id
+                .and_then(|id| self.kinds.iter().find(|k| k.id == id))
+                .map_or(text::ALL_KINDS, |k| k.name.as_str());
+            let label = ui.label("平台：");
+            egui::ComboBox::from_id_salt("kind_filter")
+                .selected_text(kind_name)
+                .width(130.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut query.kind_id, None, text::ALL_KINDS);
+                    for k in &self.kinds {
+                        ui.selectable_value(&mut query.kind_id, Some(k.id), &k.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label("状态：");
+            egui::ComboBox::from_id_salt("status_filter")
+                .selected_text(query.status.map_or(text::ALL_STATUSES, StatusView::label))
+                .width(120.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut query.status, None, text::ALL_STATUSES);
+                    for s in StatusView::ALL {
+                        ui.selectable_value(&mut query.status, Some(s), s.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if *query != RegistryQuery::default() && ui.button(text::CLEAR_FILTERS).clicked() {
+                *query = RegistryQuery::default();
+            }
+        });
+    }
+
+    fn table_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
+        let mut new_sort = None;
+        let widths = [
+            140.0, 90.0, 170.0, 190.0, 44.0, 70.0, 92.0, 86.0, 120.0, 92.0,
+        ];
+        let mut table = TableBuilder::new(ui)
+            .id_salt("registry")
+            .striped(true)
+            .sense(egui::Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        for (i, w) in widths.iter().enumerate() {
+            let col = if i + 1 == widths.len() {
+                TableColumn::remainder().at_least(*w)
+            } else {
+                TableColumn::initial(*w)
+                    .at_least(40.0)
+                    .clip(true)
+                    .resizable(true)
+            };
+            table = table.column(col);
+        }
+        table
+            .header(row_height + 2.0, |mut header| {
+                for column in Column::ALL {
+                    header.col(|ui| {
+                        let arrow = match (self.sort.column == column, self.sort.ascending) {
+                            (true, true) => " ▲",
+                            (true, false) => " ▼",
+                            _ => "",
+                        };
+                        let label = RichText::new(format!("{}{arrow}", column.label())).strong();
+                        if ui
+                            .add(egui::Button::new(label).frame(false))
+                            .on_hover_text("点击排序")
+                            .clicked()
+                        {
+                            new_sort = Some(Sort {
+                                column,
+                                ascending: !(self.sort.column == column && self.sort.ascending),
+                            });
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, self.visible.len(), |mut row| {
+                    let r = &self.rows[self.visible[row.index()]];
+                    row.col(|ui| {
+                        ui.label(&r.unit_name);
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.kind_name);
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.name);
+                    });
+                    row.col(|ui| {
+                        ui.label(RichText::new(&r.account).monospace());
+                    });
+                    row.col(|ui| {
+                        ui.label(if r.verified { "是" } else { "否" });
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.responsible_person);
+                    });
+                    row.col(|ui| {
+                        ui.label(r.created_on.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(RichText::new(r.status.label()).color(status_color(r.status)));
+                    });
+                    row.col(|ui| {
+                        clock_ui(ui, &r.clock);
+                    });
+                    row.col(|ui| {
+                        ui.label(r.last_post_on.map(|d| d.to_string()).unwrap_or_default());
+                    });
+                    if row.response().double_clicked() || row.response().clicked() {
+                        actions.push(Action::EditPlatform(r.id));
+                    }
+                });
+            });
+        if let Some(sort) = new_sort {
+            self.sort = sort;
+            self.resort();
+        }
+    }
+}
+
+fn status_color(s: StatusView) -> egui::Color32 {
+    match s {
+        StatusView::Overdue => theme::DANGER,
+        StatusView::Unfiled | StatusView::ChangePending => theme::WARN,
+        StatusView::Filed => theme::OK,
+        StatusView::Closed | StatusView::ShutDown => theme::MUTED,
+    }
+}
+
+fn clock_ui(ui: &mut egui::Ui, clock: &FilingClock) {
+    match clock {
+        FilingClock::NotRunning => {}
+        FilingClock::DaysLeft { deadline, days } => {
+            let color = if *days <= 1 { theme::WARN } else { theme::OK };
+            ui.label(RichText::new(text::days_left(*days)).color(color))
+                .on_hover_text(format!(
+                    "备案截止 {deadline}（第四条一：创建后 5 个工作日内）"
+                ));
+        }
+        FilingClock::Overdue {
+            deadline,
+            working_days,
+            calendar_days,
+        } => {
+            ui.label(
+                RichText::new(text::overdue(*working_days, *calendar_days))
+                    .color(theme::DANGER)
+                    .strong(),
+            )
+            .on_hover_text(format!("备案截止 {deadline}，已逾期，请尽快备案"));
+        }
+        FilingClock::Unknown { year } => {
+            ui.label(RichText::new(text::unknown_year(*year)).color(theme::WARN))
+                .on_hover_text(format!("请在设置中导入 {year} 年的国务院节假日安排"));
+        }
+    }
+}

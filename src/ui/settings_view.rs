@@ -1,0 +1,139 @@
+//! 设置: the school's name (printed forms, 第三条), the editable list of platform kinds,
+//! and where the data lives with a one-click backup.
+
+use eframe::egui::{self, RichText};
+
+use super::app::Action;
+use super::theme;
+use crate::domain::platform::PlatformKind;
+use crate::store::{Settings, Store, StoreError};
+
+#[derive(Default)]
+pub struct SettingsView {
+    school_name: String,
+    protected_names: String,
+    kinds: Vec<PlatformKind>,
+    new_kind: String,
+    new_kind_has_type: bool,
+    error: Option<String>,
+}
+
+impl SettingsView {
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        let s = store.settings()?;
+        self.school_name = s.school_name;
+        self.protected_names = s.protected_names.join("、");
+        self.kinds = store.platform_kinds()?;
+        Ok(())
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, store: &mut Store, actions: &mut Vec<Action>) {
+        ui.heading(crate::text::NAV_SETTINGS);
+        if let Some(e) = &self.error {
+            ui.label(RichText::new(e).color(theme::DANGER));
+        }
+        ui.add_space(8.0);
+        let mut result: Option<Result<String, StoreError>> = None;
+        egui::Grid::new("settings").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+            let l = ui.label("学校名称：");
+            ui.add(egui::TextEdit::singleline(&mut self.school_name).desired_width(300.0))
+                .labelled_by(l.id)
+                .on_hover_text("印在备案表标题中");
+            ui.end_row();
+            let l = ui.label("需经批准的名称：");
+            ui.vertical(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut self.protected_names).desired_width(300.0))
+                    .labelled_by(l.id);
+                ui.label(
+                    RichText::new("第三条：账号或网站名称含这些字样时须填写学校批准文号。用顿号或逗号分隔。")
+                        .color(theme::MUTED)
+                        .small(),
+                );
+            });
+            ui.end_row();
+            ui.label("");
+            if ui.button("保存设置").clicked() {
+                let settings = Settings {
+                    school_name: self.school_name.clone(),
+                    protected_names: self
+                        .protected_names
+                        .split(['、', ',', '，', ';', '；'])
+                        .map(str::to_owned)
+                        .collect(),
+                };
+                result = Some(store.save_settings(&settings).map(|()| "设置已保存".to_owned()));
+            }
+            ui.end_row();
+        });
+        ui.separator();
+        ui.label(RichText::new("媒体平台列表").strong());
+        ui.horizontal_wrapped(|ui| {
+            for k in &self.kinds {
+                ui.group(|ui| {
+                    ui.label(&k.name);
+                    if !k.is_website
+                        && ui
+                            .small_button("✖")
+                            .on_hover_text("删除（没有平台使用时）")
+                            .clicked()
+                    {
+                        result = Some(
+                            store
+                                .delete_platform_kind(k.id)
+                                .map(|()| format!("已删除「{}」", k.name)),
+                        );
+                    }
+                });
+            }
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label("新增平台：");
+            ui.add(egui::TextEdit::singleline(&mut self.new_kind).desired_width(160.0))
+                .labelled_by(l.id);
+            ui.checkbox(&mut self.new_kind_has_type, "有账号类型（如微信）");
+            if ui.button("添加").clicked() {
+                result = Some(
+                    store
+                        .add_platform_kind(&self.new_kind, self.new_kind_has_type)
+                        .map(|_| format!("已添加「{}」", self.new_kind.trim())),
+                );
+                if matches!(result, Some(Ok(_))) {
+                    self.new_kind.clear();
+                }
+            }
+        });
+        ui.separator();
+        ui.label(RichText::new("数据").strong());
+        match store.path() {
+            Some(path) => {
+                ui.label(format!("数据库文件：{}", path.display()));
+                if ui.button("备份数据库…").clicked() {
+                    let name = format!("MediaDesk-备份-{}.db", crate::today());
+                    if let Some(dest) = rfd::FileDialog::new()
+                        .set_file_name(name)
+                        .add_filter("SQLite 数据库", &["db"])
+                        .save_file()
+                    {
+                        result = Some(
+                            store
+                                .backup_to(&dest)
+                                .map(|()| format!("已备份到 {}", dest.display())),
+                        );
+                    }
+                }
+            }
+            None => {
+                ui.label("当前使用内存数据库（测试模式），关闭后数据不会保存。");
+            }
+        }
+        match result {
+            Some(Ok(message)) => {
+                self.error = None;
+                actions.push(Action::Reload);
+                actions.push(Action::Notice(message));
+            }
+            Some(Err(e)) => self.error = Some(e.to_string()),
+            None => {}
+        }
+    }
+}

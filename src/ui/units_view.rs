@@ -1,0 +1,301 @@
+//! 单位与人员: the units, their people and roles, edited in place with the same
+//! validation and stale-edit protection as platforms.
+
+use eframe::egui::{self, RichText};
+
+use super::app::Action;
+use super::theme;
+use crate::domain::unit::{Person, PersonDraft, Role, Unit, UnitDraft};
+use crate::domain::validation::{validate_person, validate_unit};
+use crate::store::{Store, StoreError};
+
+#[derive(Default)]
+pub struct UnitsView {
+    units: Vec<Unit>,
+    people: Vec<Person>,
+    selected: Option<i64>,
+    unit_form: Option<(Option<(i64, i64)>, UnitDraft)>,
+    person_form: Option<(Option<(i64, i64)>, PersonDraft)>,
+    error: Option<String>,
+}
+
+impl UnitsView {
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.units = store.units()?;
+        self.people = store.people()?;
+        if self
+            .selected
+            .is_none_or(|s| !self.units.iter().any(|u| u.id == s))
+        {
+            self.selected = self.units.first().map(|u| u.id);
+        }
+        Ok(())
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, store: &mut Store, actions: &mut Vec<Action>) {
+        ui.heading(crate::text::NAV_UNITS);
+        ui.add_space(6.0);
+        if let Some(e) = &self.error {
+            ui.label(RichText::new(e).color(theme::DANGER));
+        }
+        ui.columns(2, |cols| {
+            self.units_ui(&mut cols[0]);
+            self.people_ui(&mut cols[1]);
+        });
+        if let Some(result) = self.forms_ui(ui.ctx(), store) {
+            match result {
+                Ok(message) => {
+                    self.error = None;
+                    actions.push(Action::Reload);
+                    actions.push(Action::Notice(message));
+                }
+                Err(e) => self.error = Some(e.to_string()),
+            }
+        }
+    }
+
+    fn units_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(format!("二级单位（{}）", self.units.len())).strong());
+            if ui.button("＋ 新增单位").clicked() {
+                self.unit_form = Some((None, UnitDraft::default()));
+            }
+        });
+        egui::ScrollArea::vertical()
+            .id_salt("units")
+            .show(ui, |ui| {
+                for u in &self.units {
+                    let count = self.people.iter().filter(|p| p.unit_id == u.id).count();
+                    ui.horizontal(|ui| {
+                        if ui
+                            .selectable_label(
+                                self.selected == Some(u.id),
+                                format!("{}（{count} 人）", u.name),
+                            )
+                            .clicked()
+                        {
+                            self.selected = Some(u.id);
+                        }
+                        if ui.small_button("编辑").clicked() {
+                            self.unit_form = Some((
+                                Some((u.id, u.version)),
+                                UnitDraft {
+                                    name: u.name.clone(),
+                                    party_branch: u.party_branch.clone(),
+                                    head: u.head.clone(),
+                                    secretary: u.secretary.clone(),
+                                },
+                            ));
+                        }
+                    });
+                    ui.label(
+                        RichText::new(format!(
+                            "{}　负责人 {}　书记 {}",
+                            u.party_branch, u.head, u.secretary
+                        ))
+                        .color(theme::MUTED)
+                        .small(),
+                    );
+                    ui.add_space(4.0);
+                }
+            });
+    }
+
+    fn people_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(unit_id) = self.selected else {
+            ui.label("请先新增一个单位。");
+            return;
+        };
+        let people: Vec<&Person> = self
+            .people
+            .iter()
+            .filter(|p| p.unit_id == unit_id)
+            .collect();
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(format!("人员（{}）", people.len())).strong());
+            if ui.button("＋ 新增人员").clicked() {
+                self.person_form = Some((
+                    None,
+                    PersonDraft {
+                        unit_id,
+                        ..Default::default()
+                    },
+                ));
+            }
+        });
+        egui::Grid::new("people")
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                ui.label(RichText::new("姓名").strong());
+                ui.label(RichText::new("手机").strong());
+                ui.label(RichText::new("角色").strong());
+                ui.label("");
+                ui.end_row();
+                for p in people {
+                    ui.label(&p.name);
+                    ui.label(&p.mobile);
+                    ui.label(
+                        p.roles
+                            .iter()
+                            .map(|r| r.label())
+                            .collect::<Vec<_>>()
+                            .join("、"),
+                    );
+                    if ui.small_button("编辑").clicked() {
+                        self.person_form = Some((
+                            Some((p.id, p.version)),
+                            PersonDraft {
+                                unit_id: p.unit_id,
+                                name: p.name.clone(),
+                                mobile: p.mobile.clone(),
+                                roles: p.roles.clone(),
+                            },
+                        ));
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+
+    /// Draws the open unit/person form; `Some` once it was saved (or failed to).
+    fn forms_ui(
+        &mut self,
+        ctx: &egui::Context,
+        store: &mut Store,
+    ) -> Option<Result<String, StoreError>> {
+        let mut result = None;
+        if let Some((editing, draft)) = &mut self.unit_form {
+            let mut open = true;
+            let mut close = false;
+            let errors = validate_unit(draft);
+            egui::Window::new(if editing.is_some() {
+                "编辑单位"
+            } else {
+                "新增单位"
+            })
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("unit_form").num_columns(2).show(ui, |ui| {
+                    for (label, value) in [
+                        ("单位名称：", &mut draft.name),
+                        ("党组织：", &mut draft.party_branch),
+                        ("单位负责人：", &mut draft.head),
+                        ("书记：", &mut draft.secretary),
+                    ] {
+                        let l = ui.label(label);
+                        ui.add(egui::TextEdit::singleline(value).desired_width(260.0))
+                            .labelled_by(l.id);
+                        ui.end_row();
+                    }
+                });
+                for e in &errors {
+                    ui.label(RichText::new(e.to_string()).color(theme::DANGER).small());
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("保存").clicked() && errors.is_empty() {
+                        let saved = match editing {
+                            None => store.add_unit(draft).map(|_| ()),
+                            Some((id, version)) => store.update_unit(*id, *version, draft),
+                        };
+                        match saved {
+                            Ok(()) => {
+                                close = true;
+                                result = Some(Ok(format!("已保存单位「{}」", draft.name.trim())));
+                            }
+                            Err(e) => result = Some(Err(e)),
+                        }
+                    }
+                    if ui.button("取消").clicked() {
+                        close = true;
+                    }
+                });
+            });
+            if close || !open {
+                self.unit_form = None;
+            }
+        }
+        if let Some((editing, draft)) = &mut self.person_form {
+            let mut open = true;
+            let mut close = false;
+            let errors = validate_person(draft);
+            egui::Window::new(if editing.is_some() {
+                "编辑人员"
+            } else {
+                "新增人员"
+            })
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("person_form")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        let l = ui.label("单位：");
+                        let unit_name = self
+                            .units
+                            .iter()
+                            .find(|u| u.id == draft.unit_id)
+                            .map_or("请选择", |u| u.name.as_str());
+                        egui::ComboBox::from_id_salt("person_unit")
+                            .selected_text(unit_name)
+                            .show_ui(ui, |ui| {
+                                for u in &self.units {
+                                    ui.selectable_value(&mut draft.unit_id, u.id, &u.name);
+                                }
+                            })
+                            .response
+                            .labelled_by(l.id);
+                        ui.end_row();
+                        let l = ui.label("姓名：");
+                        ui.add(egui::TextEdit::singleline(&mut draft.name))
+                            .labelled_by(l.id);
+                        ui.end_row();
+                        let l = ui.label("手机：");
+                        ui.add(egui::TextEdit::singleline(&mut draft.mobile))
+                            .labelled_by(l.id);
+                        ui.end_row();
+                        ui.label("角色：");
+                        ui.horizontal(|ui| {
+                            for role in Role::ALL {
+                                let mut has = draft.roles.contains(&role);
+                                if ui.checkbox(&mut has, role.label()).changed() {
+                                    if has {
+                                        draft.roles.push(role);
+                                    } else {
+                                        draft.roles.retain(|r| *r != role);
+                                    }
+                                }
+                            }
+                        });
+                        ui.end_row();
+                    });
+                for e in &errors {
+                    ui.label(RichText::new(e.to_string()).color(theme::DANGER).small());
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("保存").clicked() && errors.is_empty() {
+                        let saved = match editing {
+                            None => store.add_person(draft).map(|_| ()),
+                            Some((id, version)) => store.update_person(*id, *version, draft),
+                        };
+                        match saved {
+                            Ok(()) => {
+                                close = true;
+                                result = Some(Ok(format!("已保存人员「{}」", draft.name.trim())));
+                            }
+                            Err(e) => result = Some(Err(e)),
+                        }
+                    }
+                    if ui.button("取消").clicked() {
+                        close = true;
+                    }
+                });
+            });
+            if close || !open {
+                self.person_form = None;
+            }
+        }
+        result
+    }
+}

@@ -1,0 +1,81 @@
+//! The first start: an empty database opens here, to begin with one's own unit or with the
+//! demo school.
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+
+use super::theme;
+use crate::domain::unit::UnitDraft;
+use crate::store::{Store, StoreError};
+use crate::text;
+
+#[derive(Default)]
+pub struct WelcomeView {
+    unit_name: String,
+    pub error: Option<String>,
+}
+
+impl WelcomeView {
+    /// `Ok(true)` once the database has data and the registry can take over.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        store: &mut Store,
+        today: NaiveDate,
+    ) -> Result<bool, StoreError> {
+        let mut done = Ok(false);
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            ui.add_space(60.0);
+            ui.vertical_centered(|ui| {
+                ui.set_max_width(560.0);
+                ui.heading(RichText::new(text::WELCOME_TITLE).size(28.0));
+                ui.add_space(8.0);
+                ui.label(text::WELCOME_BODY);
+                ui.add_space(24.0);
+                ui.group(|ui| {
+                    ui.set_width(480.0);
+                    ui.label(RichText::new(text::WELCOME_START).strong());
+                    ui.horizontal(|ui| {
+                        let l = ui.label(format!("{}：", text::WELCOME_UNIT));
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.unit_name)
+                                .hint_text("例如 商学院")
+                                .desired_width(220.0),
+                        )
+                        .labelled_by(l.id);
+                        if ui.button("开始").clicked() {
+                            let name = self.unit_name.trim();
+                            if name.is_empty() {
+                                self.error = Some("请先输入本单位名称".to_owned());
+                            } else {
+                                done = store
+                                    .add_unit(&UnitDraft {
+                                        name: name.to_owned(),
+                                        ..Default::default()
+                                    })
+                                    .map(|_| true);
+                            }
+                        }
+                    });
+                });
+                ui.add_space(12.0);
+                ui.group(|ui| {
+                    ui.set_width(480.0);
+                    ui.label(RichText::new(text::WELCOME_DEMO).strong());
+                    ui.label(
+                        RichText::new("4 个单位、14 位人员、12 个平台，含一个逾期未备案、一个长期未更新的平台。")
+                            .color(theme::MUTED),
+                    );
+                    if ui.button(text::WELCOME_DEMO).clicked() {
+                        done = store.load_demo(today).map(|()| true);
+                    }
+                });
+                if let Some(e) = &self.error {
+                    ui.add_space(8.0);
+                    ui.label(RichText::new(e).color(theme::DANGER));
+                }
+            });
+        });
+        done
+    }
+}

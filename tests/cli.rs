@@ -1,0 +1,131 @@
+//! The command line as a script would use it: the real binary on a temporary database.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn mediadesk(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mediadesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("MEDIADESK_DB")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const GOOD: &str = r#"{
+  "unit_id": 1,
+  "kind_id": 2,
+  "name": "商学院就业",
+  "account": "sxy_jobs",
+  "account_type": "service",
+  "verified": true,
+  "verified_until": "2027-06-30",
+  "content_scope": "招生就业信息",
+  "created_on": "2026-11-20",
+  "responsible_person": "王建国",
+  "contact_mobile": "13803710001",
+  "administrators": [{"name": "李珺", "mobile": "15937160003"}],
+  "maintenance": {"by": "in_house"}
+}"#;
+
+#[test]
+fn demo_list_show_and_add() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let o = mediadesk(&db, &["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = mediadesk(&db, &["units", "list"]);
+    assert!(stdout(&o).contains("商学院"));
+    let o = mediadesk(&db, &["platforms", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 12);
+    let o = mediadesk(&db, &["platforms", "list"]);
+    assert!(stdout(&o).contains("逾期未备案"), "{}", stdout(&o));
+
+    let file = dir.path().join("p.json");
+    std::fs::write(&file, GOOD).unwrap();
+    let o = mediadesk(&db, &["platforms", "add", "--json", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("编号 13"), "{}", stdout(&o));
+
+    let o = mediadesk(&db, &["platforms", "show", "13", "--json"]);
+    let p: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(p["name"], "商学院就业");
+    assert_eq!(p["account_type"], "service");
+    assert_eq!(p["status"], "unfiled");
+    let o = mediadesk(&db, &["platforms", "show", "13"]);
+    assert!(stdout(&o).contains("账号类型：服务号"));
+}
+
+#[test]
+fn bad_input_names_the_field_exits_non_zero_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    assert!(mediadesk(&db, &["demo"]).status.success());
+    let cases = [
+        (GOOD.replace("13803710001", "1380371"), "联络手机"),
+        (GOOD.replace("sxy_jobs", "sias_sxy"), "已登记同一账号"),
+        (GOOD.replace("商学院就业", "西亚斯就业"), "批准文号"),
+        (GOOD.replace("2026-11-20", "2099-01-01"), "创建时间"),
+        (
+            GOOD.replace(r#""unit_id": 1"#, r#""unit_id": 99"#),
+            "创建单位",
+        ),
+        (
+            GOOD.replace(r#"[{"name": "李珺", "mobile": "15937160003"}]"#, "[]"),
+            "管理员",
+        ),
+        ("{ not json".to_owned(), "不是有效的平台 JSON"),
+        (
+            GOOD.replace("\"notes\"", "\"x\"")
+                .replace("\"maintenance\"", "\"colour\""),
+            "不是有效的平台 JSON",
+        ),
+    ];
+    for (json, expected) in cases {
+        let file = dir.path().join("bad.json");
+        std::fs::write(&file, &json).unwrap();
+        let o = mediadesk(&db, &["platforms", "add", "--json", file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{expected}");
+        assert!(stderr(&o).contains(expected), "{expected}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"));
+    }
+    let o = mediadesk(&db, &["platforms", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 12, "nothing was written");
+}
+
+#[test]
+fn unusable_databases_are_explained_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("text.db");
+    std::fs::write(&text, "hello").unwrap();
+    let o = mediadesk(&text, &["units", "list"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("不是 SQLite 数据库"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&text).unwrap(), "hello");
+
+    let o = mediadesk(&dir.path().join("missing"), &["platforms", "show", "5"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("找不到编号为 5 的平台"),
+        "{}",
+        stderr(&o)
+    );
+
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "x").unwrap();
+    let o = mediadesk(&blocker.join("sub/m.db"), &["units", "list"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("无法在"), "{}", stderr(&o));
+}
