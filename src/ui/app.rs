@@ -164,6 +164,7 @@ impl Workspace {
             welcome,
             notice: None,
         };
+        w.registry.today = Some(today);
         w.reload()?;
         w.restore_draft()?;
         Ok(w)

@@ -4,7 +4,7 @@
 pub mod app;
 mod platform_dialog;
 mod platform_form;
-mod registry_view;
+pub mod registry_view;
 mod settings_view;
 pub mod theme;
 mod units_view;
@@ -12,3 +12,4 @@ mod welcome;
 mod widgets;
 
 pub use app::MediaDeskApp;
+pub use registry_view::RegistryView;

@@ -22,6 +22,8 @@ pub struct RegistryView {
     sort: Sort,
     units: Vec<Unit>,
     kinds: Vec<PlatformKind>,
+    /// For the silence hint in the 最近更新 column.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl RegistryView {
@@ -154,6 +156,7 @@ impl RegistryView {
     }
 
     fn table_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let today = self.today;
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
         let mut new_sort = None;
         let widths = [
@@ -228,9 +231,7 @@ impl RegistryView {
                     row.col(|ui| {
                         clock_ui(ui, &r.clock);
                     });
-                    row.col(|ui| {
-                        ui.label(r.last_post_on.map(|d| d.to_string()).unwrap_or_default());
-                    });
+                    row.col(|ui| last_post_ui(ui, r.last_post_on, today));
                     if row.response().double_clicked() || row.response().clicked() {
                         actions.push(Action::EditPlatform(r.id));
                     }
@@ -278,5 +279,27 @@ fn clock_ui(ui: &mut egui::Ui, clock: &FilingClock) {
             ui.label(RichText::new(text::unknown_year(*year)).color(theme::WARN))
                 .on_hover_text(format!("请在设置中导入 {year} 年的国务院节假日安排"));
         }
+    }
+}
+
+/// 第六条四: more than two months without an update leads to a rectification notice, so the
+/// date turns amber after two months of silence.
+fn last_post_ui(
+    ui: &mut egui::Ui,
+    last: Option<chrono::NaiveDate>,
+    today: Option<chrono::NaiveDate>,
+) {
+    let Some(last) = last else {
+        ui.label(RichText::new("未更新").color(theme::MUTED));
+        return;
+    };
+    let silent = today
+        .and_then(|t| t.checked_sub_months(chrono::Months::new(2)))
+        .is_some_and(|limit| last < limit);
+    if silent {
+        ui.label(RichText::new(last.to_string()).color(theme::WARN))
+            .on_hover_text("超过 2 个月未更新（第六条四：将收到整改通知）");
+    } else {
+        ui.label(last.to_string());
     }
 }
