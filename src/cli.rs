@@ -10,6 +10,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
+use crate::domain::filing::{FilingKind, may_print_filing};
 use crate::domain::platform::PlatformDraft;
 use crate::domain::registry::registry_clock;
 use crate::store::{Store, StoreError, default_db_path};
@@ -45,6 +46,35 @@ pub enum Command {
     Platforms {
         #[command(subcommand)]
         command: PlatformsCommand,
+    },
+    /// 打印备案表（PDF，一式四份）并生成备案记录
+    Print {
+        #[command(subcommand)]
+        command: PrintCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PrintCommand {
+    /// 打印一个平台的备案表
+    FilingForm {
+        #[arg(long, value_name = "ID")]
+        platform: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// 年审（默认为初次备案）
+        #[arg(long)]
+        annual: bool,
+    },
+    /// 打印一个单位或全部单位的年审备案表（每个平台 4 页）
+    #[command(group(clap::ArgGroup::new("scope").required(true).args(["unit", "all"])))]
+    AnnualReview {
+        #[arg(long, value_name = "ID")]
+        unit: Option<i64>,
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
 }
 
@@ -279,6 +309,84 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
             let id = store.add_platform(&draft, today)?;
             writeln!(out, "已新增平台「{}」，编号 {id}", draft.name.trim())?;
         }
+        Command::Print { command } => {
+            let (ids, kind, path) = match command {
+                PrintCommand::FilingForm {
+                    platform,
+                    out: path,
+                    annual,
+                } => (
+                    vec![platform],
+                    if annual {
+                        FilingKind::Annual
+                    } else {
+                        FilingKind::Initial
+                    },
+                    path,
+                ),
+                PrintCommand::AnnualReview {
+                    unit,
+                    all: _,
+                    out: path,
+                } => {
+                    store.unit_exists_or_err(unit)?;
+                    let ids = store.active_platform_ids(unit)?;
+                    if ids.is_empty() {
+                        return Err(CliError::Message(
+                            "没有可打印的平台（停止运营和关停的平台不再年审）。".to_owned(),
+                        ));
+                    }
+                    (ids, FilingKind::Annual, path)
+                }
+            };
+            print_forms(store, &ids, kind, &path, today, &mut std::io::stderr())?;
+            writeln!(
+                out,
+                "已生成 {}：{} 个平台、{} 页，已记录为「{}」（待签章）。",
+                path.display(),
+                ids.len(),
+                ids.len() * store.settings()?.copy_marks.len(),
+                kind.label()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Renders, writes atomically, and records the filings; a failed record removes the PDF,
+/// so no file exists without its filing record.
+fn print_forms(
+    store: &mut Store,
+    ids: &[i64],
+    kind: FilingKind,
+    out: &std::path::Path,
+    today: chrono::NaiveDate,
+    warnings: &mut dyn Write,
+) -> Result<(), CliError> {
+    for id in ids {
+        let status = store.platform(*id)?.status;
+        may_print_filing(status).map_err(|e| CliError::Message(format!("平台 {id}：{e}")))?;
+    }
+    let forms = crate::print::forms_for(store, ids)?;
+    for f in &forms {
+        let missing = crate::print::missing_fields(f);
+        if !missing.is_empty() {
+            writeln!(
+                warnings,
+                "提示：「{}」缺少 {}，将打印为空白，请手工填写。",
+                f.account_name.lines().next().unwrap_or(""),
+                missing.join("、")
+            )?;
+        }
+    }
+    let settings = crate::print::form_settings(&store.settings()?).map_err(CliError::Message)?;
+    let bytes = crate::print::render_filing_forms(&forms, &settings, &mut |_, _| true)
+        .map_err(|e| CliError::Message(e.to_string()))?;
+    crate::print::write_pdf_atomically(out, &bytes)
+        .map_err(|e| CliError::Message(e.to_string()))?;
+    if let Err(e) = store.record_filings(ids, kind, today) {
+        let _ = std::fs::remove_file(out);
+        return Err(e.into());
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! 《二级网络平台管理办法》 (see `../shared/GLOSSARY.md` for every rule by article).
 //!
 //! The map, one line per module:
+//! - [`print`]: the filing form as a page description and as PDF (printpdf, subset CJK font).
 //! - [`domain`]: pure rules and types (platforms, units, validation, the registry's filtering);
 //!   no SQLite, no egui.
 //! - [`store`]: the SQLite database: opening and locking, migrations, repositories, demo data.
@@ -12,6 +13,7 @@
 
 pub mod cli;
 pub mod domain;
+pub mod print;
 pub mod store;
 pub mod text;
 pub mod ui;

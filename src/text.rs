@@ -4,6 +4,7 @@
 pub const APP_TITLE: &str = "MediaDesk 二级网络平台管理台";
 
 pub const NAV_REGISTRY: &str = "平台台账";
+pub const NAV_FILINGS: &str = "备案";
 pub const NAV_UNITS: &str = "单位与人员";
 pub const NAV_SETTINGS: &str = "设置";
 

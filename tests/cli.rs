@@ -129,3 +129,108 @@ fn unusable_databases_are_explained_on_stderr() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("无法在"), "{}", stderr(&o));
 }
+
+#[test]
+fn printing_forms_writes_the_pdf_and_records_the_filing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    assert!(mediadesk(&db, &["demo"]).status.success());
+    let pdf = dir.path().join("备案表.pdf");
+    let o = mediadesk(
+        &db,
+        &[
+            "print",
+            "filing-form",
+            "--platform",
+            "6",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("4 页"), "{}", stdout(&o));
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    assert_eq!(doc.get_pages().len(), 4);
+
+    let all = dir.path().join("年审.pdf");
+    let o = mediadesk(
+        &db,
+        &[
+            "print",
+            "annual-review",
+            "--all",
+            "--out",
+            all.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    // 12 demo platforms, one closed: 11 forms of 4 copies.
+    assert_eq!(lopdf::Document::load(&all).unwrap().get_pages().len(), 44);
+    let unit = dir.path().join("unit.pdf");
+    let o = mediadesk(
+        &db,
+        &[
+            "print",
+            "annual-review",
+            "--unit",
+            "1",
+            "--out",
+            unit.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn printing_refuses_bad_requests_without_leaving_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    assert!(mediadesk(&db, &["demo"]).status.success());
+    let pdf = dir.path().join("x.pdf");
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec!["--platform".into(), "99".into()],
+            "找不到编号为 99 的平台",
+        ),
+        // 外语角日常 (id 11) stopped operating.
+        (vec!["--platform".into(), "11".into()], "停止运营"),
+    ];
+    for (args, expected) in cases {
+        let mut full = vec!["print", "filing-form", "--out", pdf.to_str().unwrap()];
+        full.extend(args.iter().map(String::as_str));
+        let o = mediadesk(&db, &full);
+        assert_eq!(o.status.code(), Some(1), "{expected}");
+        assert!(stderr(&o).contains(expected), "{expected}: {}", stderr(&o));
+        assert!(!pdf.exists());
+    }
+    let missing_dir = dir.path().join("no/such/folder/x.pdf");
+    let o = mediadesk(
+        &db,
+        &[
+            "print",
+            "filing-form",
+            "--platform",
+            "1",
+            "--out",
+            missing_dir.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("不存在"), "{}", stderr(&o));
+    let o = mediadesk(
+        &db,
+        &[
+            "print",
+            "annual-review",
+            "--unit",
+            "42",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!pdf.exists());
+    // Nothing was recorded by the refusals.
+    let o = mediadesk(&db, &["platforms", "show", "1", "--json"]);
+    assert!(o.status.success());
+}

@@ -14,9 +14,16 @@ fn today() -> NaiveDate {
 }
 
 fn harness(store: Store) -> Harness<'static, MediaDeskApp> {
-    let app = MediaDeskApp::new(Ok(store), today());
+    harness_over(Ok(store), [1280.0, 800.0])
+}
+
+fn harness_over(
+    store: Result<Store, mediadesk::store::StoreError>,
+    size: [f32; 2],
+) -> Harness<'static, MediaDeskApp> {
+    let app = MediaDeskApp::new(store, today());
     Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
         .with_context_setup(MediaDeskApp::setup)
         .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app)
 }
@@ -231,11 +238,7 @@ fn a_database_that_cannot_be_opened_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.db");
     std::fs::write(&path, "not sqlite at all, just text").unwrap();
-    let app = MediaDeskApp::new(Store::open(&path), today());
-    let mut h = Harness::builder()
-        .with_size([1000.0, 600.0])
-        .with_context_setup(MediaDeskApp::setup)
-        .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
+    let mut h = harness_over(Store::open(&path), [1000.0, 600.0]);
     h.run();
     h.get_by_label("无法打开数据库");
     h.get_by_label_contains("不是 SQLite 数据库");
@@ -254,4 +257,38 @@ fn people_names_outside_gb2312_render() {
     h.run();
     h.get_by_label("李珺");
     h.get_by_label("张喆");
+}
+
+#[test]
+fn an_unsaved_dialog_comes_back_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.add_unit(&UnitDraft {
+            name: "测试学院".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    {
+        let mut h = harness_over(Store::open(&path), [1280.0, 800.0]);
+        h.run();
+        h.get_by_label("＋ 新增平台").click();
+        h.run();
+        input(&h, "账号名称：").click();
+        h.run();
+        input(&h, "账号名称：").type_text("写到一半的账号");
+        h.run();
+        // The periodic autosave (every 2 s while typing) has the same effect; the process
+        // then dies without saving the platform.
+        h.state_mut().workspace_mut().unwrap().flush_autosave();
+    }
+    let mut h = harness_over(Store::open(&path), [1280.0, 800.0]);
+    h.run();
+    h.get_by_label("已恢复上次未保存的内容（程序上次可能意外退出）。");
+    assert_eq!(
+        input(&h, "账号名称：").value().as_deref(),
+        Some("写到一半的账号")
+    );
 }

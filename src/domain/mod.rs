@@ -2,7 +2,9 @@
 //! and screening. Nothing here touches SQLite or egui, so every rule is testable on its own.
 
 pub mod calendar;
+pub mod filing;
 pub mod platform;
 pub mod registry;
+pub mod screening;
 pub mod unit;
 pub mod validation;

@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 
 use super::calendar::{DeadlineStatus, WorkCalendar, filing_deadline};
+use super::filing::{FilingKind, FilingState};
 use super::platform::{AccountType, PlatformStatus};
 
 /// 第四条一: an unfiled platform's clock runs from its creation date; every other state has
@@ -132,6 +133,8 @@ pub struct RegistryRow {
     pub last_post_on: Option<NaiveDate>,
     pub status: StatusView,
     pub clock: FilingClock,
+    /// The latest filing record's kind and state, if any form was printed.
+    pub filing: Option<(FilingKind, FilingState)>,
     /// Lower-cased names, account, unit and people, searched by substring.
     haystack: String,
 }
@@ -179,6 +182,7 @@ impl RegistryRow {
             last_post_on,
             status: StatusView::of(status, &clock),
             clock,
+            filing: None,
             haystack,
         }
     }
@@ -195,11 +199,12 @@ pub enum Column {
     CreatedOn,
     Status,
     Deadline,
+    Filing,
     LastPost,
 }
 
 impl Column {
-    pub const ALL: [Column; 10] = [
+    pub const ALL: [Column; 11] = [
         Self::Unit,
         Self::Kind,
         Self::Name,
@@ -209,6 +214,7 @@ impl Column {
         Self::CreatedOn,
         Self::Status,
         Self::Deadline,
+        Self::Filing,
         Self::LastPost,
     ];
 
@@ -223,6 +229,7 @@ impl Column {
             Self::CreatedOn => "创建时间",
             Self::Status => "状态",
             Self::Deadline => "备案期限",
+            Self::Filing => "备案进度",
             Self::LastPost => "最近更新",
         }
     }
@@ -301,6 +308,7 @@ fn compare(a: &RegistryRow, b: &RegistryRow, column: Column) -> Ordering {
         Column::CreatedOn => a.created_on.cmp(&b.created_on),
         Column::Status => a.status.cmp(&b.status),
         Column::Deadline => deadline_key(&a.clock).cmp(&deadline_key(&b.clock)),
+        Column::Filing => a.filing.map(|f| f.1).cmp(&b.filing.map(|f| f.1)),
         Column::LastPost => a.last_post_on.cmp(&b.last_post_on),
     }
 }

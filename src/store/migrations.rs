@@ -8,7 +8,10 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// Each entry moves the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/001_registry.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_registry.sql"),
+    include_str!("migrations/002_filings.sql"),
+];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 

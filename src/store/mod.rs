@@ -4,6 +4,7 @@
 
 mod calendar;
 mod error;
+mod filings;
 mod migrations;
 mod open;
 mod people;
@@ -15,6 +16,7 @@ pub mod demo;
 pub mod drafts;
 
 pub use error::StoreError;
+pub use filings::{FilingRow, MAX_SCAN_BYTES, Scan};
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use open::{DB_ENV_VAR, default_db_path};
 pub use settings::Settings;

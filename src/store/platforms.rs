@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::people::orphan;
 use super::units::stale_or_missing;
 use super::{Store, StoreError, now_timestamp};
+use crate::domain::filing::{FilingKind, FilingState};
 use crate::domain::platform::{
     AccountType, Administrator, Maintenance, Platform, PlatformDraft, PlatformStatus,
 };
@@ -201,7 +202,9 @@ impl Store {
             "SELECT p.id, p.unit_id, u.name, p.kind_id, k.name, p.name, p.account, p.account_type,
                     p.verified, p.responsible_person, p.created_on, p.last_post_on, p.status,
                     (SELECT group_concat(a.name || ' ' || a.mobile, '、') FROM platform_admins a
-                      WHERE a.platform_id = p.id)
+                      WHERE a.platform_id = p.id),
+                    (SELECT f.kind || ' ' || f.state FROM filings f WHERE f.platform_id = p.id
+                      ORDER BY f.id DESC LIMIT 1)
              FROM platforms p
              JOIN units u ON u.id = p.unit_id
              JOIN platform_kinds k ON k.id = p.kind_id
@@ -212,7 +215,11 @@ impl Store {
         while let Some(r) = rows.next()? {
             let status = status_of(r, 12)?;
             let created_on: NaiveDate = r.get(10)?;
-            out.push(RegistryRow::new(
+            let filing = r.get::<_, Option<String>>(14)?.and_then(|s| {
+                let (kind, state) = s.split_once(' ')?;
+                Some((FilingKind::from_code(kind)?, FilingState::from_code(state)?))
+            });
+            let mut row = RegistryRow::new(
                 r.get(0)?,
                 (r.get(1)?, r.get(2)?),
                 (r.get(3)?, r.get(4)?),
@@ -226,7 +233,9 @@ impl Store {
                 r.get(11)?,
                 status,
                 clock(status, created_on),
-            ));
+            );
+            row.filing = filing;
+            out.push(row);
         }
         Ok(out)
     }

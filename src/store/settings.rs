@@ -11,6 +11,16 @@ pub struct Settings {
     pub school_name: String,
     /// Names whose use needs the school's approval (第三条), e.g. 「郑州西亚斯学院」「西亚斯」.
     pub protected_names: Vec<String>,
+    /// One printed copy per mark (附件 注1: 一式四份).
+    #[serde(default = "default_copy_marks")]
+    pub copy_marks: Vec<String>,
+    /// A font file chosen instead of the bundled Noto Serif CJK SC (e.g. the school's 仿宋).
+    #[serde(default)]
+    pub font_path: Option<std::path::PathBuf>,
+}
+
+fn default_copy_marks() -> Vec<String> {
+    crate::print::FormSettings::default().copy_marks
 }
 
 impl Default for Settings {
@@ -18,6 +28,8 @@ impl Default for Settings {
         Self {
             school_name: "郑州西亚斯学院".to_owned(),
             protected_names: vec!["郑州西亚斯学院".to_owned(), "西亚斯".to_owned()],
+            copy_marks: default_copy_marks(),
+            font_path: None,
         }
     }
 }
@@ -37,6 +49,12 @@ impl Settings {
         }
         names.dedup();
         self.protected_names = names;
+        self.copy_marks = self
+            .copy_marks
+            .iter()
+            .map(|m| m.trim().to_owned())
+            .filter(|m| !m.is_empty())
+            .collect();
         self
     }
 }
@@ -62,6 +80,11 @@ impl Store {
         let settings = settings.clone().normalized();
         if settings.school_name.is_empty() {
             return Err(StoreError::InUse("学校名称不能为空".to_owned()));
+        }
+        if settings.copy_marks.is_empty() {
+            return Err(StoreError::InUse(
+                "至少需要一联（备案表一式四份，见附件注1）".to_owned(),
+            ));
         }
         let raw =
             serde_json::to_string(&settings).map_err(|e| StoreError::Corrupt(e.to_string()))?;

@@ -4,14 +4,19 @@
 use chrono::NaiveDate;
 use eframe::egui;
 
+use std::path::{Path, PathBuf};
+
+use super::filings_view::FilingsView;
 use super::platform_dialog::PlatformDialog;
 use super::platform_form::PlatformForm;
+use super::print_job::PrintJob;
 use super::registry_view::RegistryView;
 use super::settings_view::SettingsView;
 use super::units_view::UnitsView;
 use super::welcome::WelcomeView;
 use super::{theme, widgets};
 use crate::domain::calendar::WorkCalendar;
+use crate::domain::filing::FilingKind;
 use crate::domain::registry::registry_clock;
 use crate::store::{Store, StoreError};
 use crate::text;
@@ -19,8 +24,44 @@ use crate::text;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
     Registry,
+    Filings,
     Units,
     Settings,
+}
+
+/// What the window asks of the desktop: native dialogs and the system's viewer. Tests
+/// replace them, so no test ever opens a dialog or a PDF viewer.
+/// Asks where to save a file, given a suggested name.
+pub type SavePathHook = Box<dyn FnMut(&str) -> Option<PathBuf>>;
+/// Opens a file with the desktop's viewer.
+pub type OpenFileHook = Box<dyn FnMut(&Path) -> Result<(), String>>;
+
+pub struct Hooks {
+    /// Where to save a file, given a suggested name (rfd's save dialog).
+    pub save_path: SavePathHook,
+    /// A file to attach (rfd's open dialog, PDF/JPG/PNG).
+    pub pick_scan: Box<dyn FnMut() -> Option<PathBuf>>,
+    /// Opens a file in the system's viewer (the PDF viewer for printing).
+    pub open_file: OpenFileHook,
+}
+
+impl Default for Hooks {
+    fn default() -> Self {
+        Self {
+            save_path: Box::new(|name| {
+                rfd::FileDialog::new()
+                    .set_file_name(name)
+                    .add_filter("PDF", &["pdf"])
+                    .save_file()
+            }),
+            pick_scan: Box::new(|| {
+                rfd::FileDialog::new()
+                    .add_filter("签章扫描件", &["pdf", "jpg", "jpeg", "png"])
+                    .pick_file()
+            }),
+            open_file: Box::new(widgets::open_in_system_viewer),
+        }
+    }
 }
 
 /// Everything a view can ask for; applied by [`Workspace::apply`].
@@ -37,6 +78,16 @@ pub enum Action {
     Reload,
     Notice(String),
     Error(String),
+    /// Render and save the forms of these platforms (after the save dialog), off the UI thread.
+    StartPrint {
+        platform_ids: Vec<i64>,
+        kind: FilingKind,
+        title: String,
+        file_name: String,
+    },
+    CancelPrint,
+    AttachScan(i64),
+    OpenScan(i64),
 }
 
 /// A message under the navigation: what just happened, or what went wrong.
@@ -53,9 +104,14 @@ pub struct Workspace {
     pub(super) registry: RegistryView,
     pub(super) dialog: Option<PlatformDialog>,
     units: UnitsView,
+    pub(super) filings: FilingsView,
     settings: SettingsView,
     welcome: Option<WelcomeView>,
     notice: Option<Notice>,
+    job: Option<PrintJob>,
+    pub(super) hooks: Hooks,
+    /// The egui context, once known, so worker threads can wake the window.
+    ctx: Option<egui::Context>,
 }
 
 enum State {
@@ -160,9 +216,13 @@ impl Workspace {
             registry: RegistryView::default(),
             dialog: None,
             units: UnitsView::default(),
+            filings: FilingsView::default(),
             settings: SettingsView::default(),
             welcome,
             notice: None,
+            job: None,
+            hooks: Hooks::default(),
+            ctx: None,
         };
         w.registry.today = Some(today);
         w.reload()?;
@@ -172,6 +232,26 @@ impl Workspace {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// Replaces the desktop hooks (tests use this to avoid real dialogs).
+    pub fn set_hooks(&mut self, hooks: Hooks) {
+        self.hooks = hooks;
+    }
+
+    /// True while a PDF is being rendered or written.
+    pub fn is_printing(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The last message shown under the navigation.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_ref().map(|n| n.text.as_str())
+    }
+
+    /// Saves the open dialog's contents now (as on exit).
+    pub fn flush_autosave(&mut self) {
+        self.autosave(true);
     }
 
     pub fn registry(&self) -> &RegistryView {
@@ -187,6 +267,7 @@ impl Workspace {
         self.registry
             .set_rows(rows, self.store.units()?, self.store.platform_kinds()?);
         self.units.reload(&self.store)?;
+        self.filings.reload(&self.store)?;
         self.settings.reload(&self.store)?;
         Ok(())
     }
@@ -226,8 +307,17 @@ impl Workspace {
             .resizable(false)
             .exact_size(150.0)
             .show(ui, |ui| self.nav_ui(ui, &mut actions));
+        self.poll_job(ui.ctx());
+        if let Some(job) = &self.job {
+            egui::Panel::bottom("print_job").show(ui, |ui| job_ui(ui, job, &mut actions));
+        }
+        let printing = self.job.is_some();
         egui::CentralPanel::default_margins().show(ui, |ui| match self.page {
             Page::Registry => self.registry.ui(ui, &mut actions),
+            Page::Filings => {
+                self.filings
+                    .ui(ui, &mut self.store, self.today, printing, &mut actions)
+            }
             Page::Units => self.units.ui(ui, &mut self.store, &mut actions),
             Page::Settings => self.settings.ui(ui, &mut self.store, &mut actions),
         });
@@ -251,6 +341,7 @@ impl Workspace {
         ui.add_space(14.0);
         for (page, label) in [
             (Page::Registry, text::NAV_REGISTRY),
+            (Page::Filings, text::NAV_FILINGS),
             (Page::Units, text::NAV_UNITS),
             (Page::Settings, text::NAV_SETTINGS),
         ] {
@@ -326,6 +417,23 @@ impl Workspace {
                 });
                 Ok(())
             }
+            Action::StartPrint {
+                platform_ids,
+                kind,
+                title,
+                file_name,
+            } => {
+                self.start_print(platform_ids, kind, title, &file_name);
+                Ok(())
+            }
+            Action::CancelPrint => {
+                if let Some(job) = &self.job {
+                    job.cancel();
+                }
+                Ok(())
+            }
+            Action::AttachScan(id) => self.attach_scan(id),
+            Action::OpenScan(id) => self.open_scan(id),
         };
         if let Err(e) = result {
             self.notice = Some(Notice {
@@ -394,5 +502,150 @@ impl Workspace {
             Ok(()) => dialog.autosaved(),
             Err(e) => dialog.error = Some(e.to_string()),
         }
+    }
+}
+
+fn job_ui(ui: &mut egui::Ui, job: &PrintJob, actions: &mut Vec<Action>) {
+    let (done, total) = job.progress();
+    ui.horizontal(|ui| {
+        ui.label(format!("正在生成 PDF：{}", job.title));
+        let fraction = if total == 0 {
+            0.0
+        } else {
+            done as f32 / total as f32
+        };
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .desired_width(280.0)
+                .text(format!("{done} / {total}")),
+        );
+        if job.is_cancelling() {
+            ui.label("正在取消…");
+        } else if ui.button("取消").clicked() {
+            actions.push(Action::CancelPrint);
+        }
+    });
+}
+
+impl Workspace {
+    fn start_print(&mut self, ids: Vec<i64>, kind: FilingKind, title: String, file_name: &str) {
+        if self.job.is_some() {
+            return;
+        }
+        let prepared = crate::print::forms_for(&self.store, &ids)
+            .map_err(|e| e.to_string())
+            .and_then(|forms| {
+                let settings = self.store.settings().map_err(|e| e.to_string())?;
+                Ok((forms, crate::print::form_settings(&settings)?))
+            });
+        let (forms, settings) = match prepared {
+            Ok(p) => p,
+            Err(e) => {
+                self.apply(Action::Error(e));
+                return;
+            }
+        };
+        let Some(out) = (self.hooks.save_path)(file_name) else {
+            return;
+        };
+        let out = if out.extension().is_none() {
+            out.with_extension("pdf")
+        } else {
+            out
+        };
+        let ctx = self.ctx.clone();
+        self.job = Some(PrintJob::start(
+            title,
+            forms,
+            settings,
+            out,
+            ids,
+            kind,
+            move || {
+                if let Some(ctx) = &ctx {
+                    ctx.request_repaint();
+                }
+            },
+        ));
+    }
+
+    /// Finishes a print job: records the filings, opens the PDF; on any failure the PDF
+    /// is removed so no file exists without its record.
+    fn poll_job(&mut self, ctx: &egui::Context) {
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+        }
+        let Some(job) = &self.job else {
+            return;
+        };
+        let Some(result) = job.poll() else {
+            return;
+        };
+        let Some(job) = self.job.take() else {
+            return;
+        };
+        let outcome = result.and_then(|()| {
+            self.store
+                .record_filings(&job.platform_ids, job.kind, self.today)
+                .map_err(|e| {
+                    let _ = std::fs::remove_file(&job.out);
+                    format!("{e}（PDF 未保存）")
+                })
+        });
+        match outcome {
+            Ok(_) => {
+                let opened = (self.hooks.open_file)(&job.out);
+                let mut text = format!("已生成 {}，请打印后签字盖章", job.out.display());
+                if let Err(e) = opened {
+                    text.push_str(&format!("（无法自动打开：{e}，请手动打开该文件）"));
+                }
+                self.apply(Action::Reload);
+                self.page = Page::Filings;
+                self.apply(Action::Notice(text));
+            }
+            Err(e) => self.apply(Action::Error(e)),
+        }
+    }
+
+    fn attach_scan(&mut self, id: i64) -> Result<(), StoreError> {
+        let Some(path) = (self.hooks.pick_scan)() else {
+            return Ok(());
+        };
+        let bytes = std::fs::read(&path)
+            .map_err(|e| StoreError::InUse(format!("无法读取「{}」：{e}", path.display())))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.store.attach_scan(id, &name, &bytes)?;
+        self.reload()?;
+        self.apply(Action::Notice(format!("已附加扫描件「{name}」")));
+        Ok(())
+    }
+
+    fn open_scan(&mut self, id: i64) -> Result<(), StoreError> {
+        let Some(scan) = self.store.scan(id)? else {
+            return Err(StoreError::NotFound {
+                what: "扫描件", id
+            });
+        };
+        let dir = std::env::temp_dir().join("MediaDesk");
+        let path = dir.join(format!(
+            "备案记录{id}-{}",
+            super::filings_view::safe_file_part(&scan.file_name)
+        ));
+        std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(&path, &scan.bytes))
+            .map_err(|source| StoreError::Unwritable {
+                path: path.clone(),
+                source,
+            })?;
+        if let Err(e) = (self.hooks.open_file)(&path) {
+            self.apply(Action::Error(format!(
+                "无法打开扫描件：{e}；文件在 {}",
+                path.display()
+            )));
+        }
+        Ok(())
     }
 }

@@ -2,8 +2,11 @@
 //! [`app::Action`]s; [`app::MediaDeskApp`] applies them once per frame.
 
 pub mod app;
+mod filings_view;
 mod platform_dialog;
 mod platform_form;
+mod preview;
+mod print_job;
 pub mod registry_view;
 mod settings_view;
 pub mod theme;
@@ -11,5 +14,5 @@ mod units_view;
 mod welcome;
 mod widgets;
 
-pub use app::MediaDeskApp;
+pub use app::{Hooks, MediaDeskApp};
 pub use registry_view::RegistryView;

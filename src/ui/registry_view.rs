@@ -159,8 +159,9 @@ impl RegistryView {
         let today = self.today;
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
         let mut new_sort = None;
-        let widths = [
-            140.0, 90.0, 170.0, 190.0, 44.0, 70.0, 92.0, 86.0, 120.0, 92.0,
+        // One width per `Column::ALL`, so a new column cannot be forgotten here.
+        let widths: [f32; Column::ALL.len()] = [
+            118.0, 80.0, 140.0, 150.0, 40.0, 60.0, 88.0, 84.0, 120.0, 72.0, 88.0,
         ];
         let mut table = TableBuilder::new(ui)
             .id_salt("registry")
@@ -230,6 +231,11 @@ impl RegistryView {
                     });
                     row.col(|ui| {
                         clock_ui(ui, &r.clock);
+                    });
+                    row.col(|ui| {
+                        if let Some((kind, state)) = r.filing {
+                            ui.label(state.label()).on_hover_text(kind.label());
+                        }
                     });
                     row.col(|ui| last_post_ui(ui, r.last_post_on, today));
                     if row.response().double_clicked() || row.response().clicked() {

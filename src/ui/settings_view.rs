@@ -12,6 +12,9 @@ use crate::store::{Settings, Store, StoreError};
 pub struct SettingsView {
     school_name: String,
     protected_names: String,
+    /// One copy mark per line.
+    copy_marks: String,
+    font_path: Option<std::path::PathBuf>,
     kinds: Vec<PlatformKind>,
     new_kind: String,
     new_kind_has_type: bool,
@@ -23,6 +26,8 @@ impl SettingsView {
         let s = store.settings()?;
         self.school_name = s.school_name;
         self.protected_names = s.protected_names.join("、");
+        self.copy_marks = s.copy_marks.join("\n");
+        self.font_path = s.font_path;
         self.kinds = store.platform_kinds()?;
         Ok(())
     }
@@ -51,6 +56,48 @@ impl SettingsView {
                 );
             });
             ui.end_row();
+            let l = ui.label("备案表各联：");
+            ui.vertical(|ui| {
+                ui.add(
+                    egui::TextEdit::multiline(&mut self.copy_marks)
+                        .desired_rows(4)
+                        .desired_width(300.0),
+                )
+                .labelled_by(l.id);
+                ui.label(
+                    RichText::new("每行一联，印在每页右上角（附件注1：一式四份）。")
+                        .color(theme::MUTED)
+                        .small(),
+                );
+            });
+            ui.end_row();
+            ui.label("打印字体：");
+            ui.horizontal(|ui| {
+                match &self.font_path {
+                    None => ui.label("内置思源宋体（Noto Serif CJK SC）"),
+                    Some(p) => ui.label(p.display().to_string()),
+                };
+                if ui.button("选择字体文件…").clicked()
+                    && let Some(path) = rfd::FileDialog::new()
+                        .add_filter("字体", &["ttf", "otf", "ttc"])
+                        .pick_file()
+                {
+                    match std::fs::read(&path)
+                        .map_err(|e| format!("无法读取「{}」：{e}", path.display()))
+                        .and_then(|b| crate::print::check_font_file(&b).map_err(|e| e.to_string()))
+                    {
+                        Ok(()) => {
+                            self.font_path = Some(path);
+                            self.error = None;
+                        }
+                        Err(e) => self.error = Some(e),
+                    }
+                }
+                if self.font_path.is_some() && ui.button("改回内置字体").clicked() {
+                    self.font_path = None;
+                }
+            });
+            ui.end_row();
             ui.label("");
             if ui.button("保存设置").clicked() {
                 let settings = Settings {
@@ -60,6 +107,8 @@ impl SettingsView {
                         .split(['、', ',', '，', ';', '；'])
                         .map(str::to_owned)
                         .collect(),
+                    copy_marks: self.copy_marks.lines().map(str::to_owned).collect(),
+                    font_path: self.font_path.clone(),
                 };
                 result = Some(store.save_settings(&settings).map(|()| "设置已保存".to_owned()));
             }

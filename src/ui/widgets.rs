@@ -70,3 +70,21 @@ pub fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(),
     writer.write_image_data(&bytes).map_err(|e| e.to_string())?;
     writer.finish().map_err(|e| e.to_string())
 }
+
+/// Opens `path` with the desktop's default application (the PDF viewer, the image viewer).
+pub fn open_in_system_viewer(path: &std::path::Path) -> Result<(), String> {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]).arg(path);
+        c
+    } else if cfg!(target_os = "macos") {
+        let mut c = std::process::Command::new("open");
+        c.arg(path);
+        c
+    } else {
+        let mut c = std::process::Command::new("xdg-open");
+        c.arg(path);
+        c
+    };
+    command.spawn().map(|_| ()).map_err(|e| e.to_string())
+}

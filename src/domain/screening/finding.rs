@@ -1,0 +1,182 @@
+//! One thing the screener found in a text: what, how serious, which rule, and exactly where, so
+//! the window can highlight it and the CLI can print it as JSON.
+
+use serde::{Deserialize, Serialize};
+
+use super::category::Category;
+
+/// How serious a finding is. `Block` stops publishing until the text is fixed (or the word is
+/// put on the allow list); `Warn` asks the reviewer to look; `Info` only lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warn,
+    Block,
+}
+
+impl Severity {
+    /// Chinese label shown beside the finding.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Info => "提示",
+            Self::Warn => "提醒",
+            Self::Block => "拦截",
+        }
+    }
+
+    /// Parses the severity written in a word list: English code or Chinese label.
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "block" | "拦截" | "禁止" => Some(Self::Block),
+            "warn" | "warning" | "提醒" | "警告" => Some(Self::Warn),
+            _ => None,
+        }
+    }
+
+    /// The code written back into exported word lists.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Warn => "warn",
+            Self::Block => "block",
+        }
+    }
+}
+
+/// Which rule produced a finding: a word of a list, or one of the detectors.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// A word list entry, as written in the list.
+    Word(String),
+    /// An 18-digit resident ID number with a valid check digit, date and province.
+    ResidentId,
+    /// An old 15-digit resident ID number.
+    ResidentId15,
+    /// A mainland mobile number.
+    Mobile,
+    /// A bank card number that passes the Luhn check.
+    BankCard,
+    /// An e-mail address.
+    Email,
+    /// A student number, by one of the configured patterns.
+    StudentNumber,
+    /// A staff number, by one of the configured patterns.
+    StaffNumber,
+    /// A link over unencrypted http.
+    PlainHttp,
+    /// A link through a URL shortener, which hides where it leads.
+    LinkShortener,
+}
+
+impl Rule {
+    /// Chinese description of the rule for the reviewer.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Word(word) => format!("词表：{word}"),
+            Self::ResidentId => "身份证号".to_owned(),
+            Self::ResidentId15 => "身份证号（15位旧号）".to_owned(),
+            Self::Mobile => "手机号".to_owned(),
+            Self::BankCard => "银行卡号".to_owned(),
+            Self::Email => "电子邮箱".to_owned(),
+            Self::StudentNumber => "学号".to_owned(),
+            Self::StaffNumber => "工号".to_owned(),
+            Self::PlainHttp => "未加密的 http 链接".to_owned(),
+            Self::LinkShortener => "短链接（看不出真实去向）".to_owned(),
+        }
+    }
+
+    /// Whether this rule found personal data that `mask_personal_data` can hide.
+    pub fn is_personal_data(&self) -> bool {
+        matches!(
+            self,
+            Self::ResidentId
+                | Self::ResidentId15
+                | Self::Mobile
+                | Self::BankCard
+                | Self::Email
+                | Self::StudentNumber
+                | Self::StaffNumber
+        )
+    }
+}
+
+/// One finding. `start`/`end` count characters (what a person sees), `byte_start`/`byte_end`
+/// count UTF-8 bytes (what Rust strings and egui's text layout index by); both are half-open
+/// ranges into the ORIGINAL text, and `matched` is exactly that slice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub category: Category,
+    pub severity: Severity,
+    pub rule: Rule,
+    pub matched: String,
+    pub start: usize,
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+impl Finding {
+    /// One line in Chinese for lists and the CLI, e.g. `拦截 第六条五第7项 词表：赌博 「赌 博」`.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} {} {} 「{}」",
+            self.severity.label(),
+            self.category.article(),
+            self.rule.label(),
+            self.matched
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severity_parses_codes_and_labels() {
+        let cases = [
+            ("block", Some(Severity::Block)),
+            (" BLOCK ", Some(Severity::Block)),
+            ("拦截", Some(Severity::Block)),
+            ("warn", Some(Severity::Warn)),
+            ("提醒", Some(Severity::Warn)),
+            ("info", None),
+            ("", None),
+            ("blocker", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(Severity::parse(text), expected, "{text:?}");
+        }
+        assert!(Severity::Block > Severity::Warn && Severity::Warn > Severity::Info);
+    }
+
+    #[test]
+    fn finding_serialises_with_the_fields_the_cli_prints() {
+        let finding = Finding {
+            category: Category::ObscenityGamblingViolence,
+            severity: Severity::Block,
+            rule: Rule::Word("赌博".into()),
+            matched: "赌 博".into(),
+            start: 2,
+            end: 5,
+            byte_start: 6,
+            byte_end: 13,
+        };
+        let json = serde_json::to_value(&finding).unwrap();
+        assert_eq!(json["category"], "obscenity_gambling_violence");
+        assert_eq!(json["severity"], "block");
+        assert_eq!(json["rule"]["word"], "赌博");
+        assert_eq!(json["matched"], "赌 博");
+        assert_eq!(json["start"], 2);
+        assert_eq!(json["end"], 5);
+        let mobile = serde_json::to_value(Rule::Mobile).unwrap();
+        assert_eq!(mobile, "mobile");
+        assert!(
+            finding
+                .summary()
+                .starts_with("拦截 第六条五第7项 词表：赌博")
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! Every fixed string printed on the filing form, verbatim from the policy's 附件, in one place
+//! so the wording is reviewed once and a custom font can be checked against all of it.
+
+/// Appended to the school's name to make the title (附件 heading).
+pub const TITLE_SUFFIX: &str = "新媒体账号备案表（年审）";
+/// Added to the title on a copy's continuation pages.
+pub const CONTINUED: &str = "（续）";
+
+pub const UNIT: &str = "创建单位";
+pub const PLATFORM: &str = "媒体平台";
+pub const ACCOUNT_NAME: &str = "账号名称";
+pub const VERIFIED: &str = "是否认证";
+pub const CONTENT_SCOPE: &str = "内容范围";
+pub const CREATED_ON: &str = "创建时间";
+pub const ACCOUNT_TYPE: &str = "账号类型";
+pub const TEAM: &str = "管理队伍";
+pub const RESPONSIBLE: &str = "负责人";
+pub const MOBILE: &str = "联络手机";
+pub const ADMINISTRATOR: &str = "管理员";
+pub const UNIT_OPINION: &str = "单位意见";
+/// Broken where the 附件 breaks it, so the label column stays narrow.
+pub const NEWS_CENTER_OPINION: &str = "学校新闻中心\n办公室意见";
+/// Broken before 意见 like the one above, rather than leaving 见 alone on a line.
+pub const PROPAGANDA_OPINION: &str = "党委宣传部\n意见";
+pub const SIGNATURE: &str = "单位负责人签字：";
+pub const STAMP: &str = "（加盖单位公章）";
+pub const YEAR: &str = "年";
+pub const MONTH: &str = "月";
+pub const DAY: &str = "日";
+
+pub const YES: &str = "是";
+pub const NO: &str = "否";
+
+pub const SUBSCRIPTION: &str = "订阅号";
+pub const SERVICE: &str = "服务号";
+pub const ENTERPRISE: &str = "企业号";
+
+pub const NOTES_PREFIX: &str = "注：";
+/// 附件 注1, verbatim.
+pub const NOTE_1_NUMBER: &str = "1.";
+pub const NOTE_1: &str =
+    "此纸质备案表一式四份，报党委宣传部、学校办公室（新闻中心）和财务资产处（作报销凭证）备案。";
+/// 附件 注2, verbatim.
+pub const NOTE_2_NUMBER: &str = "2.";
+pub const NOTE_2: &str = "账号名、管理队伍人员或维护方式发生变更，应以书面形式报学校办公室（新闻中心）、党委宣传部备案。";
+
+/// 附件 注1 names three receivers for four copies; the fourth stays with the unit (GLOSSARY).
+pub const DEFAULT_COPY_MARKS: [&str; 4] = [
+    "第一联 党委宣传部存档",
+    "第二联 学校办公室（新闻中心）存档",
+    "第三联 财务资产处（报销凭证）",
+    "第四联 本单位留存",
+];
+
+pub const DEFAULT_SCHOOL: &str = "郑州西亚斯学院";
+
+/// Page numbers of a copy that runs over more than one page: 第{n}页 共{total}页.
+pub fn page_number(n: usize, total: usize) -> String {
+    format!("第{n}页 共{total}页")
+}
+
+/// 创建时间 as written on Chinese forms.
+pub fn date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// Everything above plus the digits dates and page numbers use: a font must cover all of it
+/// before it may replace the bundled one.
+pub fn all_fixed_text() -> String {
+    let mut all = String::new();
+    for s in [
+        TITLE_SUFFIX,
+        CONTINUED,
+        UNIT,
+        PLATFORM,
+        ACCOUNT_NAME,
+        VERIFIED,
+        CONTENT_SCOPE,
+        CREATED_ON,
+        ACCOUNT_TYPE,
+        TEAM,
+        RESPONSIBLE,
+        MOBILE,
+        ADMINISTRATOR,
+        UNIT_OPINION,
+        NEWS_CENTER_OPINION,
+        PROPAGANDA_OPINION,
+        SIGNATURE,
+        STAMP,
+        YEAR,
+        MONTH,
+        DAY,
+        YES,
+        NO,
+        SUBSCRIPTION,
+        SERVICE,
+        ENTERPRISE,
+        NOTES_PREFIX,
+        NOTE_1_NUMBER,
+        NOTE_1,
+        NOTE_2_NUMBER,
+        NOTE_2,
+        DEFAULT_SCHOOL,
+        "0123456789第页共",
+    ] {
+        all.push_str(s);
+    }
+    for s in DEFAULT_COPY_MARKS {
+        all.push_str(s);
+    }
+    all
+}

@@ -1,0 +1,46 @@
+//! Printing of the 附件 filing form (新媒体账号备案表（年审）) as a PDF, four copies per platform.
+//!
+//! The pipeline is: [`FilingFormData`] (plain values, no database types) →
+//! [`layout_filing_form`] (a backend-neutral [`Page`] description in millimetres that the
+//! window can also paint as a preview) → [`render_filing_forms`] (PDF bytes via printpdf,
+//! the CJK font embedded once and subset) → [`write_pdf_atomically`].
+//!
+//! Files: `data` (form values and settings), `labels` (every fixed printed string),
+//! `fonts` (bundled/custom font, parsed once), `text_fit` (wrapping and shrinking),
+//! `layout` (page description types), `filing_form` (the form, copy by copy, with its
+//! `form_geometry` measurements, `form_blocks` table bands, `form_paint` drawing and
+//! `form_flow` pagination), `pdf`
+//! (page description → printpdf), `write` (atomic file write), `error`.
+
+mod data;
+mod error;
+mod filing_form;
+mod fonts;
+mod form_blocks;
+mod form_flow;
+mod form_geometry;
+mod form_paint;
+mod labels;
+mod layout;
+mod pdf;
+mod platform_data;
+mod text_fit;
+mod write;
+
+#[cfg(test)]
+mod tests;
+
+pub use data::{
+    ACCOUNT_TYPES, FilingFormData, FormSettings, account_type_applies, missing_fields,
+    website_account_name,
+};
+pub use error::PrintError;
+pub use filing_form::layout_filing_form;
+pub use fonts::{check_font_file, unprintable_chars};
+pub use layout::{
+    A4_HEIGHT_MM, A4_WIDTH_MM, Element, Line, Page, PointMm, Polyline, RectMm, StrokedRect,
+    TextRun, TextWeight,
+};
+pub use pdf::{render_filing_form, render_filing_forms};
+pub use platform_data::{form_settings, forms_for};
+pub use write::write_pdf_atomically;

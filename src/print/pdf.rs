@@ -1,0 +1,258 @@
+//! Turns page descriptions into one PDF through printpdf: the font added once per document and
+//! subset to the glyphs used, real metadata instead of printpdf's 1970 defaults.
+
+use chrono::{Datelike, Local, Offset as _, Timelike};
+use printpdf::{
+    Codepoint, Color, FontId, Greyscale, Line as PdfLine, LineCapStyle, LineJoinStyle, LinePoint,
+    Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    TextRenderingMode,
+};
+
+use super::data::{FilingFormData, FormSettings};
+use super::error::PrintError;
+use super::filing_form::layout_copies;
+use super::fonts::{self, FormFont};
+use super::layout::{Element, PT_PER_MM, Page, PointMm, TextWeight};
+
+/// Outline width of heavy text, as a share of its size: enough to darken the title the way a
+/// bold face would without embedding a second 24 MB font.
+const HEAVY_STROKE_EM: f32 = 0.03;
+
+const PRODUCER: &str = "MediaDesk";
+
+/// All copies of one platform's form in one PDF.
+pub fn render_filing_form(
+    data: &FilingFormData,
+    settings: &FormSettings,
+) -> Result<Vec<u8>, PrintError> {
+    render_filing_forms(std::slice::from_ref(data), settings, &mut |_, _| true)
+}
+
+/// The forms of many platforms (e.g. the annual review) in one PDF, all copies of each in turn.
+/// `progress(done, total)` is called before the first form and after each one; returning
+/// `false` cancels with [`PrintError::Cancelled`]. Writing the file happens after the last call.
+pub fn render_filing_forms(
+    forms: &[FilingFormData],
+    settings: &FormSettings,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<u8>, PrintError> {
+    if forms.is_empty() {
+        return Err(PrintError::NothingToPrint);
+    }
+    let total = forms.len();
+    let font = fonts::font_for(settings)?;
+    if !progress(0, total) {
+        return Err(PrintError::Cancelled);
+    }
+    let title = document_title(forms, settings);
+    let mut doc = PdfDocument::new(&title);
+    let font_id = doc.add_font(font.parsed());
+    let mut pages = Vec::with_capacity(total * settings.copy_marks.len().max(1));
+    for (i, form) in forms.iter().enumerate() {
+        for page in layout_copies(form, settings, &*font) {
+            pages.push(to_pdf_page(&page, &font, &font_id));
+        }
+        if !progress(i + 1, total) {
+            return Err(PrintError::Cancelled);
+        }
+    }
+    doc.with_pages(pages);
+    set_metadata(&mut doc, title);
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..PdfSaveOptions::default()
+    };
+    let mut warnings = Vec::new();
+    Ok(doc.save(&options, &mut warnings))
+}
+
+fn document_title(forms: &[FilingFormData], settings: &FormSettings) -> String {
+    match forms {
+        [one] if !one.account_name.trim().is_empty() => {
+            let account = one.account_name.lines().next().unwrap_or_default().trim();
+            format!("{}：{}", settings.title(), account)
+        }
+        _ => format!("{}（{}份）", settings.title(), forms.len()),
+    }
+}
+
+fn set_metadata(doc: &mut PdfDocument, title: String) {
+    let now = now();
+    let info = &mut doc.metadata.info;
+    info.document_title = title;
+    info.subject = "新媒体账号备案表".to_owned();
+    info.creator = PRODUCER.to_owned();
+    info.producer = PRODUCER.to_owned();
+    info.creation_date = now;
+    info.modification_date = now;
+    info.metadata_date = now;
+}
+
+/// Local time with its UTC offset, as the PDF's creation date.
+fn now() -> printpdf::DateTime {
+    let now = Local::now();
+    let offset_minutes = now.offset().fix().local_minus_utc() / 60;
+    let small = |v: u32| u8::try_from(v).unwrap_or(0);
+    printpdf::DateTime {
+        date: printpdf::Date {
+            year: now.year(),
+            month: small(now.month()),
+            day: small(now.day()),
+        },
+        time: printpdf::Time {
+            hour: small(now.hour()),
+            minute: small(now.minute()),
+            second: small(now.second().min(59)),
+            millisecond: 0,
+        },
+        offset: printpdf::Offset {
+            hours: i8::try_from(offset_minutes / 60).unwrap_or(0),
+            minutes: i8::try_from(offset_minutes % 60).unwrap_or(0),
+            seconds: 0,
+            milliseconds: 0,
+        },
+    }
+}
+
+fn pt(mm: f32) -> Pt {
+    Pt(mm * PT_PER_MM)
+}
+
+/// PDF space has its origin at the bottom left.
+fn point(page: &Page, p: PointMm) -> Point {
+    Point {
+        x: pt(p.x),
+        y: pt(page.height - p.y),
+    }
+}
+
+fn path(page: &Page, points: &[PointMm], closed: bool) -> Op {
+    Op::DrawLine {
+        line: PdfLine {
+            points: points
+                .iter()
+                .map(|p| LinePoint {
+                    p: point(page, *p),
+                    bezier: false,
+                })
+                .collect(),
+            is_closed: closed,
+        },
+    }
+}
+
+/// Shapes first, then all text in one text object per weight change.
+pub(crate) fn to_pdf_page(page: &Page, font: &FormFont, font_id: &FontId) -> PdfPage {
+    let mut ops = vec![
+        Op::SetOutlineColor {
+            col: Color::Greyscale(Greyscale::new(0.0, None)),
+        },
+        Op::SetFillColor {
+            col: Color::Greyscale(Greyscale::new(0.0, None)),
+        },
+        // Square caps close the corners where a horizontal and a vertical rule meet.
+        Op::SetLineCapStyle {
+            cap: LineCapStyle::ProjectingSquare,
+        },
+        Op::SetLineJoinStyle {
+            join: LineJoinStyle::Round,
+        },
+    ];
+    let mut stroke_width = None;
+    let mut set_width = |ops: &mut Vec<Op>, width: f32| {
+        if stroke_width != Some(width) {
+            ops.push(Op::SetOutlineThickness { pt: pt(width) });
+            stroke_width = Some(width);
+        }
+    };
+    for element in &page.elements {
+        match element {
+            Element::Line(l) => {
+                set_width(&mut ops, l.width);
+                ops.push(path(page, &[l.from, l.to], false));
+            }
+            Element::Box(b) => {
+                set_width(&mut ops, b.width);
+                let r = b.rect;
+                let corners = [
+                    PointMm { x: r.x, y: r.y },
+                    PointMm {
+                        x: r.right(),
+                        y: r.y,
+                    },
+                    PointMm {
+                        x: r.right(),
+                        y: r.bottom(),
+                    },
+                    PointMm {
+                        x: r.x,
+                        y: r.bottom(),
+                    },
+                ];
+                ops.push(path(page, &corners, true));
+            }
+            Element::Polyline(p) => {
+                set_width(&mut ops, p.width);
+                ops.push(path(page, &p.points, false));
+            }
+            Element::Text(_) => {}
+        }
+    }
+
+    let mut in_text = false;
+    let mut size = None;
+    let mut weight = TextWeight::Regular;
+    for text in page.texts() {
+        if !in_text || text.weight != weight {
+            if in_text {
+                ops.push(Op::EndTextSection);
+            }
+            if text.weight == TextWeight::Heavy {
+                ops.push(Op::SetOutlineThickness {
+                    pt: Pt(text.size_pt * HEAVY_STROKE_EM),
+                });
+            }
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetTextRenderingMode {
+                mode: match text.weight {
+                    TextWeight::Regular => TextRenderingMode::Fill,
+                    TextWeight::Heavy => TextRenderingMode::FillStroke,
+                },
+            });
+            in_text = true;
+            weight = text.weight;
+            size = None;
+        }
+        if size != Some(text.size_pt) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font_id.clone()),
+                size: Pt(text.size_pt),
+            });
+            size = Some(text.size_pt);
+        }
+        let origin = point(
+            page,
+            PointMm {
+                x: text.x,
+                y: text.baseline,
+            },
+        );
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(origin.x, origin.y),
+        });
+        // Glyph ids rather than text: printpdf would look every character up in the face's
+        // slow cmap twice more; the character still goes along for /ToUnicode (copy, search).
+        let glyphs = text
+            .text
+            .chars()
+            .map(|c| Codepoint::with_cid(font.glyph(c).id, 0.0, c.to_string()))
+            .collect();
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(glyphs)],
+        });
+    }
+    if in_text {
+        ops.push(Op::EndTextSection);
+    }
+    PdfPage::new(Mm(page.width), Mm(page.height), ops)
+}

@@ -1,0 +1,255 @@
+//! Filing records and the scans of their signed forms.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::units::stale_or_missing;
+use super::{Store, StoreError, now_timestamp};
+use crate::domain::filing::{
+    Filing, FilingKind, FilingState, FilingStep, apply_step, may_print_filing, scan_media_type,
+    status_after_archive,
+};
+use crate::domain::platform::PlatformStatus;
+
+/// A signed-form scan larger than this is refused: a phone photo or a scanned page is far smaller.
+pub const MAX_SCAN_BYTES: usize = 30 * 1024 * 1024;
+
+/// A filing with what the 备案 page shows beside it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FilingRow {
+    #[serde(flatten)]
+    pub filing: Filing,
+    pub platform_name: String,
+    pub account: String,
+    pub unit_name: String,
+    pub kind_name: String,
+}
+
+/// A scan as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scan {
+    pub file_name: String,
+    pub media_type: String,
+    pub bytes: Vec<u8>,
+}
+
+const SELECT_FILING: &str =
+    "SELECT f.id, f.platform_id, f.kind, f.printed_on, f.state, f.submitted_on,
+        f.archived_on, f.archive_no, f.version,
+        EXISTS (SELECT 1 FROM filing_scans s WHERE s.filing_id = f.id),
+        p.name, p.account, u.name, k.name
+     FROM filings f
+     JOIN platforms p ON p.id = f.platform_id
+     JOIN units u ON u.id = p.unit_id
+     JOIN platform_kinds k ON k.id = p.kind_id";
+
+impl Store {
+    /// Records that the forms of `platform_ids` were printed today, in one transaction.
+    /// Refused as a whole if any platform is missing, closed or shut down.
+    pub fn record_filings(
+        &mut self,
+        platform_ids: &[i64],
+        kind: FilingKind,
+        printed_on: NaiveDate,
+    ) -> Result<Vec<i64>, StoreError> {
+        let tx = self.conn.transaction()?;
+        let now = now_timestamp();
+        let mut ids = Vec::with_capacity(platform_ids.len());
+        {
+            let mut status_stmt =
+                tx.prepare_cached("SELECT status, name FROM platforms WHERE id = ?1")?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO filings (platform_id, kind, printed_on, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4)",
+            )?;
+            for &id in platform_ids {
+                let (status, name): (String, String) = status_stmt
+                    .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?
+                    .ok_or(StoreError::NotFound { what: "平台", id })?;
+                let status = PlatformStatus::from_code(&status)
+                    .ok_or_else(|| StoreError::Corrupt(format!("未知状态 {status}")))?;
+                may_print_filing(status)
+                    .map_err(|e| StoreError::InUse(format!("「{name}」{e}")))?;
+                insert.execute(params![id, kind.code(), printed_on, now])?;
+                ids.push(tx.last_insert_rowid());
+            }
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    pub fn filing(&self, id: i64) -> Result<FilingRow, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_FILING} WHERE f.id = ?1"))?;
+        stmt.query_row([id], filing_from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "备案记录",
+                id,
+            })?
+    }
+
+    /// Every filing record, newest first.
+    pub fn filings(&self) -> Result<Vec<FilingRow>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_FILING} ORDER BY f.id DESC"))?;
+        let rows = stmt.query_map([], filing_from_row)?;
+        rows.map(|r| r?).collect()
+    }
+
+    /// Moves a filing along (报送 / 归档). An archived filing files its platform (未备案 →
+    /// 已备案) in the same transaction. Refused if the record changed since `version`.
+    pub fn apply_filing_step(
+        &mut self,
+        id: i64,
+        version: i64,
+        step: &FilingStep,
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let current = self.filing(id)?.filing;
+        if current.version != version {
+            return Err(StoreError::Stale {
+                what: "备案记录"
+            });
+        }
+        let next =
+            apply_step(&current, step, today).map_err(|e| StoreError::InUse(e.to_string()))?;
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
+            "UPDATE filings SET state = ?1, submitted_on = ?2, archived_on = ?3, archive_no = ?4,
+                 version = version + 1, updated_at = ?5
+             WHERE id = ?6 AND version = ?7",
+            params![
+                next.state.code(),
+                next.submitted_on,
+                next.archived_on,
+                next.archive_no,
+                now_timestamp(),
+                id,
+                version
+            ],
+        )?;
+        stale_or_missing(&tx, n, "filings", id, "备案记录")?;
+        if next.state == FilingState::Archived {
+            let status: String = tx.query_row(
+                "SELECT status FROM platforms WHERE id = ?1",
+                [next.platform_id],
+                |r| r.get(0),
+            )?;
+            let status = PlatformStatus::from_code(&status)
+                .ok_or_else(|| StoreError::Corrupt(format!("未知状态 {status}")))?;
+            let after = status_after_archive(status, next.kind);
+            if after != status {
+                tx.execute(
+                    "UPDATE platforms SET status = ?1, version = version + 1, updated_at = ?2
+                     WHERE id = ?3",
+                    params![after.code(), now_timestamp(), next.platform_id],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Attaches (or replaces) the scan of the signed form. Only PDF, JPEG and PNG, by content.
+    pub fn attach_scan(
+        &mut self,
+        id: i64,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<(), StoreError> {
+        if bytes.len() > MAX_SCAN_BYTES {
+            return Err(StoreError::InUse(format!(
+                "文件过大（{:.1} MB），扫描件不能超过 {} MB。请降低扫描分辨率后再试。",
+                bytes.len() as f64 / 1_048_576.0,
+                MAX_SCAN_BYTES / 1_048_576
+            )));
+        }
+        let media_type = scan_media_type(bytes).ok_or_else(|| {
+            StoreError::InUse(format!(
+                "「{file_name}」不是 PDF、JPG 或 PNG 文件（按文件内容判断），请选择签章后的扫描件或照片。"
+            ))
+        })?;
+        self.filing(id)?;
+        self.conn.execute(
+            "INSERT INTO filing_scans (filing_id, file_name, media_type, bytes, attached_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(filing_id) DO UPDATE SET file_name = excluded.file_name,
+                 media_type = excluded.media_type, bytes = excluded.bytes,
+                 attached_at = excluded.attached_at",
+            params![id, file_name, media_type, bytes, now_timestamp()],
+        )?;
+        Ok(())
+    }
+
+    pub fn scan(&self, id: i64) -> Result<Option<Scan>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT file_name, media_type, bytes FROM filing_scans WHERE filing_id = ?1",
+                [id],
+                |r| {
+                    Ok(Scan {
+                        file_name: r.get(0)?,
+                        media_type: r.get(1)?,
+                        bytes: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+}
+
+fn filing_from_row(r: &Row<'_>) -> rusqlite::Result<Result<FilingRow, StoreError>> {
+    let kind: String = r.get(2)?;
+    let state: String = r.get(4)?;
+    let (Some(kind), Some(state)) = (FilingKind::from_code(&kind), FilingState::from_code(&state))
+    else {
+        return Ok(Err(StoreError::Corrupt(format!(
+            "未知备案类型或状态 {kind}/{state}"
+        ))));
+    };
+    Ok(Ok(FilingRow {
+        filing: Filing {
+            id: r.get(0)?,
+            platform_id: r.get(1)?,
+            kind,
+            printed_on: r.get(3)?,
+            state,
+            submitted_on: r.get(5)?,
+            archived_on: r.get(6)?,
+            archive_no: r.get(7)?,
+            version: r.get(8)?,
+            has_scan: r.get(9)?,
+        },
+        platform_name: r.get(10)?,
+        account: r.get(11)?,
+        unit_name: r.get(12)?,
+        kind_name: r.get(13)?,
+    }))
+}
+
+impl Store {
+    /// Platforms still running (not closed or shut down), of one unit or all, for the annual
+    /// review, ordered by unit then id.
+    pub fn active_platform_ids(&self, unit: Option<i64>) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id FROM platforms p JOIN units u ON u.id = p.unit_id
+             WHERE p.status NOT IN ('closed', 'shut_down') AND (?1 IS NULL OR p.unit_id = ?1)
+             ORDER BY u.name, p.id",
+        )?;
+        let rows = stmt.query_map([unit], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// `Ok` for `None` or an existing unit; the missing unit's error otherwise.
+    pub fn unit_exists_or_err(&self, unit: Option<i64>) -> Result<(), StoreError> {
+        match unit {
+            None => Ok(()),
+            Some(id) => self.unit(id).map(|_| ()),
+        }
+    }
+}

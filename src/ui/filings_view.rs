@@ -1,0 +1,533 @@
+//! 备案: print the filing form (one platform, or the annual review of a unit or the whole
+//! school) after a preview, and move each printed form along 待签章 → 已报送 → 已备案 with the
+//! scan of the signed paper attached.
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+
+use super::app::Action;
+use super::platform_form::parse_date;
+use super::{preview, theme};
+use crate::domain::filing::{FilingKind, FilingState, FilingStep};
+use crate::domain::platform::PlatformStatus;
+use crate::domain::unit::Unit;
+use crate::print::{Page, layout_filing_form, missing_fields};
+use crate::store::{FilingRow, Store, StoreError};
+
+/// What is about to be printed, shown before anything is saved.
+pub struct PrintPreview {
+    pub title: String,
+    pub platform_ids: Vec<i64>,
+    pub kind: FilingKind,
+    pub file_name: String,
+    pages: Vec<Page>,
+    page: usize,
+    missing: Vec<String>,
+}
+
+struct StepForm {
+    filing_id: i64,
+    version: i64,
+    archive: bool,
+    date: String,
+    archive_no: String,
+    error: Option<String>,
+}
+
+#[derive(Default)]
+pub struct FilingsView {
+    rows: Vec<FilingRow>,
+    /// Platforms that can be filed: (id, label, unit id).
+    platforms: Vec<(i64, String, i64)>,
+    units: Vec<Unit>,
+    selected_platform: Option<i64>,
+    annual: bool,
+    batch_unit: Option<i64>,
+    pub preview: Option<PrintPreview>,
+    step: Option<StepForm>,
+    error: Option<String>,
+}
+
+impl FilingsView {
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.rows = store.filings()?;
+        self.units = store.units()?;
+        let kinds = store.platform_kinds()?;
+        self.platforms = store
+            .platforms()?
+            .into_iter()
+            .filter(|p| !matches!(p.status, PlatformStatus::Closed | PlatformStatus::ShutDown))
+            .map(|p| {
+                let unit = self
+                    .units
+                    .iter()
+                    .find(|u| u.id == p.draft.unit_id)
+                    .map_or("", |u| u.name.as_str());
+                let kind = kinds
+                    .iter()
+                    .find(|k| k.id == p.draft.kind_id)
+                    .map_or("", |k| k.name.as_str());
+                (
+                    p.id,
+                    format!("{} · {} · {}", p.draft.name, kind, unit),
+                    p.draft.unit_id,
+                )
+            })
+            .collect();
+        if self
+            .selected_platform
+            .is_some_and(|s| !self.platforms.iter().any(|p| p.0 == s))
+        {
+            self.selected_platform = None;
+        }
+        Ok(())
+    }
+
+    /// Opens the preview of what `platform_ids` would print.
+    pub fn open_preview(
+        &mut self,
+        store: &Store,
+        platform_ids: Vec<i64>,
+        kind: FilingKind,
+        today: NaiveDate,
+    ) -> Result<(), String> {
+        let forms = crate::print::forms_for(store, &platform_ids).map_err(|e| e.to_string())?;
+        let Some(first) = forms.first() else {
+            return Err("没有可打印的平台（停止运营和关停的平台不再备案）。".to_owned());
+        };
+        let settings = store.settings().map_err(|e| e.to_string())?;
+        let settings = crate::print::form_settings(&settings)?;
+        let pages = layout_filing_form(first, &settings).map_err(|e| e.to_string())?;
+        let missing = forms
+            .iter()
+            .filter_map(|f| {
+                let m = missing_fields(f);
+                (!m.is_empty()).then(|| {
+                    format!(
+                        "「{}」缺少：{}",
+                        f.account_name.lines().next().unwrap_or(""),
+                        m.join("、")
+                    )
+                })
+            })
+            .collect();
+        let (title, file_name) = if platform_ids.len() == 1 {
+            let p = store.platform(platform_ids[0]).map_err(|e| e.to_string())?;
+            (
+                format!("{}：{}", kind.label(), p.draft.name),
+                format!("备案表-{}-{today}.pdf", safe_file_part(&p.draft.account)),
+            )
+        } else {
+            let scope = self
+                .batch_unit
+                .and_then(|id| self.units.iter().find(|u| u.id == id))
+                .map_or("全部单位".to_owned(), |u| u.name.clone());
+            (
+                format!("年审：{scope}（{} 个平台）", platform_ids.len()),
+                format!("年审备案表-{}-{today}.pdf", safe_file_part(&scope)),
+            )
+        };
+        self.preview = Some(PrintPreview {
+            title,
+            platform_ids,
+            kind,
+            file_name,
+            pages,
+            page: 0,
+            missing,
+        });
+        Ok(())
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        store: &mut Store,
+        today: NaiveDate,
+        printing: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        ui.heading("备案");
+        ui.label(
+            RichText::new("第四条一：新媒体账号须在创建后 5 个工作日内备案；备案表一式四份，签字盖章后报送学校办公室（新闻中心）和党委宣传部。")
+                .color(theme::MUTED)
+                .small(),
+        );
+        if let Some(e) = &self.error {
+            ui.label(RichText::new(e).color(theme::DANGER));
+        }
+        ui.add_space(6.0);
+        ui.group(|ui| {
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label("打印备案表：");
+                let selected = self
+                    .selected_platform
+                    .and_then(|id| self.platforms.iter().find(|p| p.0 == id))
+                    .map_or("请选择平台", |p| p.1.as_str())
+                    .to_owned();
+                egui::ComboBox::from_id_salt("print_platform")
+                    .selected_text(selected)
+                    .width(340.0)
+                    .show_ui(ui, |ui| {
+                        for (id, label, _) in &self.platforms {
+                            ui.selectable_value(&mut self.selected_platform, Some(*id), label);
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.checkbox(&mut self.annual, "年审");
+                let enabled = self.selected_platform.is_some() && !printing;
+                if ui
+                    .add_enabled(enabled, egui::Button::new("预览…"))
+                    .clicked()
+                    && let Some(id) = self.selected_platform
+                {
+                    let kind = if self.annual {
+                        FilingKind::Annual
+                    } else {
+                        FilingKind::Initial
+                    };
+                    self.error = self.open_preview(store, vec![id], kind, today).err();
+                }
+            });
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label("年审批量打印：");
+                let scope = self
+                    .batch_unit
+                    .and_then(|id| self.units.iter().find(|u| u.id == id))
+                    .map_or("全部单位", |u| u.name.as_str())
+                    .to_owned();
+                egui::ComboBox::from_id_salt("batch_unit")
+                    .selected_text(scope)
+                    .width(200.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.batch_unit, None, "全部单位");
+                        for u in &self.units {
+                            ui.selectable_value(&mut self.batch_unit, Some(u.id), &u.name);
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                let ids: Vec<i64> = self
+                    .platforms
+                    .iter()
+                    .filter(|p| self.batch_unit.is_none_or(|u| p.2 == u))
+                    .map(|p| p.0)
+                    .collect();
+                ui.label(format!("{} 个平台，每个 4 页", ids.len()));
+                if ui
+                    .add_enabled(!ids.is_empty() && !printing, egui::Button::new("预览年审…"))
+                    .clicked()
+                {
+                    self.error = self
+                        .open_preview(store, ids, FilingKind::Annual, today)
+                        .err();
+                }
+            });
+        });
+        ui.add_space(8.0);
+        ui.label(RichText::new(format!("备案记录（{}）", self.rows.len())).strong());
+        self.records_ui(ui, store, actions);
+        self.preview_ui(ui.ctx(), actions);
+        self.step_ui(ui.ctx(), store, today, actions);
+    }
+
+    fn records_ui(&mut self, ui: &mut egui::Ui, store: &mut Store, actions: &mut Vec<Action>) {
+        if self.rows.is_empty() {
+            ui.label("还没有备案记录。打印备案表后，这里会列出每份表格的签章、报送和归档进度。");
+            return;
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("filings")
+            .show(ui, |ui| {
+                egui::Grid::new("filings_grid")
+                    .striped(true)
+                    .num_columns(8)
+                    .spacing([12.0, 6.0])
+                    .show(ui, |ui| {
+                        for h in [
+                            "平台",
+                            "单位",
+                            "类型",
+                            "打印日期",
+                            "状态",
+                            "报送 / 归档",
+                            "扫描件",
+                            "操作",
+                        ] {
+                            ui.label(RichText::new(h).strong());
+                        }
+                        ui.end_row();
+                        for row in &self.rows {
+                            let f = &row.filing;
+                            ui.label(&row.platform_name);
+                            ui.label(&row.unit_name);
+                            ui.label(f.kind.label());
+                            ui.label(f.printed_on.to_string());
+                            let color = match f.state {
+                                FilingState::AwaitingSignature => theme::WARN,
+                                FilingState::Submitted => theme::ACCENT,
+                                FilingState::Archived => theme::OK,
+                            };
+                            ui.label(RichText::new(f.state.label()).color(color));
+                            let mut progress = f
+                                .submitted_on
+                                .map(|d| format!("报送 {d}"))
+                                .unwrap_or_default();
+                            if let Some(d) = f.archived_on {
+                                progress.push_str(&format!("；归档 {d}（{}）", f.archive_no));
+                            }
+                            ui.label(progress);
+                            ui.horizontal(|ui| {
+                                if f.has_scan && ui.small_button("打开").clicked() {
+                                    actions.push(Action::OpenScan(f.id));
+                                }
+                                if ui
+                                    .small_button(if f.has_scan {
+                                        "替换…"
+                                    } else {
+                                        "附加…"
+                                    })
+                                    .clicked()
+                                {
+                                    actions.push(Action::AttachScan(f.id));
+                                }
+                            });
+                            ui.horizontal(|ui| match f.state {
+                                FilingState::AwaitingSignature => {
+                                    if ui.small_button("标记已报送").clicked() {
+                                        self.step = Some(StepForm::new(f.id, f.version, false));
+                                    }
+                                }
+                                FilingState::Submitted => {
+                                    if ui.small_button("归档").clicked() {
+                                        self.step = Some(StepForm::new(f.id, f.version, true));
+                                    }
+                                }
+                                FilingState::Archived => {
+                                    ui.label(RichText::new("已完成").color(theme::MUTED));
+                                }
+                            });
+                            ui.end_row();
+                        }
+                    });
+            });
+        let _ = store;
+    }
+
+    fn preview_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let Some(p) = &mut self.preview else {
+            return;
+        };
+        let mut open = true;
+        let mut close = false;
+        egui::Window::new("打印预览")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(680.0)
+            .default_height(760.0)
+            .show(ctx, |ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{}（第 {} / {} 页）",
+                        p.title,
+                        p.page + 1,
+                        p.pages.len()
+                    ))
+                    .strong(),
+                );
+                if p.platform_ids.len() > 1 {
+                    ui.label(
+                        RichText::new("预览显示第一个平台；每个平台打印 4 页（一式四份）。")
+                            .color(theme::MUTED)
+                            .small(),
+                    );
+                }
+                if !p.missing.is_empty() {
+                    ui.label(
+                        RichText::new("以下内容为空，将打印为空白，请手工填写或先补全台账：")
+                            .color(theme::WARN),
+                    );
+                    for m in p.missing.iter().take(8) {
+                        ui.label(RichText::new(m).color(theme::WARN).small());
+                    }
+                    if p.missing.len() > 8 {
+                        ui.label(
+                            RichText::new(format!("……共 {} 个平台有缺项", p.missing.len()))
+                                .color(theme::WARN)
+                                .small(),
+                        );
+                    }
+                }
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(p.page > 0, egui::Button::new("上一页"))
+                        .clicked()
+                    {
+                        p.page -= 1;
+                    }
+                    if ui
+                        .add_enabled(p.page + 1 < p.pages.len(), egui::Button::new("下一页"))
+                        .clicked()
+                    {
+                        p.page += 1;
+                    }
+                    ui.add_space(20.0);
+                    if ui.button(RichText::new("保存 PDF…").strong()).clicked() {
+                        actions.push(Action::StartPrint {
+                            platform_ids: p.platform_ids.clone(),
+                            kind: p.kind,
+                            title: p.title.clone(),
+                            file_name: p.file_name.clone(),
+                        });
+                        close = true;
+                    }
+                    if ui.button("关闭").clicked() {
+                        close = true;
+                    }
+                });
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    if let Some(page) = p.pages.get(p.page) {
+                        preview::page_ui(ui, page);
+                    }
+                });
+            });
+        if close || !open {
+            self.preview = None;
+        }
+    }
+
+    fn step_ui(
+        &mut self,
+        ctx: &egui::Context,
+        store: &mut Store,
+        today: NaiveDate,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(step) = &mut self.step else {
+            return;
+        };
+        let mut open = true;
+        let mut close = false;
+        egui::Window::new(if step.archive {
+            "归档为已备案"
+        } else {
+            "标记已报送"
+        })
+        .open(&mut open)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("step_form").num_columns(2).show(ui, |ui| {
+                let l = ui.label(if step.archive {
+                    "归档日期："
+                } else {
+                    "报送日期："
+                });
+                ui.add(egui::TextEdit::singleline(&mut step.date).desired_width(140.0))
+                    .labelled_by(l.id);
+                ui.end_row();
+                if step.archive {
+                    let l = ui.label("备案编号：");
+                    ui.add(egui::TextEdit::singleline(&mut step.archive_no).desired_width(200.0))
+                        .labelled_by(l.id);
+                    ui.end_row();
+                }
+            });
+            if let Some(e) = &step.error {
+                ui.label(RichText::new(e).color(theme::DANGER));
+            }
+            ui.horizontal(|ui| {
+                if ui.button("确定").clicked() {
+                    match parse_date(&step.date) {
+                        None => {
+                            step.error = Some(format!(
+                                "「{}」不是有效日期，请写成 2024-09-27 的形式",
+                                step.date.trim()
+                            ))
+                        }
+                        Some(on) => {
+                            let s = if step.archive {
+                                FilingStep::Archive {
+                                    on,
+                                    archive_no: step.archive_no.clone(),
+                                }
+                            } else {
+                                FilingStep::Submit { on }
+                            };
+                            match store.apply_filing_step(step.filing_id, step.version, &s, today) {
+                                Ok(()) => {
+                                    close = true;
+                                    actions.push(Action::Reload);
+                                    actions.push(Action::Notice(if step.archive {
+                                        "已归档为已备案".to_owned()
+                                    } else {
+                                        "已标记为已报送".to_owned()
+                                    }));
+                                }
+                                Err(e) => step.error = Some(e.to_string()),
+                            }
+                        }
+                    }
+                }
+                if ui.button("取消").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close || !open {
+            self.step = None;
+        }
+    }
+}
+
+impl StepForm {
+    fn new(filing_id: i64, version: i64, archive: bool) -> Self {
+        Self {
+            filing_id,
+            version,
+            archive,
+            date: crate::today().to_string(),
+            archive_no: String::new(),
+            error: None,
+        }
+    }
+}
+
+/// A piece of a file name: characters Windows and macOS refuse become 「_」.
+pub fn safe_file_part(s: &str) -> String {
+    let cleaned: String = s
+        .trim()
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim_matches(['_', '.', ' ']).to_owned();
+    if cleaned.is_empty() {
+        "平台".to_owned()
+    } else {
+        cleaned.chars().take(60).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_file_part;
+
+    #[test]
+    fn file_names_are_safe_on_every_desktop() {
+        assert_eq!(
+            safe_file_part("https://sxy.sias.edu.cn/"),
+            "sxy.sias.edu.cn"
+        );
+        assert_eq!(safe_file_part("a:b*c?"), "a_b_c");
+        assert_eq!(safe_file_part("  "), "平台");
+        assert_eq!(safe_file_part("西亚斯商学院"), "西亚斯商学院");
+    }
+}

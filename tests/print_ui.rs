@@ -1,0 +1,147 @@
+//! Printing from the window: preview, save (the save dialog replaced by a test hook), the
+//! background job, the filing record, and moving it along.
+#![allow(clippy::unwrap_used)]
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use eframe::egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use mediadesk::domain::filing::FilingState;
+use mediadesk::store::Store;
+use mediadesk::ui::{Hooks, MediaDeskApp};
+
+fn today() -> NaiveDate {
+    mediadesk::today()
+}
+
+struct Opened(Rc<RefCell<Vec<PathBuf>>>);
+
+fn harness(out: PathBuf) -> (Harness<'static, MediaDeskApp>, Opened) {
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo(today()).unwrap();
+    let mut app = MediaDeskApp::new(Ok(store), today());
+    let opened = Rc::new(RefCell::new(Vec::new()));
+    let log = opened.clone();
+    app.workspace_mut().unwrap().set_hooks(Hooks {
+        save_path: Box::new(move |_| Some(out.clone())),
+        pick_scan: Box::new(|| None),
+        open_file: Box::new(move |p| {
+            log.borrow_mut().push(p.to_path_buf());
+            Ok(())
+        }),
+    });
+    let h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .with_context_setup(MediaDeskApp::setup)
+        .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
+    (h, Opened(opened))
+}
+
+/// Steps the window until the print job has finished (it runs on its own thread).
+fn wait_for_job(h: &mut Harness<'_, MediaDeskApp>) {
+    for _ in 0..600 {
+        h.step();
+        if !h.state().workspace().unwrap().is_printing() {
+            h.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the print job did not finish");
+}
+
+#[test]
+fn preview_print_record_submit_and_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("备案表.pdf");
+    let (mut h, opened) = harness(out.clone());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "备案").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "打印备案表：")
+        .click();
+    h.run();
+    h.get_by_label_contains("文传影像 · 视频号").click();
+    h.run();
+    h.get_by_label("预览…").click();
+    h.run();
+    h.get_by_label("初次备案：文传影像（第 1 / 4 页）");
+    h.get_by_label("下一页").click();
+    h.run();
+    h.get_by_label("初次备案：文传影像（第 2 / 4 页）");
+    h.get_by_label("保存 PDF…").click();
+    h.run_steps(2);
+    wait_for_job(&mut h);
+
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(
+        lopdf::Document::load_mem(&bytes).unwrap().get_pages().len(),
+        4
+    );
+    assert_eq!(opened.0.borrow().as_slice(), std::slice::from_ref(&out));
+    let filings = h.state().workspace().unwrap().store().filings().unwrap();
+    assert_eq!(filings.len(), 1);
+    assert_eq!(filings[0].filing.state, FilingState::AwaitingSignature);
+    h.get_by_label("待签章");
+
+    h.get_by_label("标记已报送").click();
+    h.run();
+    h.get_by_label("确定").click();
+    h.run();
+    h.get_by_label("已报送");
+    h.get_by_label("归档").click();
+    h.run();
+    // Archiving without the number is refused with a message; the window stays open.
+    h.get_by_label("确定").click();
+    h.run();
+    h.get_by_label("请填写新闻中心给出的备案编号。");
+    let number = h.get_by_role_and_label(Role::TextInput, "备案编号：");
+    number.click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "备案编号：")
+        .type_text("XW-2026-007");
+    h.run();
+    h.get_by_label("确定").click();
+    h.run();
+    let store = h.state().workspace().unwrap().store();
+    let f = &store.filings().unwrap()[0];
+    assert_eq!(f.filing.state, FilingState::Archived);
+    assert_eq!(f.filing.archive_no, "XW-2026-007");
+    // The platform is now filed, and the registry says so.
+    let p = store.platform(f.filing.platform_id).unwrap();
+    assert_eq!(p.status, mediadesk::domain::platform::PlatformStatus::Filed);
+}
+
+#[test]
+fn a_failed_save_leaves_no_file_and_no_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("gone").join("x.pdf");
+    let (mut h, opened) = harness(out.clone());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "备案").click();
+    h.run();
+    h.get_by_label("预览年审…").click();
+    h.run();
+    h.get_by_label_contains("年审：全部单位（11 个平台）");
+    h.get_by_label("保存 PDF…").click();
+    h.run_steps(2);
+    wait_for_job(&mut h);
+    assert!(!out.exists());
+    assert!(opened.0.borrow().is_empty());
+    assert!(
+        h.state()
+            .workspace()
+            .unwrap()
+            .store()
+            .filings()
+            .unwrap()
+            .is_empty()
+    );
+    let notice = h.state().workspace().unwrap().notice().unwrap().to_owned();
+    assert!(notice.contains("不存在"), "{notice}");
+}
