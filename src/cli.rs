@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use std::sync::OnceLock;
 use std::time::Instant;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::domain::filing::{FilingKind, may_print_filing};
@@ -47,11 +48,38 @@ pub enum Command {
         #[command(subcommand)]
         command: PlatformsCommand,
     },
+    /// 工作日日历（国务院节假日安排，含调休）
+    Calendar {
+        #[command(subcommand)]
+        command: CalendarCommand,
+    },
     /// 打印备案表（PDF，一式四份）并生成备案记录
     Print {
         #[command(subcommand)]
         command: PrintCommand,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CalendarCommand {
+    /// 列出每一天的类型：工作日、周末、法定节假日、调休上班
+    Days {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: NaiveDate,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: NaiveDate,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 计算从某日起第 N 个工作日（默认 5，即第四条一的备案期限）
+    Deadline {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: NaiveDate,
+        #[arg(long, default_value_t = 5)]
+        days: u32,
+    },
+    /// 导入某年的节假日安排（本程序格式或 holiday-cn 格式的 JSON）
+    Import { file: PathBuf },
 }
 
 #[derive(Subcommand, Debug)]
@@ -65,6 +93,20 @@ pub enum PrintCommand {
         /// 年审（默认为初次备案）
         #[arg(long)]
         annual: bool,
+    },
+    /// 打印信息变更报告（第四条二）
+    ChangeReport {
+        #[arg(long, value_name = "ID")]
+        change: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// 打印停止运营报告或关停通知（按平台的结束方式）
+    EndingReport {
+        #[arg(long, value_name = "ID")]
+        platform: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
     /// 打印一个单位或全部单位的年审备案表（每个平台 4 页）
     #[command(group(clap::ArgGroup::new("scope").required(true).args(["unit", "all"])))]
@@ -104,6 +146,12 @@ pub enum PlatformsCommand {
     Add {
         #[arg(long, value_name = "FILE")]
         json: PathBuf,
+    },
+    /// 平台的全部历史：登记、备案、变更、报送、停止运营、关停
+    History {
+        id: i64,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -309,6 +357,86 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
             let id = store.add_platform(&draft, today)?;
             writeln!(out, "已新增平台「{}」，编号 {id}", draft.name.trim())?;
         }
+        Command::Calendar { command } => calendar(command, store, out)?,
+        Command::Platforms {
+            command: PlatformsCommand::History { id, json },
+        } => {
+            let events = store.platform_history(id)?;
+            let changes = store.platform_changes(id)?;
+            if json {
+                let value = serde_json::json!({ "events": events, "changes": changes });
+                writeln!(out, "{}", to_json(&value)?)?;
+            } else {
+                for e in events {
+                    let who = if e.actor.is_empty() {
+                        String::new()
+                    } else {
+                        format!("（{}）", e.actor)
+                    };
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}{who}",
+                        e.occurred_on,
+                        e.kind.label(),
+                        e.summary
+                    )?;
+                }
+                for c in changes {
+                    writeln!(
+                        out,
+                        "变更记录 {}：{} {}，{}",
+                        c.id,
+                        c.changed_on,
+                        c.state.label(),
+                        c.fields
+                            .iter()
+                            .map(|f| f.field.as_str())
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    )?;
+                }
+            }
+        }
+        Command::Print {
+            command: PrintCommand::ChangeReport { change, out: path },
+        } => {
+            let data = crate::print::change_report_for(store, change)?;
+            let settings =
+                crate::print::form_settings(&store.settings()?).map_err(CliError::Message)?;
+            let bytes = crate::print::render_change_report(&data, &settings)
+                .map_err(|e| CliError::Message(e.to_string()))?;
+            crate::print::write_pdf_atomically(&path, &bytes)
+                .map_err(|e| CliError::Message(e.to_string()))?;
+            writeln!(
+                out,
+                "已生成信息变更报告 {}，请单位负责人签字盖章后报送。",
+                path.display()
+            )?;
+        }
+        Command::Print {
+            command:
+                PrintCommand::EndingReport {
+                    platform,
+                    out: path,
+                },
+        } => {
+            let settings =
+                crate::print::form_settings(&store.settings()?).map_err(CliError::Message)?;
+            let (bytes, what) = match crate::print::ending_document_for(store, platform)? {
+                crate::print::EndingDocument::Closure(d) => (
+                    crate::print::render_closure_report(&d, &settings),
+                    "停止运营报告",
+                ),
+                crate::print::EndingDocument::Shutdown(d) => (
+                    crate::print::render_shutdown_notice(&d, &settings),
+                    "关停通知",
+                ),
+            };
+            let bytes = bytes.map_err(|e| CliError::Message(e.to_string()))?;
+            crate::print::write_pdf_atomically(&path, &bytes)
+                .map_err(|e| CliError::Message(e.to_string()))?;
+            writeln!(out, "已生成{what} {}。", path.display())?;
+        }
         Command::Print { command } => {
             let (ids, kind, path) = match command {
                 PrintCommand::FilingForm {
@@ -324,6 +452,9 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
                     },
                     path,
                 ),
+                PrintCommand::ChangeReport { .. } | PrintCommand::EndingReport { .. } => {
+                    return Err(CliError::Message("内部错误：打印命令分派有误".to_owned()));
+                }
                 PrintCommand::AnnualReview {
                     unit,
                     all: _,
@@ -387,6 +518,82 @@ fn print_forms(
     if let Err(e) = store.record_filings(ids, kind, today) {
         let _ = std::fs::remove_file(out);
         return Err(e.into());
+    }
+    Ok(())
+}
+
+fn calendar(
+    command: CalendarCommand,
+    store: &mut Store,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    use crate::domain::calendar::{DayKind, deadline_after, parse_year_file};
+    let calendar = store.work_calendar()?;
+    match command {
+        CalendarCommand::Days { from, to, json } => {
+            if to < from {
+                return Err(CliError::Message(format!(
+                    "结束日期 {to} 早于开始日期 {from}"
+                )));
+            }
+            if (to - from).num_days() > 3660 {
+                return Err(CliError::Message("一次最多列出十年的日期".to_owned()));
+            }
+            let mut missing = std::collections::BTreeSet::new();
+            let mut days = Vec::new();
+            for date in from.iter_days().take_while(|d| *d <= to) {
+                let weekday = crate::text::weekday(date);
+                let (code, label, name) = match calendar.day_kind(date) {
+                    Ok(DayKind::Workday) => ("workday", "工作日".to_owned(), None),
+                    Ok(DayKind::Weekend) => ("weekend", "周末".to_owned(), None),
+                    Ok(DayKind::Holiday { name }) => {
+                        ("holiday", format!("法定节假日（{name}）"), Some(name))
+                    }
+                    Ok(DayKind::MakeupWorkday { name }) => {
+                        ("makeup_workday", format!("调休上班（{name}）"), Some(name))
+                    }
+                    Err(unknown) => {
+                        missing.insert(unknown.0);
+                        ("unknown", "未知（缺少该年节假日安排）".to_owned(), None)
+                    }
+                };
+                if json {
+                    days.push(serde_json::json!({ "date": date, "weekday": weekday, "kind": code, "name": name }));
+                } else {
+                    writeln!(out, "{date}\t{weekday}\t{label}")?;
+                }
+            }
+            if json {
+                writeln!(out, "{}", to_json(&days)?)?;
+            }
+            if let Some(year) = missing.first() {
+                return Err(CliError::Message(format!(
+                    "缺少 {} 年的节假日安排，无法判断这些日期是否为工作日。请用 mediadesk calendar import FILE 导入 {year} 年的国务院节假日通知数据。",
+                    missing
+                        .iter()
+                        .map(i32::to_string)
+                        .collect::<Vec<_>>()
+                        .join("、")
+                )));
+            }
+        }
+        CalendarCommand::Deadline { from, days } => {
+            let deadline = deadline_after(&calendar, from, days)
+                .map_err(|e| CliError::Message(e.to_string()))?;
+            writeln!(
+                out,
+                "{deadline}\t{}\t（{from} 之后第 {days} 个工作日）",
+                crate::text::weekday(deadline)
+            )?;
+        }
+        CalendarCommand::Import { file } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| CliError::Message(format!("无法读取 {}：{e}", file.display())))?;
+            let years = parse_year_file(&text).map_err(|e| CliError::Message(e.to_string()))?;
+            store.import_calendar_years(&years)?;
+            let list: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
+            writeln!(out, "已导入 {} 年的节假日安排。", list.join("、"))?;
+        }
     }
     Ok(())
 }

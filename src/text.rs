@@ -60,3 +60,10 @@ pub fn overdue(working_days: i64, calendar_days: i64) -> String {
 pub fn unknown_year(year: i32) -> String {
     format!("缺少 {year} 年节假日安排")
 }
+
+/// 周一 … 周日.
+pub fn weekday(date: chrono::NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+        [date.weekday().num_days_from_monday() as usize]
+}

@@ -234,3 +234,163 @@ fn printing_refuses_bad_requests_without_leaving_a_file() {
     let o = mediadesk(&db, &["platforms", "show", "1", "--json"]);
     assert!(o.status.success());
 }
+
+#[test]
+fn calendar_days_deadline_and_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let o = mediadesk(&db, &["calendar", "deadline", "--from", "2024-09-27"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("2024-10-10"), "{}", stdout(&o));
+    let o = mediadesk(
+        &db,
+        &[
+            "calendar",
+            "days",
+            "--from",
+            "2024-09-28",
+            "--to",
+            "2024-10-01",
+            "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let days: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let kinds: Vec<&str> = days
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["weekend", "makeup_workday", "workday", "holiday"]);
+
+    // 2027 is unknown until imported: reported, non-zero exit naming the year.
+    let o = mediadesk(
+        &db,
+        &[
+            "calendar",
+            "days",
+            "--from",
+            "2026-12-31",
+            "--to",
+            "2027-01-02",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("未知"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("2027"), "{}", stderr(&o));
+    let o = mediadesk(&db, &["calendar", "deadline", "--from", "2026-12-29"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("2027"), "{}", stderr(&o));
+
+    // A malformed file is refused with its line; nothing changes.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\n  \"year\": 2027,\n  \"holidays\": [{\"name\": \"元旦\", \"dates\": [\"2027-02-30\"]}],\n  \"makeup_workdays\": []\n}\n").unwrap();
+    let o = mediadesk(&db, &["calendar", "import", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("第 3 行"), "{}", stderr(&o));
+
+    // The holiday-cn format imports.
+    let good = dir.path().join("2027.json");
+    std::fs::write(
+        &good,
+        r#"{"year":2027,"papers":[],"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}"#,
+    )
+    .unwrap();
+    let o = mediadesk(&db, &["calendar", "import", good.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = mediadesk(
+        &db,
+        &[
+            "calendar",
+            "days",
+            "--from",
+            "2026-12-31",
+            "--to",
+            "2027-01-02",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("2027-01-01\t周五\t法定节假日（元旦）"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn history_and_change_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    assert!(mediadesk(&db, &["demo"]).status.success());
+    // 外院声音 (id 10) has a pending change in the demo.
+    let o = mediadesk(&db, &["platforms", "history", "10", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let h: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let kinds: Vec<&str> = h["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "created",
+            "filing_printed",
+            "filing_submitted",
+            "filed",
+            "changed"
+        ]
+    );
+    let change = h["changes"][0]["id"].as_i64().unwrap();
+    let o = mediadesk(&db, &["platforms", "history", "10"]);
+    assert!(stdout(&o).contains("信息变更"), "{}", stdout(&o));
+
+    let pdf = dir.path().join("变更.pdf");
+    let o = mediadesk(
+        &db,
+        &[
+            "print",
+            "change-report",
+            "--change",
+            &change.to_string(),
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!lopdf::Document::load(&pdf).unwrap().get_pages().is_empty());
+    let o = mediadesk(
+        &db,
+        &[
+            "print",
+            "change-report",
+            "--change",
+            "999",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("找不到编号为 999 的变更记录"),
+        "{}",
+        stderr(&o)
+    );
+
+    let ending = dir.path().join("停运.pdf");
+    let o = mediadesk(
+        &db,
+        &[
+            "print",
+            "ending-report",
+            "--platform",
+            "11",
+            "--out",
+            ending.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("停止运营报告"));
+}

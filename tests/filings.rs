@@ -73,16 +73,17 @@ fn closed_platforms_are_not_printed_and_a_batch_is_all_or_nothing() {
     let mut s = demo();
     let closed = platform_id(&s, "外语角日常");
     let open = platform_id(&s, "文传青年");
+    let before = s.filings().unwrap().len();
     let err = s
         .record_filings(&[open, closed], FilingKind::Annual, d("2026-11-26"))
         .unwrap_err();
     assert!(err.to_string().contains("外语角日常"), "{err}");
-    assert!(s.filings().unwrap().is_empty());
+    assert_eq!(s.filings().unwrap().len(), before);
     assert!(
         s.record_filings(&[open, 999], FilingKind::Annual, d("2026-11-26"))
             .is_err()
     );
-    assert!(s.filings().unwrap().is_empty());
+    assert_eq!(s.filings().unwrap().len(), before);
 }
 
 #[test]

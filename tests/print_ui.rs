@@ -59,6 +59,14 @@ fn preview_print_record_submit_and_archive() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("备案表.pdf");
     let (mut h, opened) = harness(out.clone());
+    let before = h
+        .state()
+        .workspace()
+        .unwrap()
+        .store()
+        .filings()
+        .unwrap()
+        .len();
     h.run();
     h.get_by_role_and_label(Role::Button, "备案").click();
     h.run();
@@ -85,7 +93,8 @@ fn preview_print_record_submit_and_archive() {
     );
     assert_eq!(opened.0.borrow().as_slice(), std::slice::from_ref(&out));
     let filings = h.state().workspace().unwrap().store().filings().unwrap();
-    assert_eq!(filings.len(), 1);
+    assert_eq!(filings.len(), before + 1);
+    assert_eq!(filings[0].platform_name, "文传影像");
     assert_eq!(filings[0].filing.state, FilingState::AwaitingSignature);
     h.get_by_label("待签章");
 
@@ -122,6 +131,14 @@ fn a_failed_save_leaves_no_file_and_no_record() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("gone").join("x.pdf");
     let (mut h, opened) = harness(out.clone());
+    let before = h
+        .state()
+        .workspace()
+        .unwrap()
+        .store()
+        .filings()
+        .unwrap()
+        .len();
     h.run();
     h.get_by_role_and_label(Role::Button, "备案").click();
     h.run();
@@ -133,14 +150,15 @@ fn a_failed_save_leaves_no_file_and_no_record() {
     wait_for_job(&mut h);
     assert!(!out.exists());
     assert!(opened.0.borrow().is_empty());
-    assert!(
+    assert_eq!(
         h.state()
             .workspace()
             .unwrap()
             .store()
             .filings()
             .unwrap()
-            .is_empty()
+            .len(),
+        before
     );
     let notice = h.state().workspace().unwrap().notice().unwrap().to_owned();
     assert!(notice.contains("不存在"), "{notice}");

@@ -112,7 +112,7 @@ fn duplicate_accounts_are_refused_but_the_same_platform_may_be_saved_again() {
         Err(StoreError::Invalid(_))
     ));
     // Editing the platform itself is not a duplicate of itself.
-    s.update_platform(id, 1, &draft(unit, kind), today())
+    s.update_platform(id, 1, &draft(unit, kind), "", today())
         .unwrap();
     assert_eq!(s.platform(id).unwrap().version, 2);
 }
@@ -124,15 +124,15 @@ fn a_stale_edit_is_refused_and_the_newer_row_kept() {
     let id = s.add_platform(&draft(unit, kind), today()).unwrap();
     let mut first = draft(unit, kind);
     first.name = "第一次修改".into();
-    s.update_platform(id, 1, &first, today()).unwrap();
+    s.update_platform(id, 1, &first, "", today()).unwrap();
     let mut second = draft(unit, kind);
     second.name = "基于旧版本的修改".into();
-    let err = s.update_platform(id, 1, &second, today()).unwrap_err();
+    let err = s.update_platform(id, 1, &second, "", today()).unwrap_err();
     assert!(matches!(err, StoreError::Stale { .. }), "{err}");
     assert!(err.to_string().contains("没有保存"));
     assert_eq!(s.platform(id).unwrap().draft.name, "第一次修改");
     assert!(matches!(
-        s.update_platform(999, 1, &second, today()),
+        s.update_platform(999, 1, &second, "", today()),
         Err(StoreError::NotFound { .. })
     ));
 }

@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod filing;
+pub mod lifecycle;
 pub mod platform;
 pub mod registry;
 pub mod screening;

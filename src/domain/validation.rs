@@ -30,6 +30,8 @@ pub enum Field {
     PersonName,
     PersonMobile,
     UnitName,
+    /// 第四条二: why a filed platform changed.
+    ChangeReason,
 }
 
 impl Field {
@@ -54,6 +56,7 @@ impl Field {
             Self::PersonName => "姓名".into(),
             Self::PersonMobile => "手机".into(),
             Self::UnitName => "单位名称".into(),
+            Self::ChangeReason => "变更原因".into(),
         }
     }
 }

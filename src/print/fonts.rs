@@ -119,7 +119,6 @@ pub fn unprintable_chars(
     data: &FilingFormData,
     settings: &FormSettings,
 ) -> Result<Vec<char>, PrintError> {
-    let font = font_for(settings)?;
     let mut texts: Vec<&str> = vec![
         &data.unit_name,
         &data.platform_kind,
@@ -127,7 +126,6 @@ pub fn unprintable_chars(
         &data.content_scope,
         &data.responsible_person,
         &data.responsible_mobile,
-        &settings.school_name,
     ];
     for (name, mobile) in &data.administrators {
         texts.push(name);
@@ -136,8 +134,19 @@ pub fn unprintable_chars(
     for mark in &settings.copy_marks {
         texts.push(mark);
     }
-    let mut missing: Vec<char> = texts
+    unprintable_chars_of(&texts, settings)
+}
+
+/// [`unprintable_chars`] for any document's values (e.g. a report's `printed_values()`); the
+/// school's name is always checked too, since every document prints it.
+pub fn unprintable_chars_of(
+    values: &[&str],
+    settings: &FormSettings,
+) -> Result<Vec<char>, PrintError> {
+    let font = font_for(settings)?;
+    let mut missing: Vec<char> = values
         .iter()
+        .chain([&settings.school_name.as_str()])
         .flat_map(|t| t.chars())
         .filter(|c| !c.is_whitespace() && !font.has_char(*c))
         .collect();

@@ -65,8 +65,8 @@ pub fn date(d: chrono::NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
-/// Everything above plus the digits dates and page numbers use: a font must cover all of it
-/// before it may replace the bundled one.
+/// Everything above, the reports' and notice's fixed text, and the digits dates and page
+/// numbers use: a font must cover all of it before it may replace the bundled one.
 pub fn all_fixed_text() -> String {
     let mut all = String::new();
     for s in [
@@ -109,5 +109,6 @@ pub fn all_fixed_text() -> String {
     for s in DEFAULT_COPY_MARKS {
         all.push_str(s);
     }
+    all.push_str(&super::report_labels::all_fixed_text());
     all
 }

@@ -11,6 +11,12 @@
 //! `form_geometry` measurements, `form_blocks` table bands, `form_paint` drawing and
 //! `form_flow` pagination), `pdf`
 //! (page description → printpdf), `write` (atomic file write), `error`.
+//!
+//! The written documents of 第四条 go the same way, one copy each: [`ChangeReportData`] →
+//! [`layout_change_report`] → [`render_change_report`] (信息变更报告), likewise the 停止运营报告
+//! (`closure_report`) and the school's 关停通知 (`shutdown_notice`). Files: `report_data`,
+//! `report_labels`, `report_geometry`, `report_table` (ruled rows that grow and split),
+//! `letter` (a letter set page after page), `report` (the reports' shared shape).
 
 mod data;
 mod error;
@@ -27,6 +33,18 @@ mod platform_data;
 mod text_fit;
 mod write;
 
+mod change_report;
+mod closure_report;
+mod letter;
+mod report;
+mod report_data;
+mod report_geometry;
+mod report_labels;
+mod report_table;
+mod shutdown_notice;
+
+#[cfg(test)]
+mod report_tests;
 #[cfg(test)]
 mod tests;
 
@@ -42,5 +60,13 @@ pub use layout::{
     TextRun, TextWeight,
 };
 pub use pdf::{render_filing_form, render_filing_forms};
-pub use platform_data::{form_settings, forms_for};
+pub use platform_data::{
+    EndingDocument, change_report_for, ending_document_for, form_settings, forms_for,
+};
 pub use write::write_pdf_atomically;
+
+pub use change_report::{layout_change_report, render_change_report};
+pub use closure_report::{layout_closure_report, render_closure_report};
+pub use fonts::unprintable_chars_of;
+pub use report_data::{ChangeLine, ChangeReportData, ClosureReportData, ShutdownNoticeData};
+pub use shutdown_notice::{layout_shutdown_notice, render_shutdown_notice};

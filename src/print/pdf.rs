@@ -1,5 +1,6 @@
-//! Turns page descriptions into one PDF through printpdf: the font added once per document and
-//! subset to the glyphs used, real metadata instead of printpdf's 1970 defaults.
+//! Turns page descriptions (the filing form, reports, notices) into one PDF through printpdf: the
+//! font added once per document and subset to the glyphs used, real metadata instead of
+//! printpdf's 1970 defaults.
 
 use chrono::{Datelike, Local, Offset as _, Timelike};
 use printpdf::{
@@ -19,6 +20,7 @@ use super::layout::{Element, PT_PER_MM, Page, PointMm, TextWeight};
 const HEAVY_STROKE_EM: f32 = 0.03;
 
 const PRODUCER: &str = "MediaDesk";
+const FILING_FORM_SUBJECT: &str = "新媒体账号备案表";
 
 /// All copies of one platform's form in one PDF.
 pub fn render_filing_form(
@@ -56,14 +58,35 @@ pub fn render_filing_forms(
             return Err(PrintError::Cancelled);
         }
     }
+    Ok(save(doc, pages, title, FILING_FORM_SUBJECT))
+}
+
+/// Any laid-out pages (a report, a notice) as one PDF: the font added once and subset,
+/// `title` and `subject` in the metadata beside the creation date.
+pub(crate) fn render_pages(
+    pages: &[Page],
+    font: &FormFont,
+    title: String,
+    subject: &str,
+) -> Vec<u8> {
+    let mut doc = PdfDocument::new(&title);
+    let font_id = doc.add_font(font.parsed());
+    let pdf_pages = pages
+        .iter()
+        .map(|page| to_pdf_page(page, font, &font_id))
+        .collect();
+    save(doc, pdf_pages, title, subject)
+}
+
+fn save(mut doc: PdfDocument, pages: Vec<PdfPage>, title: String, subject: &str) -> Vec<u8> {
     doc.with_pages(pages);
-    set_metadata(&mut doc, title);
+    set_metadata(&mut doc, title, subject);
     let options = PdfSaveOptions {
         subset_fonts: true,
         ..PdfSaveOptions::default()
     };
     let mut warnings = Vec::new();
-    Ok(doc.save(&options, &mut warnings))
+    doc.save(&options, &mut warnings)
 }
 
 fn document_title(forms: &[FilingFormData], settings: &FormSettings) -> String {
@@ -76,11 +99,11 @@ fn document_title(forms: &[FilingFormData], settings: &FormSettings) -> String {
     }
 }
 
-fn set_metadata(doc: &mut PdfDocument, title: String) {
+fn set_metadata(doc: &mut PdfDocument, title: String, subject: &str) {
     let now = now();
     let info = &mut doc.metadata.info;
     info.document_title = title;
-    info.subject = "新媒体账号备案表".to_owned();
+    info.subject = subject.to_owned();
     info.creator = PRODUCER.to_owned();
     info.producer = PRODUCER.to_owned();
     info.creation_date = now;

@@ -85,3 +85,87 @@ pub fn form_settings(settings: &crate::store::Settings) -> Result<super::FormSet
         custom_font,
     })
 }
+
+/// Unit name, kind name, platform name and account of a platform, for the written documents.
+fn platform_heading(
+    store: &crate::store::Store,
+    platform_id: i64,
+) -> Result<(String, String, String, String), crate::store::StoreError> {
+    let p = store.platform(platform_id)?;
+    let unit = store.unit(p.draft.unit_id)?.name;
+    let kind = store
+        .platform_kinds()?
+        .into_iter()
+        .find(|k| k.id == p.draft.kind_id)
+        .map(|k| k.name)
+        .unwrap_or_default();
+    Ok((unit, kind, p.draft.name, p.draft.account))
+}
+
+/// 信息变更报告 of one change record.
+pub fn change_report_for(
+    store: &crate::store::Store,
+    change_id: i64,
+) -> Result<super::ChangeReportData, crate::store::StoreError> {
+    let change = store.change(change_id)?;
+    let (unit_name, platform_kind, platform_name, account) =
+        platform_heading(store, change.platform_id)?;
+    Ok(super::ChangeReportData {
+        unit_name,
+        platform_kind,
+        platform_name,
+        account,
+        changes: change
+            .fields
+            .into_iter()
+            .map(|f| super::ChangeLine {
+                field: f.field,
+                old: f.old,
+                new: f.new,
+            })
+            .collect(),
+        reason: change.reason,
+        changed_on: change.changed_on,
+    })
+}
+
+/// The closure report or the shutdown notice of a platform that ended.
+pub enum EndingDocument {
+    Closure(super::ClosureReportData),
+    Shutdown(super::ShutdownNoticeData),
+}
+
+pub fn ending_document_for(
+    store: &crate::store::Store,
+    platform_id: i64,
+) -> Result<EndingDocument, crate::store::StoreError> {
+    let (unit_name, platform_kind, platform_name, account) = platform_heading(store, platform_id)?;
+    match store.ending(platform_id)? {
+        None => Err(crate::store::StoreError::InUse(format!(
+            "「{platform_name}」仍在运营，没有停止运营报告或关停通知。"
+        ))),
+        Some(crate::store::Ending::Closed(c)) => {
+            Ok(EndingDocument::Closure(super::ClosureReportData {
+                unit_name,
+                platform_kind,
+                platform_name,
+                account,
+                reason: c.reason,
+                closed_on: c.on,
+                content_disposition: c.content_disposition,
+            }))
+        }
+        Some(crate::store::Ending::ShutDown(s)) => {
+            Ok(EndingDocument::Shutdown(super::ShutdownNoticeData {
+                unit_name,
+                platform_kind,
+                platform_name,
+                account,
+                reason_label: s.reason.label().to_owned(),
+                details: s.details,
+                shut_down_on: s.on,
+                document_no: s.document_no,
+            }))
+        }
+    }
+}

@@ -34,7 +34,7 @@ fn render(forms: &[FilingFormData], settings: &FormSettings) -> (Vec<u8>, Docume
 }
 
 /// The page's text as lopdf extracts it (through /ToUnicode), whitespace removed.
-fn page_text(doc: &Document, page: u32) -> String {
+pub(super) fn page_text(doc: &Document, page: u32) -> String {
     doc.extract_text(&[page])
         .expect("text")
         .chars()
@@ -42,7 +42,7 @@ fn page_text(doc: &Document, page: u32) -> String {
         .collect()
 }
 
-fn dicts_of_type<'a>(doc: &'a Document, kind: &[u8]) -> Vec<&'a lopdf::Dictionary> {
+pub(super) fn dicts_of_type<'a>(doc: &'a Document, kind: &[u8]) -> Vec<&'a lopdf::Dictionary> {
     doc.objects
         .values()
         .filter_map(|o| match o {
@@ -54,7 +54,7 @@ fn dicts_of_type<'a>(doc: &'a Document, kind: &[u8]) -> Vec<&'a lopdf::Dictionar
         .collect()
 }
 
-fn info_string(doc: &Document, key: &[u8]) -> String {
+pub(super) fn info_string(doc: &Document, key: &[u8]) -> String {
     let info = doc
         .trailer
         .get(b"Info")

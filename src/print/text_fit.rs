@@ -187,6 +187,9 @@ struct Piece {
 
 struct LineBuilder<'f> {
     max_width: f32,
+    /// Taken off the first line of each paragraph (a letter's two-character indent).
+    first_indent: f32,
+    at_paragraph_start: bool,
     size_pt: f32,
     font: &'f dyn Advance,
     current: Vec<Piece>,
@@ -199,8 +202,16 @@ impl LineBuilder<'_> {
         text_width(s, self.size_pt, self.font)
     }
 
+    fn limit(&self) -> f32 {
+        if self.at_paragraph_start {
+            self.max_width - self.first_indent
+        } else {
+            self.max_width
+        }
+    }
+
     fn fits(&self, width: f32) -> bool {
-        self.current_width + width <= self.max_width + EPSILON
+        self.current_width + width <= self.limit() + EPSILON
     }
 
     fn push(&mut self, text: &str, width: f32, is_space: bool) {
@@ -227,6 +238,7 @@ impl LineBuilder<'_> {
         self.lines.push(WrappedLine { text, width, join });
         self.current.clear();
         self.current_width = 0.0;
+        self.at_paragraph_start = false;
     }
 
     /// Starts a new line, taking along a last piece that may not end a line or that a
@@ -273,7 +285,8 @@ impl LineBuilder<'_> {
             self.push(word, w, false);
             return;
         }
-        if w <= self.max_width + EPSILON {
+        // (An indented first line may be too short for a word the next line can take.)
+        if w <= self.max_width + EPSILON && !self.current.is_empty() {
             self.break_line_carrying(self.ends_with_opening_mark());
             self.push(word, w, false);
             return;
@@ -311,12 +324,27 @@ pub(crate) fn wrap(
     size_pt: f32,
     font: &dyn Advance,
 ) -> Vec<WrappedLine> {
+    wrap_indented(text, max_width, 0.0, size_pt, font)
+}
+
+/// [`wrap`] with the first line of every paragraph `first_indent` mm shorter, for body text
+/// whose paragraphs start two characters in, as Chinese letters do. A paragraph's first line
+/// is the first line overall or one following a line that ends in [`Join::Paragraph`].
+pub(crate) fn wrap_indented(
+    text: &str,
+    max_width: f32,
+    first_indent: f32,
+    size_pt: f32,
+    font: &dyn Advance,
+) -> Vec<WrappedLine> {
     let text = text.trim();
     if text.is_empty() {
         return Vec::new();
     }
     let mut builder = LineBuilder {
         max_width,
+        first_indent: first_indent.min(max_width / 2.0).max(0.0),
+        at_paragraph_start: true,
         size_pt,
         font,
         current: Vec::new(),
@@ -325,6 +353,7 @@ pub(crate) fn wrap(
     };
     let paragraphs: Vec<&str> = text.split('\n').map(str::trim).collect();
     for (i, paragraph) in paragraphs.iter().enumerate() {
+        builder.at_paragraph_start = true;
         for token in tokenize(paragraph) {
             match token {
                 Token::Space => builder.place_space(),
@@ -422,6 +451,29 @@ pub(crate) mod tests {
         assert_eq!(grown.size_pt, 10.0);
         assert!(grown.height() > height);
         assert_eq!(rejoin(&grown.lines), huge);
+    }
+
+    #[test]
+    fn first_lines_of_paragraphs_leave_room_for_the_indent() {
+        let width = ems(6.0, 10.0);
+        let indent = ems(2.0, 10.0);
+        let text = "一二三四五六七八九十\n甲乙丙丁戊己庚辛";
+        let lines = wrap_indented(text, width, indent, 10.0, &FakeFont);
+        assert_eq!(
+            texts(&lines),
+            ["一二三四", "五六七八九十", "甲乙丙丁", "戊己庚辛"]
+        );
+        assert_eq!(rejoin(&lines), text);
+        // A word too long for the indented line but not for a full one is broken, not lost.
+        let lines = wrap_indented(
+            "abcdefghij",
+            ems(5.0, 10.0),
+            ems(2.0, 10.0),
+            10.0,
+            &FakeFont,
+        );
+        assert_eq!(rejoin(&lines), "abcdefghij");
+        assert!(lines[0].width <= ems(3.0, 10.0) + 1e-3);
     }
 
     #[test]

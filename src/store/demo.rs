@@ -5,6 +5,8 @@ use chrono::{Days, NaiveDate};
 use rusqlite::params;
 
 use super::{Store, StoreError, now_timestamp};
+use crate::domain::filing::{FilingKind, FilingStep};
+use crate::domain::lifecycle::Closure;
 use crate::domain::platform::{AccountType, Administrator, Maintenance, PlatformDraft};
 use crate::domain::unit::{PersonDraft, Role, UnitDraft};
 use crate::domain::validation::normalize_account;
@@ -343,10 +345,54 @@ impl Store {
                 last_post_on: p.last_post_ago.map(|n| days_ago(today, n)),
             };
             let id = self.add_platform(&draft, today)?;
-            self.conn.execute(
-                "UPDATE platforms SET status = ?1 WHERE id = ?2",
-                params![p.status, id],
-            )?;
+            if p.status == "unfiled" {
+                continue;
+            }
+            // Filed the way a secretary does it: printed, handed in, archived.
+            let printed = draft
+                .created_on
+                .checked_add_days(Days::new(2))
+                .unwrap_or(today);
+            let filing = self.record_filings(&[id], FilingKind::Initial, printed)?[0];
+            self.apply_filing_step(filing, 1, &FilingStep::Submit { on: printed }, today)?;
+            let archive = FilingStep::Archive {
+                on: printed
+                    .checked_add_days(Days::new(3))
+                    .unwrap_or(today)
+                    .min(today),
+                archive_no: format!("XW-{}-{id:03}", printed.format("%Y")),
+            };
+            self.apply_filing_step(filing, 2, &archive, today)?;
+            match p.status {
+                "change_pending" => {
+                    let mut changed = draft.clone();
+                    changed.administrators.push(Administrator {
+                        name: PEOPLE[12].1.into(),
+                        mobile: PEOPLE[12].2.into(),
+                    });
+                    let version = self.platform(id)?.version;
+                    self.update_platform(
+                        id,
+                        version,
+                        &changed,
+                        "新增一名管理员，分担日常维护",
+                        today,
+                    )?;
+                }
+                "closed" => {
+                    let on = days_ago(today, p.last_post_ago.unwrap_or(0).saturating_sub(5));
+                    self.close_platform(
+                        id,
+                        &Closure {
+                            on,
+                            reason: "外语角活动并入学院公众号「外院声音」统一发布".into(),
+                            content_disposition: "保留已发布内容，不再更新".into(),
+                        },
+                        today,
+                    )?;
+                }
+                _ => {}
+            }
         }
         Ok(())
     }

@@ -3,12 +3,14 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::lifecycle::record_event;
 use super::units::stale_or_missing;
 use super::{Store, StoreError, now_timestamp};
 use crate::domain::filing::{
     Filing, FilingKind, FilingState, FilingStep, apply_step, may_print_filing, scan_media_type,
     status_after_archive,
 };
+use crate::domain::lifecycle::EventKind;
 use crate::domain::platform::PlatformStatus;
 
 /// A signed-form scan larger than this is refused: a phone photo or a scanned page is far smaller.
@@ -73,6 +75,13 @@ impl Store {
                     .map_err(|e| StoreError::InUse(format!("「{name}」{e}")))?;
                 insert.execute(params![id, kind.code(), printed_on, now])?;
                 ids.push(tx.last_insert_rowid());
+                record_event(
+                    &tx,
+                    id,
+                    EventKind::FilingPrinted,
+                    printed_on,
+                    &format!("打印{}备案表（一式四份）", kind.label()),
+                )?;
             }
         }
         tx.commit()?;
@@ -133,6 +142,26 @@ impl Store {
             ],
         )?;
         stale_or_missing(&tx, n, "filings", id, "备案记录")?;
+        match step {
+            FilingStep::Submit { on } => record_event(
+                &tx,
+                next.platform_id,
+                EventKind::FilingSubmitted,
+                *on,
+                &format!("{}备案表已报送新闻中心、党委宣传部", next.kind.label()),
+            )?,
+            FilingStep::Archive { on, archive_no } => record_event(
+                &tx,
+                next.platform_id,
+                EventKind::Filed,
+                *on,
+                &format!(
+                    "{}已归档，备案编号 {}",
+                    next.kind.label(),
+                    archive_no.trim()
+                ),
+            )?,
+        }
         if next.state == FilingState::Archived {
             let status: String = tx.query_row(
                 "SELECT status FROM platforms WHERE id = ?1",

@@ -11,6 +11,7 @@ use super::StoreError;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_registry.sql"),
     include_str!("migrations/002_filings.sql"),
+    include_str!("migrations/003_lifecycle.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -5,6 +5,7 @@
 mod calendar;
 mod error;
 mod filings;
+mod lifecycle;
 mod migrations;
 mod open;
 mod people;
@@ -17,6 +18,7 @@ pub mod drafts;
 
 pub use error::StoreError;
 pub use filings::{FilingRow, MAX_SCAN_BYTES, Scan};
+pub use lifecycle::{ChangeRecord, ChangeState, Ending, Event, actor};
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use open::{DB_ENV_VAR, default_db_path};
 pub use settings::Settings;

@@ -3,16 +3,18 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::lifecycle::record_event;
 use super::people::orphan;
 use super::units::stale_or_missing;
 use super::{Store, StoreError, now_timestamp};
 use crate::domain::filing::{FilingKind, FilingState};
+use crate::domain::lifecycle::{EditKind, EventKind, classify_edit};
 use crate::domain::platform::{
     AccountType, Administrator, Maintenance, Platform, PlatformDraft, PlatformStatus,
 };
 use crate::domain::registry::{FilingClock, RegistryRow};
 use crate::domain::validation::{
-    FieldError, ValidationContext, normalize_account, validate_platform,
+    Field, FieldError, ValidationContext, normalize_account, validate_platform,
 };
 
 const SELECT_PLATFORM: &str = "SELECT id, unit_id, kind_id, name, account, account_type, verified,
@@ -132,22 +134,33 @@ impl Store {
         .map_err(|e| orphan(e, "单位或平台类型"))?;
         let id = tx.last_insert_rowid();
         write_admins(&tx, id, &draft.administrators)?;
+        record_event(&tx, id, EventKind::Created, draft.created_on, "登记到台账")?;
         tx.commit()?;
         Ok(id)
     }
 
     /// Saves an edit started from `version`; refused with [`StoreError::Stale`] if someone
     /// saved the platform in between, so their change is never silently overwritten.
+    /// 第四条二: a filed platform whose form fields change gets a change record (the written
+    /// report is then due) and needs `reason`; closed and shut-down platforms are refused.
     pub fn update_platform(
         &mut self,
         id: i64,
         version: i64,
         draft: &PlatformDraft,
+        reason: &str,
         today: NaiveDate,
     ) -> Result<(), StoreError> {
-        self.platform(id)?;
+        let current = self.platform(id)?;
         let draft = trimmed(draft);
-        let errors = self.validate_platform(&draft, Some(id), today)?;
+        let mut errors = self.validate_platform(&draft, Some(id), today)?;
+        let edit = self.classify_edit(&current, &draft)?;
+        if matches!(edit, EditKind::Reportable(_)) && reason.trim().is_empty() {
+            errors.push(FieldError {
+                field: Field::ChangeReason,
+                message: "已备案平台的信息变更须书面报备（第四条二），请填写变更原因".to_owned(),
+            });
+        }
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
@@ -189,8 +202,38 @@ impl Store {
         stale_or_missing(&tx, n, "platforms", id, "平台")?;
         tx.execute("DELETE FROM platform_admins WHERE platform_id = ?1", [id])?;
         write_admins(&tx, id, &draft.administrators)?;
+        if let EditKind::Reportable(changes) = &edit {
+            Store::insert_change(&tx, id, today, reason.trim(), changes)?;
+        }
         tx.commit()?;
         Ok(())
+    }
+
+    /// What saving `draft` over `current` would amount to (the dialog asks for a reason
+    /// when it is reportable). Closed and shut-down platforms are refused here.
+    pub fn classify_edit(
+        &self,
+        current: &Platform,
+        draft: &PlatformDraft,
+    ) -> Result<EditKind, StoreError> {
+        let units = self.units()?;
+        let kinds = self.platform_kinds()?;
+        let names = |d: &PlatformDraft| {
+            (
+                units
+                    .iter()
+                    .find(|u| u.id == d.unit_id)
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default(),
+                kinds
+                    .iter()
+                    .find(|k| k.id == d.kind_id)
+                    .map(|k| k.name.clone())
+                    .unwrap_or_default(),
+            )
+        };
+        classify_edit(current.status, &current.draft, draft, &names)
+            .map_err(|e| StoreError::InUse(e.to_string()))
     }
 
     /// The whole registry as display rows; `clock` decides each row's deadline state.

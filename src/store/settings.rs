@@ -17,6 +17,13 @@ pub struct Settings {
     /// A font file chosen instead of the bundled Noto Serif CJK SC (e.g. the school's 仿宋).
     #[serde(default)]
     pub font_path: Option<std::path::PathBuf>,
+    /// 第四条二 asks for changes to be reported 「及时」; the deadline in working days.
+    #[serde(default = "default_change_report_days")]
+    pub change_report_days: u32,
+}
+
+fn default_change_report_days() -> u32 {
+    5
 }
 
 fn default_copy_marks() -> Vec<String> {
@@ -30,6 +37,7 @@ impl Default for Settings {
             protected_names: vec!["郑州西亚斯学院".to_owned(), "西亚斯".to_owned()],
             copy_marks: default_copy_marks(),
             font_path: None,
+            change_report_days: default_change_report_days(),
         }
     }
 }

@@ -6,7 +6,8 @@ use eframe::egui;
 
 use std::path::{Path, PathBuf};
 
-use super::filings_view::FilingsView;
+use super::filings_view::{FilingsView, safe_file_part};
+use super::history_view::HistoryView;
 use super::platform_dialog::PlatformDialog;
 use super::platform_form::PlatformForm;
 use super::print_job::PrintJob;
@@ -88,6 +89,11 @@ pub enum Action {
     CancelPrint,
     AttachScan(i64),
     OpenScan(i64),
+    /// The platform's history and lifecycle window.
+    OpenHistory(i64),
+    PrintChangeReport(i64),
+    /// The closure report or shutdown notice of an ended platform.
+    PrintEnding(i64),
 }
 
 /// A message under the navigation: what just happened, or what went wrong.
@@ -109,6 +115,7 @@ pub struct Workspace {
     welcome: Option<WelcomeView>,
     notice: Option<Notice>,
     job: Option<PrintJob>,
+    history: Option<HistoryView>,
     pub(super) hooks: Hooks,
     /// The egui context, once known, so worker threads can wake the window.
     ctx: Option<egui::Context>,
@@ -221,6 +228,7 @@ impl Workspace {
             welcome,
             notice: None,
             job: None,
+            history: None,
             hooks: Hooks::default(),
             ctx: None,
         };
@@ -269,6 +277,9 @@ impl Workspace {
         self.units.reload(&self.store)?;
         self.filings.reload(&self.store)?;
         self.settings.reload(&self.store)?;
+        if let Some(h) = &mut self.history {
+            h.reload(&self.store, self.today)?;
+        }
         Ok(())
     }
 
@@ -323,6 +334,11 @@ impl Workspace {
         });
         if let Some(dialog) = &mut self.dialog {
             dialog.ui(ui.ctx(), &self.store, self.today, &mut actions);
+        }
+        if let Some(history) = &mut self.history
+            && !history.ui(ui.ctx(), &mut self.store, self.today, &mut actions)
+        {
+            self.history = None;
         }
         for action in actions {
             self.apply(action);
@@ -433,6 +449,44 @@ impl Workspace {
                 Ok(())
             }
             Action::AttachScan(id) => self.attach_scan(id),
+            Action::OpenHistory(id) => {
+                HistoryView::open(&self.store, id, self.today).map(|h| self.history = Some(h))
+            }
+            Action::PrintChangeReport(id) => {
+                self.print_document(|store, settings| {
+                    let data =
+                        crate::print::change_report_for(store, id).map_err(|e| e.to_string())?;
+                    let bytes = crate::print::render_change_report(&data, settings)
+                        .map_err(|e| e.to_string())?;
+                    Ok((
+                        bytes,
+                        format!(
+                            "信息变更报告-{}-{}.pdf",
+                            safe_file_part(&data.platform_name),
+                            data.changed_on
+                        ),
+                    ))
+                });
+                Ok(())
+            }
+            Action::PrintEnding(id) => {
+                self.print_document(|store, settings| {
+                    let doc =
+                        crate::print::ending_document_for(store, id).map_err(|e| e.to_string())?;
+                    let (bytes, name) = match doc {
+                        crate::print::EndingDocument::Closure(d) => (
+                            crate::print::render_closure_report(&d, settings),
+                            format!("停止运营报告-{}.pdf", safe_file_part(&d.platform_name)),
+                        ),
+                        crate::print::EndingDocument::Shutdown(d) => (
+                            crate::print::render_shutdown_notice(&d, settings),
+                            format!("关停通知-{}.pdf", safe_file_part(&d.platform_name)),
+                        ),
+                    };
+                    Ok((bytes.map_err(|e| e.to_string())?, name))
+                });
+                Ok(())
+            }
             Action::OpenScan(id) => self.open_scan(id),
         };
         if let Err(e) = result {
@@ -457,7 +511,7 @@ impl Workspace {
             None => self.store.add_platform(&draft, self.today).map(Some),
             Some((id, version)) => self
                 .store
-                .update_platform(id, version, &draft, self.today)
+                .update_platform(id, version, &draft, &form.change_reason, self.today)
                 .map(|()| None),
         };
         match saved {
@@ -604,6 +658,42 @@ impl Workspace {
                 self.apply(Action::Notice(text));
             }
             Err(e) => self.apply(Action::Error(e)),
+        }
+    }
+
+    /// Renders a one-copy document (a few ms), asks where to save it, writes it atomically
+    /// and opens it for printing.
+    fn print_document(
+        &mut self,
+        render: impl FnOnce(&Store, &crate::print::FormSettings) -> Result<(Vec<u8>, String), String>,
+    ) {
+        let result = self
+            .store
+            .settings()
+            .map_err(|e| e.to_string())
+            .and_then(|s| crate::print::form_settings(&s))
+            .and_then(|settings| render(&self.store, &settings));
+        let (bytes, name) = match result {
+            Ok(r) => r,
+            Err(e) => return self.apply(Action::Error(e)),
+        };
+        let Some(out) = (self.hooks.save_path)(&name) else {
+            return;
+        };
+        let out = if out.extension().is_none() {
+            out.with_extension("pdf")
+        } else {
+            out
+        };
+        match crate::print::write_pdf_atomically(&out, &bytes) {
+            Ok(()) => {
+                let mut text = format!("已生成 {}，请签字盖章后报送", out.display());
+                if let Err(e) = (self.hooks.open_file)(&out) {
+                    text.push_str(&format!("（无法自动打开：{e}）"));
+                }
+                self.apply(Action::Notice(text));
+            }
+            Err(e) => self.apply(Action::Error(e.to_string())),
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod app;
 mod filings_view;
+mod history_view;
 mod platform_dialog;
 mod platform_form;
 mod preview;

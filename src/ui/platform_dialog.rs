@@ -151,6 +151,16 @@ impl PlatformDialog {
                     if ui.button(text::CANCEL).clicked() {
                         self.request_close(actions);
                     }
+                    if let Some((id, _)) = self.form.editing {
+                        ui.add_space(20.0);
+                        if ui
+                            .button("历史与报备…")
+                            .on_hover_text("变更报备、停止运营、关停和全部历史")
+                            .clicked()
+                        {
+                            actions.push(Action::OpenHistory(id));
+                        }
+                    }
                 });
             });
         if !open {
@@ -395,6 +405,24 @@ impl PlatformDialog {
                     |f| &mut f.last_post_on,
                     &mut touched,
                 );
+                if self.form.filed {
+                    let label = ui.label("变更原因：");
+                    ui.vertical(|ui| {
+                        if ui
+                            .add(
+                                egui::TextEdit::singleline(&mut self.form.change_reason)
+                                    .hint_text("已备案平台的信息变更须书面报备（第四条二）")
+                                    .desired_width(420.0),
+                            )
+                            .labelled_by(label.id)
+                            .changed()
+                        {
+                            touched.push(Field::ChangeReason);
+                        }
+                        self.error_line(ui, Field::ChangeReason);
+                    });
+                    ui.end_row();
+                }
                 let label = ui.label("备注：");
                 ui.add(
                     egui::TextEdit::multiline(&mut self.form.notes)

@@ -30,6 +30,12 @@ pub struct PlatformForm {
     pub approval_ref: String,
     pub notes: String,
     pub last_post_on: String,
+    /// 第四条二: why a filed platform changes (asked only when editing a filed platform).
+    #[serde(default)]
+    pub change_reason: String,
+    /// Editing a filed platform: form changes must be reported in writing.
+    #[serde(default)]
+    pub filed: bool,
 }
 
 impl PlatformForm {
@@ -70,6 +76,12 @@ impl PlatformForm {
             approval_ref: d.approval_ref.clone(),
             notes: d.notes.clone(),
             last_post_on: d.last_post_on.map(|x| x.to_string()).unwrap_or_default(),
+            change_reason: String::new(),
+            filed: matches!(
+                p.status,
+                crate::domain::platform::PlatformStatus::Filed
+                    | crate::domain::platform::PlatformStatus::ChangePending
+            ),
         }
     }
 

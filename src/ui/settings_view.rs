@@ -15,6 +15,7 @@ pub struct SettingsView {
     /// One copy mark per line.
     copy_marks: String,
     font_path: Option<std::path::PathBuf>,
+    change_report_days: u32,
     kinds: Vec<PlatformKind>,
     new_kind: String,
     new_kind_has_type: bool,
@@ -28,6 +29,7 @@ impl SettingsView {
         self.protected_names = s.protected_names.join("、");
         self.copy_marks = s.copy_marks.join("\n");
         self.font_path = s.font_path;
+        self.change_report_days = s.change_report_days;
         self.kinds = store.platform_kinds()?;
         Ok(())
     }
@@ -71,6 +73,13 @@ impl SettingsView {
                 );
             });
             ui.end_row();
+            let l = ui.label("变更报送期限：");
+            ui.horizontal(|ui| {
+                ui.add(egui::DragValue::new(&mut self.change_report_days).range(1..=30))
+                    .labelled_by(l.id);
+                ui.label("个工作日（第四条二：信息变更应及时书面报备）");
+            });
+            ui.end_row();
             ui.label("打印字体：");
             ui.horizontal(|ui| {
                 match &self.font_path {
@@ -109,6 +118,7 @@ impl SettingsView {
                         .collect(),
                     copy_marks: self.copy_marks.lines().map(str::to_owned).collect(),
                     font_path: self.font_path.clone(),
+                    change_report_days: self.change_report_days,
                 };
                 result = Some(store.save_settings(&settings).map(|()| "设置已保存".to_owned()));
             }

@@ -1,0 +1,440 @@
+//! The platform lifecycle: which edits must be reported in writing, and which closures and
+//! shutdowns are allowed from which state (第四条二, 第四条三). Every transition happens only
+//! through these rules, and each one is recorded as an event in the platform's history.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::platform::{Maintenance, PlatformDraft, PlatformStatus};
+
+/// One changed field of a filed platform: what the written change report lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub old: String,
+    pub new: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LifecycleError {
+    #[error("该平台已{0}，不能再修改或变更。如需重新开设，请新增平台并重新备案。")]
+    Inactive(&'static str),
+    #[error("该平台已{0}，不能再停止运营。")]
+    CannotClose(&'static str),
+    #[error("该平台已{0}，不能再关停。")]
+    CannotShutDown(&'static str),
+    #[error("请填写{0}。")]
+    Missing(&'static str),
+    #[error("日期 {0} 晚于今天，请填写实际发生的日期。")]
+    InFuture(NaiveDate),
+}
+
+/// What an edit of a platform amounts to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditKind {
+    /// Not filed yet: the form is not on paper, so nothing needs reporting.
+    Free,
+    /// Filed, and only notes or the last-update date changed.
+    Unreported,
+    /// 第四条二 / 附件注2: a filed platform's information changed; report these in writing.
+    Reportable(Vec<FieldChange>),
+}
+
+fn inactive_label(status: PlatformStatus) -> Option<&'static str> {
+    match status {
+        PlatformStatus::Closed => Some("停止运营"),
+        PlatformStatus::ShutDown => Some("关停"),
+        _ => None,
+    }
+}
+
+/// 第四条二: classifies an edit; closed and shut-down platforms cannot be edited at all.
+pub fn classify_edit(
+    status: PlatformStatus,
+    old: &PlatformDraft,
+    new: &PlatformDraft,
+    names: &dyn Fn(&PlatformDraft) -> (String, String),
+) -> Result<EditKind, LifecycleError> {
+    if let Some(label) = inactive_label(status) {
+        return Err(LifecycleError::Inactive(label));
+    }
+    if status == PlatformStatus::Unfiled {
+        return Ok(EditKind::Free);
+    }
+    let changes = reportable_changes(old, new, names);
+    Ok(if changes.is_empty() {
+        EditKind::Unreported
+    } else {
+        EditKind::Reportable(changes)
+    })
+}
+
+/// The fields the filing form carries, old → new, in the form's order. `names` gives the
+/// unit's and the kind's display names of a draft.
+pub fn reportable_changes(
+    old: &PlatformDraft,
+    new: &PlatformDraft,
+    names: &dyn Fn(&PlatformDraft) -> (String, String),
+) -> Vec<FieldChange> {
+    let (old_unit, old_kind) = names(old);
+    let (new_unit, new_kind) = names(new);
+    let admins = |d: &PlatformDraft| {
+        d.administrators
+            .iter()
+            .map(|a| format!("{} {}", a.name, a.mobile))
+            .collect::<Vec<_>>()
+            .join("；")
+    };
+    let maintenance = |d: &PlatformDraft| match &d.maintenance {
+        Maintenance::InHouse => "本单位自行维护".to_owned(),
+        Maintenance::Vendor { name } => format!("委托 {name} 维护"),
+    };
+    let yes_no = |b: bool| if b { "是" } else { "否" }.to_owned();
+    let pairs = [
+        ("创建单位", old_unit, new_unit),
+        ("媒体平台", old_kind, new_kind),
+        ("账号名称", old.name.clone(), new.name.clone()),
+        ("账号/网址", old.account.clone(), new.account.clone()),
+        (
+            "账号类型",
+            old.account_type
+                .map(|t| t.label().to_owned())
+                .unwrap_or_default(),
+            new.account_type
+                .map(|t| t.label().to_owned())
+                .unwrap_or_default(),
+        ),
+        ("是否认证", yes_no(old.verified), yes_no(new.verified)),
+        (
+            "内容范围",
+            old.content_scope.clone(),
+            new.content_scope.clone(),
+        ),
+        (
+            "创建时间",
+            old.created_on.to_string(),
+            new.created_on.to_string(),
+        ),
+        (
+            "负责人",
+            old.responsible_person.clone(),
+            new.responsible_person.clone(),
+        ),
+        (
+            "联络手机",
+            old.contact_mobile.clone(),
+            new.contact_mobile.clone(),
+        ),
+        ("管理员", admins(old), admins(new)),
+        ("维护方式", maintenance(old), maintenance(new)),
+        (
+            "批准文号",
+            old.approval_ref.clone(),
+            new.approval_ref.clone(),
+        ),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, a, b)| a.trim() != b.trim())
+        .map(|(field, old, new)| FieldChange {
+            field: field.to_owned(),
+            old,
+            new,
+        })
+        .collect()
+}
+
+/// 第四条二: a unit may stop operating any platform that is still running.
+pub fn may_close(status: PlatformStatus) -> Result<(), LifecycleError> {
+    match inactive_label(status) {
+        Some(label) => Err(LifecycleError::CannotClose(label)),
+        None => Ok(()),
+    }
+}
+
+/// 第四条三: the school shuts down a running platform (a closed one has already stopped).
+pub fn may_shut_down(status: PlatformStatus) -> Result<(), LifecycleError> {
+    match inactive_label(status) {
+        Some(label) => Err(LifecycleError::CannotShutDown(label)),
+        None => Ok(()),
+    }
+}
+
+/// Why the school shuts a platform down, each with its article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShutdownReason {
+    /// 第四条三: content against the measures or the law.
+    Violation,
+    /// 第四条三: national or school policy changed.
+    PolicyChange,
+    /// 第四条三: the unit itself changed.
+    UnitChange,
+    /// 第六条四: silent a month after the public notice.
+    LongSilence,
+    /// 第八条二: bad content not handled in time.
+    UnhandledBadContent,
+}
+
+impl ShutdownReason {
+    pub const ALL: [ShutdownReason; 5] = [
+        Self::Violation,
+        Self::PolicyChange,
+        Self::UnitChange,
+        Self::LongSilence,
+        Self::UnhandledBadContent,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Violation => "发布违背管理办法或违反法律法规的内容（第四条三）",
+            Self::PolicyChange => "国家政策法规调整或学校政策变更（第四条三）",
+            Self::UnitChange => "校内部门变更（第四条三）",
+            Self::LongSilence => "公开通报后一个月仍未更新（第六条四）",
+            Self::UnhandledBadContent => "发现不良信息未及时处理（第八条二）",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Violation => "violation",
+            Self::PolicyChange => "policy_change",
+            Self::UnitChange => "unit_change",
+            Self::LongSilence => "long_silence",
+            Self::UnhandledBadContent => "unhandled_bad_content",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// 停止运营, as the unit reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Closure {
+    pub on: NaiveDate,
+    pub reason: String,
+    /// What happens to what was published (保留/删除/移交…).
+    pub content_disposition: String,
+}
+
+/// 关停, as the school decides it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shutdown {
+    pub on: NaiveDate,
+    pub reason: ShutdownReason,
+    pub details: String,
+    pub document_no: String,
+}
+
+impl Closure {
+    pub fn validate(&self, today: NaiveDate) -> Result<(), LifecycleError> {
+        if self.on > today {
+            return Err(LifecycleError::InFuture(self.on));
+        }
+        if self.reason.trim().is_empty() {
+            return Err(LifecycleError::Missing("停止运营原因"));
+        }
+        if self.content_disposition.trim().is_empty() {
+            return Err(LifecycleError::Missing("已发布内容的处理方式"));
+        }
+        Ok(())
+    }
+}
+
+impl Shutdown {
+    pub fn validate(&self, today: NaiveDate) -> Result<(), LifecycleError> {
+        if self.on > today {
+            return Err(LifecycleError::InFuture(self.on));
+        }
+        if self.document_no.trim().is_empty() {
+            return Err(LifecycleError::Missing("关停文件的文号"));
+        }
+        Ok(())
+    }
+}
+
+/// What the history timeline shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Created,
+    FilingPrinted,
+    FilingSubmitted,
+    Filed,
+    Changed,
+    ChangeReported,
+    Closed,
+    ShutDown,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 8] = [
+        Self::Created,
+        Self::FilingPrinted,
+        Self::FilingSubmitted,
+        Self::Filed,
+        Self::Changed,
+        Self::ChangeReported,
+        Self::Closed,
+        Self::ShutDown,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Created => "登记",
+            Self::FilingPrinted => "打印备案表",
+            Self::FilingSubmitted => "备案表已报送",
+            Self::Filed => "已备案",
+            Self::Changed => "信息变更",
+            Self::ChangeReported => "变更已报送",
+            Self::Closed => "停止运营",
+            Self::ShutDown => "关停",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Created => "created",
+            Self::FilingPrinted => "filing_printed",
+            Self::FilingSubmitted => "filing_submitted",
+            Self::Filed => "filed",
+            Self::Changed => "changed",
+            Self::ChangeReported => "change_reported",
+            Self::Closed => "closed",
+            Self::ShutDown => "shut_down",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::platform::Administrator;
+
+    fn draft() -> PlatformDraft {
+        PlatformDraft {
+            unit_id: 1,
+            kind_id: 2,
+            name: "文传青年".into(),
+            account: "wenchuan".into(),
+            account_type: None,
+            verified: false,
+            verified_until: None,
+            content_scope: "新闻".into(),
+            created_on: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            responsible_person: "陈思远".into(),
+            contact_mobile: "13903710005".into(),
+            administrators: vec![Administrator {
+                name: "黄堃".into(),
+                mobile: "17703710007".into(),
+            }],
+            maintenance: Maintenance::InHouse,
+            approval_ref: String::new(),
+            notes: String::new(),
+            last_post_on: None,
+        }
+    }
+
+    fn names(d: &PlatformDraft) -> (String, String) {
+        (format!("单位{}", d.unit_id), format!("平台{}", d.kind_id))
+    }
+
+    #[test]
+    fn edits_by_state() {
+        use PlatformStatus::*;
+        let old = draft();
+        let mut renamed = draft();
+        renamed.name = "文传青年说".into();
+        let mut noted = draft();
+        noted.notes = "只改备注".into();
+        let cases = [
+            (Unfiled, &renamed, Ok("free")),
+            (Filed, &renamed, Ok("report")),
+            (ChangePending, &renamed, Ok("report")),
+            (Filed, &noted, Ok("unreported")),
+            (Closed, &renamed, Err(LifecycleError::Inactive("停止运营"))),
+            (ShutDown, &noted, Err(LifecycleError::Inactive("关停"))),
+        ];
+        for (status, new, want) in cases {
+            let got = classify_edit(status, &old, new, &names).map(|k| match k {
+                EditKind::Free => "free",
+                EditKind::Unreported => "unreported",
+                EditKind::Reportable(_) => "report",
+            });
+            assert_eq!(got, want, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn changes_list_every_reportable_field_old_to_new() {
+        let old = draft();
+        let mut new = draft();
+        new.unit_id = 3;
+        new.name = "新名".into();
+        new.administrators.push(Administrator {
+            name: "杨梦瑶".into(),
+            mobile: "15003710008".into(),
+        });
+        new.maintenance = Maintenance::Vendor {
+            name: "云帆".into(),
+        };
+        new.last_post_on = NaiveDate::from_ymd_opt(2024, 2, 1);
+        let changes = reportable_changes(&old, &new, &names);
+        let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["创建单位", "账号名称", "管理员", "维护方式"]);
+        assert_eq!(changes[1].old, "文传青年");
+        assert_eq!(changes[1].new, "新名");
+        assert_eq!(changes[2].new, "黄堃 17703710007；杨梦瑶 15003710008");
+    }
+
+    #[test]
+    fn closures_and_shutdowns_by_state() {
+        use PlatformStatus::*;
+        for (status, close_ok, shut_ok) in [
+            (Unfiled, true, true),
+            (Filed, true, true),
+            (ChangePending, true, true),
+            (Closed, false, false),
+            (ShutDown, false, false),
+        ] {
+            assert_eq!(may_close(status).is_ok(), close_ok, "{status:?}");
+            assert_eq!(may_shut_down(status).is_ok(), shut_ok, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn closure_and_shutdown_details_are_required() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let mut c = Closure {
+            on: today,
+            reason: "合并到学院主账号".into(),
+            content_disposition: "保留历史内容".into(),
+        };
+        assert!(c.validate(today).is_ok());
+        c.content_disposition = " ".into();
+        assert_eq!(
+            c.validate(today),
+            Err(LifecycleError::Missing("已发布内容的处理方式"))
+        );
+        let s = Shutdown {
+            on: today.succ_opt().unwrap(),
+            reason: ShutdownReason::LongSilence,
+            details: String::new(),
+            document_no: "校宣〔2026〕3号".into(),
+        };
+        assert!(matches!(
+            s.validate(today),
+            Err(LifecycleError::InFuture(_))
+        ));
+        for r in ShutdownReason::ALL {
+            assert_eq!(ShutdownReason::from_code(r.code()), Some(r));
+            assert!(r.label().contains('条'));
+        }
+    }
+}

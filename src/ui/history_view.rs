@@ -1,0 +1,379 @@
+//! A platform's history and lifecycle in one window: the timeline of every event, the
+//! reportable changes with their written report (第四条二), and closing (停止运营) or
+//! shutting down (关停, 第四条三) with the printed report or notice.
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+
+use super::app::Action;
+use super::platform_form::parse_date;
+use super::theme;
+use crate::domain::lifecycle::{Closure, Shutdown, ShutdownReason};
+use crate::domain::platform::PlatformStatus;
+use crate::store::{ChangeRecord, ChangeState, Event, Store, StoreError};
+
+/// What the lifecycle form below the timeline is doing.
+enum Form {
+    None,
+    Reported {
+        change_id: i64,
+        version: i64,
+        date: String,
+    },
+    Close {
+        date: String,
+        reason: String,
+        disposition: String,
+    },
+    ShutDown {
+        date: String,
+        reason: ShutdownReason,
+        details: String,
+        document_no: String,
+    },
+}
+
+pub struct HistoryView {
+    pub platform_id: i64,
+    name: String,
+    status: PlatformStatus,
+    events: Vec<Event>,
+    changes: Vec<ChangeRecord>,
+    form: Form,
+    error: Option<String>,
+    /// Working days allowed for the written change report (a setting, 5 by default).
+    report_deadlines: Vec<(i64, String)>,
+}
+
+impl HistoryView {
+    pub fn open(store: &Store, platform_id: i64, today: NaiveDate) -> Result<Self, StoreError> {
+        let mut v = Self {
+            platform_id,
+            name: String::new(),
+            status: PlatformStatus::Unfiled,
+            events: Vec::new(),
+            changes: Vec::new(),
+            form: Form::None,
+            error: None,
+            report_deadlines: Vec::new(),
+        };
+        v.reload(store, today)?;
+        Ok(v)
+    }
+
+    pub fn reload(&mut self, store: &Store, today: NaiveDate) -> Result<(), StoreError> {
+        let p = store.platform(self.platform_id)?;
+        self.name = p.draft.name;
+        self.status = p.status;
+        self.events = store.platform_history(self.platform_id)?;
+        self.changes = store.platform_changes(self.platform_id)?;
+        let calendar = store.work_calendar()?;
+        let days = store.settings()?.change_report_days;
+        self.report_deadlines = self
+            .changes
+            .iter()
+            .filter(|c| c.state == ChangeState::Pending)
+            .map(|c| {
+                let text =
+                    match crate::domain::calendar::deadline_after(&calendar, c.changed_on, days) {
+                        Ok(deadline) if deadline < today => format!("报送期限 {deadline}，已逾期"),
+                        Ok(deadline) => format!("报送期限 {deadline}"),
+                        Err(unknown) => unknown.to_string(),
+                    };
+                (c.id, text)
+            })
+            .collect();
+        Ok(())
+    }
+
+    /// Draws the window; `false` once it was closed.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        store: &mut Store,
+        today: NaiveDate,
+        actions: &mut Vec<Action>,
+    ) -> bool {
+        let mut open = true;
+        egui::Window::new(format!("平台历史：{}", self.name))
+            .id(egui::Id::unique("history_window"))
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(640.0)
+            .default_height(560.0)
+            .show(ctx, |ui| {
+                ui.label(format!("当前状态：{}", self.status.label()));
+                if let Some(e) = &self.error {
+                    ui.label(RichText::new(e).color(theme::DANGER));
+                }
+                egui::ScrollArea::vertical()
+                    .max_height(240.0)
+                    .id_salt("timeline")
+                    .show(ui, |ui| {
+                        egui::Grid::new("timeline_grid")
+                            .striped(true)
+                            .num_columns(4)
+                            .show(ui, |ui| {
+                                for e in &self.events {
+                                    ui.label(e.occurred_on.to_string());
+                                    ui.label(RichText::new(e.kind.label()).strong());
+                                    ui.label(&e.summary);
+                                    ui.label(
+                                        RichText::new(format!(
+                                            "{} {}",
+                                            e.actor,
+                                            e.recorded_at.format("%Y-%m-%d %H:%M")
+                                        ))
+                                        .color(theme::MUTED)
+                                        .small(),
+                                    );
+                                    ui.end_row();
+                                }
+                            });
+                    });
+                ui.separator();
+                self.changes_ui(ui, actions);
+                ui.separator();
+                self.lifecycle_ui(ui, actions);
+                self.form_ui(ui, store, today, actions);
+            });
+        open
+    }
+
+    fn changes_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        ui.label(RichText::new(format!("信息变更（{}）", self.changes.len())).strong());
+        if self.changes.is_empty() {
+            ui.label(RichText::new("已备案平台修改账号名称、管理队伍或维护方式等信息时，这里会生成变更记录，须书面报备（第四条二）。").color(theme::MUTED).small());
+        }
+        for c in &self.changes {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!(
+                    "{} · {}",
+                    c.changed_on,
+                    c.fields
+                        .iter()
+                        .map(|f| f.field.as_str())
+                        .collect::<Vec<_>>()
+                        .join("、")
+                ));
+                let color = if c.state == ChangeState::Pending {
+                    theme::WARN
+                } else {
+                    theme::OK
+                };
+                ui.label(RichText::new(c.state.label()).color(color));
+                if let Some((_, text)) = self.report_deadlines.iter().find(|(id, _)| *id == c.id) {
+                    ui.label(RichText::new(text).small());
+                }
+                if ui.small_button("打印变更报告…").clicked() {
+                    actions.push(Action::PrintChangeReport(c.id));
+                }
+                if c.state == ChangeState::Pending && ui.small_button("标记已报送").clicked() {
+                    self.form = Form::Reported {
+                        change_id: c.id,
+                        version: c.version,
+                        date: crate::today().to_string(),
+                    };
+                }
+            });
+        }
+    }
+
+    fn lifecycle_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        ui.horizontal(|ui| {
+            let running = !matches!(
+                self.status,
+                PlatformStatus::Closed | PlatformStatus::ShutDown
+            );
+            if running {
+                if ui.button("停止运营…").clicked() {
+                    self.form = Form::Close {
+                        date: crate::today().to_string(),
+                        reason: String::new(),
+                        disposition: String::new(),
+                    };
+                }
+                if ui
+                    .button("关停…")
+                    .on_hover_text("学校依第四条三、第六条四、第八条二关停")
+                    .clicked()
+                {
+                    self.form = Form::ShutDown {
+                        date: crate::today().to_string(),
+                        reason: ShutdownReason::Violation,
+                        details: String::new(),
+                        document_no: String::new(),
+                    };
+                }
+            } else {
+                let what = if self.status == PlatformStatus::Closed {
+                    "打印停止运营报告…"
+                } else {
+                    "打印关停通知…"
+                };
+                if ui.button(what).clicked() {
+                    actions.push(Action::PrintEnding(self.platform_id));
+                }
+            }
+        });
+    }
+
+    fn form_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        store: &mut Store,
+        today: NaiveDate,
+        actions: &mut Vec<Action>,
+    ) {
+        let mut submit = false;
+        let mut cancel = false;
+        match &mut self.form {
+            Form::None => return,
+            Form::Reported { date, .. } => {
+                ui.horizontal(|ui| {
+                    let l = ui.label("报送日期：");
+                    ui.add(egui::TextEdit::singleline(date).desired_width(120.0))
+                        .labelled_by(l.id);
+                });
+            }
+            Form::Close {
+                date,
+                reason,
+                disposition,
+            } => {
+                egui::Grid::new("close_form").num_columns(2).show(ui, |ui| {
+                    let l = ui.label("停止运营日期：");
+                    ui.add(egui::TextEdit::singleline(date).desired_width(120.0))
+                        .labelled_by(l.id);
+                    ui.end_row();
+                    let l = ui.label("停止运营原因：");
+                    ui.add(egui::TextEdit::singleline(reason).desired_width(360.0))
+                        .labelled_by(l.id);
+                    ui.end_row();
+                    let l = ui.label("已发布内容处理：");
+                    ui.add(
+                        egui::TextEdit::singleline(disposition)
+                            .hint_text("如 保留历史内容 / 全部删除 / 移交学院公众号")
+                            .desired_width(360.0),
+                    )
+                    .labelled_by(l.id);
+                    ui.end_row();
+                });
+            }
+            Form::ShutDown {
+                date,
+                reason,
+                details,
+                document_no,
+            } => {
+                egui::Grid::new("shutdown_form")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        let l = ui.label("关停日期：");
+                        ui.add(egui::TextEdit::singleline(date).desired_width(120.0))
+                            .labelled_by(l.id);
+                        ui.end_row();
+                        ui.label("关停原因：");
+                        ui.vertical(|ui| {
+                            for r in ShutdownReason::ALL {
+                                ui.radio_value(reason, r, r.label());
+                            }
+                        });
+                        ui.end_row();
+                        let l = ui.label("具体情况：");
+                        ui.add(
+                            egui::TextEdit::multiline(details)
+                                .desired_rows(2)
+                                .desired_width(360.0),
+                        )
+                        .labelled_by(l.id);
+                        ui.end_row();
+                        let l = ui.label("文号：");
+                        ui.add(
+                            egui::TextEdit::singleline(document_no)
+                                .hint_text("如 校宣〔2026〕12号")
+                                .desired_width(200.0),
+                        )
+                        .labelled_by(l.id);
+                        ui.end_row();
+                    });
+            }
+        }
+        ui.horizontal(|ui| {
+            submit = ui.button("确定").clicked();
+            cancel = ui.button("取消").clicked();
+        });
+        if cancel {
+            self.form = Form::None;
+            self.error = None;
+            return;
+        }
+        if !submit {
+            return;
+        }
+        let result = match &self.form {
+            Form::None => Ok(()),
+            Form::Reported {
+                change_id,
+                version,
+                date,
+            } => match parse_date(date) {
+                None => Err(bad_date(date)),
+                Some(on) => store
+                    .mark_change_reported(*change_id, *version, on, today)
+                    .map_err(|e| e.to_string()),
+            },
+            Form::Close {
+                date,
+                reason,
+                disposition,
+            } => match parse_date(date) {
+                None => Err(bad_date(date)),
+                Some(on) => store
+                    .close_platform(
+                        self.platform_id,
+                        &Closure {
+                            on,
+                            reason: reason.clone(),
+                            content_disposition: disposition.clone(),
+                        },
+                        today,
+                    )
+                    .map_err(|e| e.to_string()),
+            },
+            Form::ShutDown {
+                date,
+                reason,
+                details,
+                document_no,
+            } => match parse_date(date) {
+                None => Err(bad_date(date)),
+                Some(on) => store
+                    .shut_down_platform(
+                        self.platform_id,
+                        &Shutdown {
+                            on,
+                            reason: *reason,
+                            details: details.clone(),
+                            document_no: document_no.clone(),
+                        },
+                        today,
+                    )
+                    .map_err(|e| e.to_string()),
+            },
+        };
+        match result {
+            Ok(()) => {
+                self.form = Form::None;
+                self.error = None;
+                actions.push(Action::Reload);
+                actions.push(Action::Notice(format!("已记录「{}」的变动", self.name)));
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+}
+
+fn bad_date(text: &str) -> String {
+    format!("「{}」不是有效日期，请写成 2024-09-27 的形式", text.trim())
+}
