@@ -330,7 +330,11 @@ impl Workspace {
                     .ui(ui, &mut self.store, self.today, printing, &mut actions)
             }
             Page::Units => self.units.ui(ui, &mut self.store, &mut actions),
-            Page::Settings => self.settings.ui(ui, &mut self.store, &mut actions),
+            Page::Settings => {
+                egui::ScrollArea::vertical()
+                    .id_salt("settings_scroll")
+                    .show(ui, |ui| self.settings.ui(ui, &mut self.store, &mut actions));
+            }
         });
         if let Some(dialog) = &mut self.dialog {
             dialog.ui(ui.ctx(), &self.store, self.today, &mut actions);

@@ -163,6 +163,8 @@ impl RegistryView {
         let widths: [f32; Column::ALL.len()] = [
             118.0, 80.0, 140.0, 150.0, 40.0, 60.0, 88.0, 84.0, 120.0, 72.0, 88.0,
         ];
+        // Cells are read, not selected: a click anywhere on a row opens the platform.
+        ui.style_mut().interaction.selectable_labels = false;
         let mut table = TableBuilder::new(ui)
             .id_salt("registry")
             .striped(true)

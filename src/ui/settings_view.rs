@@ -20,6 +20,7 @@ pub struct SettingsView {
     new_kind: String,
     new_kind_has_type: bool,
     error: Option<String>,
+    calendar: super::calendar_view::CalendarView,
 }
 
 impl SettingsView {
@@ -31,6 +32,7 @@ impl SettingsView {
         self.font_path = s.font_path;
         self.change_report_days = s.change_report_days;
         self.kinds = store.platform_kinds()?;
+        self.calendar.reload(store)?;
         Ok(())
     }
 
@@ -132,7 +134,7 @@ impl SettingsView {
                     ui.label(&k.name);
                     if !k.is_website
                         && ui
-                            .small_button("✖")
+                            .small_button("删除")
                             .on_hover_text("删除（没有平台使用时）")
                             .clicked()
                     {
@@ -161,6 +163,8 @@ impl SettingsView {
                 }
             }
         });
+        ui.separator();
+        self.calendar.ui(ui, store, actions);
         ui.separator();
         ui.label(RichText::new("数据").strong());
         match store.path() {
