@@ -3,10 +3,13 @@
 //! 《二级网络平台管理办法》 (see `../shared/GLOSSARY.md` for every rule by article).
 //!
 //! The map, one line per module:
-//! - [`print`]: the filing form as a page description and as PDF (printpdf, subset CJK font).
-//! - [`domain`]: pure rules and types (platforms, units, validation, the registry's filtering);
-//!   no SQLite, no egui.
-//! - [`store`]: the SQLite database: opening and locking, migrations, repositories, demo data.
+//! - [`domain`]: pure rules and types, no SQLite, no egui: platforms, units and validation
+//!   (第三条), the registry's filtering, the working-day calendar and deadlines (第四条一),
+//!   filing records, the lifecycle (第四条二/三), content screening (第六条三/五, 第八条二).
+//! - [`store`]: the SQLite database: opening and locking, migrations, repositories, history,
+//!   demo data.
+//! - [`print`]: the filing form and the written reports as page descriptions (also painted as
+//!   previews) and as PDF (printpdf, the CJK font embedded once and subset).
 //! - [`ui`]: the egui window; views return actions that `ui::app` applies once per frame.
 //! - [`cli`]: the same operations without a window (`mediadesk <subcommand>`).
 //! - [`text`]: user-facing Chinese wording shared by the window and the command line.

@@ -275,7 +275,7 @@ impl Workspace {
         self.registry
             .set_rows(rows, self.store.units()?, self.store.platform_kinds()?);
         self.units.reload(&self.store)?;
-        self.filings.reload(&self.store)?;
+        self.filings.reload(&self.store, self.registry.rows())?;
         self.settings.reload(&self.store)?;
         if let Some(h) = &mut self.history {
             h.reload(&self.store, self.today)?;

@@ -9,7 +9,7 @@ use super::app::Action;
 use super::platform_form::parse_date;
 use super::{preview, theme};
 use crate::domain::filing::{FilingKind, FilingState, FilingStep};
-use crate::domain::platform::PlatformStatus;
+use crate::domain::registry::{RegistryRow, StatusView};
 use crate::domain::unit::Unit;
 use crate::print::{Page, layout_filing_form, missing_fields};
 use crate::store::{FilingRow, Store, StoreError};
@@ -49,28 +49,19 @@ pub struct FilingsView {
 }
 
 impl FilingsView {
-    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+    /// Re-reads the filing records; the printable platforms come from the registry's rows
+    /// (already loaded), so 10,000 platforms cost no extra query.
+    pub fn reload(&mut self, store: &Store, registry: &[RegistryRow]) -> Result<(), StoreError> {
         self.rows = store.filings()?;
         self.units = store.units()?;
-        let kinds = store.platform_kinds()?;
-        self.platforms = store
-            .platforms()?
-            .into_iter()
-            .filter(|p| !matches!(p.status, PlatformStatus::Closed | PlatformStatus::ShutDown))
-            .map(|p| {
-                let unit = self
-                    .units
-                    .iter()
-                    .find(|u| u.id == p.draft.unit_id)
-                    .map_or("", |u| u.name.as_str());
-                let kind = kinds
-                    .iter()
-                    .find(|k| k.id == p.draft.kind_id)
-                    .map_or("", |k| k.name.as_str());
+        self.platforms = registry
+            .iter()
+            .filter(|r| !matches!(r.status, StatusView::Closed | StatusView::ShutDown))
+            .map(|r| {
                 (
-                    p.id,
-                    format!("{} · {} · {}", p.draft.name, kind, unit),
-                    p.draft.unit_id,
+                    r.id,
+                    format!("{} · {} · {}", r.name, r.kind_name, r.unit_name),
+                    r.unit_id,
                 )
             })
             .collect();

@@ -55,6 +55,11 @@ impl RegistryView {
         self.visible.iter().map(|&i| &self.rows[i])
     }
 
+    /// Every row, in id order.
+    pub fn rows(&self) -> &[RegistryRow] {
+        &self.rows
+    }
+
     pub fn total(&self) -> usize {
         self.rows.len()
     }

@@ -128,25 +128,31 @@ impl SettingsView {
         });
         ui.separator();
         ui.label(RichText::new("媒体平台列表").strong());
-        ui.horizontal_wrapped(|ui| {
-            for k in &self.kinds {
-                ui.group(|ui| {
-                    ui.label(&k.name);
-                    if !k.is_website
-                        && ui
-                            .small_button("删除")
-                            .on_hover_text("删除（没有平台使用时）")
-                            .clicked()
-                    {
-                        result = Some(
-                            store
-                                .delete_platform_kind(k.id)
-                                .map(|()| format!("已删除「{}」", k.name)),
-                        );
+        egui::Grid::new("kinds")
+            .num_columns(6)
+            .spacing([10.0, 4.0])
+            .show(ui, |ui| {
+                for (i, k) in self.kinds.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        ui.label(&k.name);
+                        if !k.is_website
+                            && ui
+                                .small_button("删除")
+                                .on_hover_text("删除（没有平台使用时）")
+                                .clicked()
+                        {
+                            result = Some(
+                                store
+                                    .delete_platform_kind(k.id)
+                                    .map(|()| format!("已删除「{}」", k.name)),
+                            );
+                        }
+                    });
+                    if i % 6 == 5 {
+                        ui.end_row();
                     }
-                });
-            }
-        });
+                }
+            });
         ui.horizontal(|ui| {
             let l = ui.label("新增平台：");
             ui.add(egui::TextEdit::singleline(&mut self.new_kind).desired_width(160.0))
