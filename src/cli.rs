@@ -53,6 +53,22 @@ pub enum Command {
         #[command(subcommand)]
         command: CalendarCommand,
     },
+    /// 检查稿件文字：禁止内容（第六条五）、内部信息（第六条三）、个人身份信息、外部链接；有必须处理的问题时退出码为 1
+    Check {
+        /// UTF-8 文本文件
+        file: Option<PathBuf>,
+        /// 直接给出要检查的文字
+        #[arg(long, conflicts_with = "file")]
+        text: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 检查附件：按内容识别类型，拒绝可执行文件、脚本、带宏文档及含有这些的压缩包，检查文档文字和照片定位信息
+    CheckFile {
+        path: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// 打印备案表（PDF，一式四份）并生成备案记录
     Print {
         #[command(subcommand)]
@@ -168,6 +184,18 @@ pub fn main() -> ExitCode {
     let db = cli.db.clone().unwrap_or_else(default_db_path);
     match cli.command {
         None => run_window(db, cli.screenshot),
+        // Screening needs no database: it must work before any is set up.
+        Some(Command::Check { file, text, json }) => finish_check(crate::check_cli::check_text(
+            file.as_deref(),
+            text,
+            json,
+            &mut std::io::stdout().lock(),
+        )),
+        Some(Command::CheckFile { path, json }) => finish_check(crate::check_cli::check_file(
+            &path,
+            json,
+            &mut std::io::stdout().lock(),
+        )),
         Some(command) => match run(command, &db) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
@@ -175,6 +203,18 @@ pub fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+    }
+}
+
+/// Exit 1 when something blocks (as the findings say) or the check could not run.
+fn finish_check(result: Result<bool, String>) -> ExitCode {
+    match result {
+        Ok(false) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("错误：{message}");
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -358,6 +398,13 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
             writeln!(out, "已新增平台「{}」，编号 {id}", draft.name.trim())?;
         }
         Command::Calendar { command } => calendar(command, store, out)?,
+        Command::Check { file, text, json } => {
+            crate::check_cli::check_text(file.as_deref(), text, json, out)
+                .map_err(CliError::Message)?;
+        }
+        Command::CheckFile { path, json } => {
+            crate::check_cli::check_file(&path, json, out).map_err(CliError::Message)?;
+        }
         Command::Platforms {
             command: PlatformsCommand::History { id, json },
         } => {

@@ -14,6 +14,7 @@
 //! - [`cli`]: the same operations without a window (`mediadesk <subcommand>`).
 //! - [`text`]: user-facing Chinese wording shared by the window and the command line.
 
+mod check_cli;
 pub mod cli;
 pub mod domain;
 pub mod print;

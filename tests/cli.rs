@@ -394,3 +394,66 @@ fn history_and_change_report() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("停止运营报告"));
 }
+
+#[test]
+fn check_reports_findings_and_exits_one_when_something_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.db");
+    let text = "联系人身份证号 11010519491231002X，本文为内部资料。";
+    let o = mediadesk(&db, &["check", "--text", text, "--json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["blocks"], true);
+    let findings = report["findings"].as_array().unwrap();
+    let id = findings
+        .iter()
+        .find(|f| f["rule"] == "resident_id")
+        .unwrap();
+    // Character offsets into the original, Chinese included.
+    let chars: Vec<char> = text.chars().collect();
+    let (start, end) = (
+        id["start"].as_u64().unwrap() as usize,
+        id["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        chars[start..end].iter().collect::<String>(),
+        "11010519491231002X"
+    );
+    // A clean text passes; the database is never needed.
+    let o = mediadesk(&db, &["check", "--text", "学院举办春季运动会。"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(!db.exists());
+    // Bad input: binary, empty, missing.
+    let bin = dir.path().join("bin.txt");
+    std::fs::write(&bin, [0xff, 0xfe, 0x00, 0x81, 0x9f]).unwrap();
+    let o = mediadesk(&db, &["check", bin.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("不是 UTF-8"), "{}", stderr(&o));
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let o = mediadesk(&db, &["check", empty.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("内容为空"));
+    let o = mediadesk(
+        &db,
+        &["check", dir.path().join("nope.txt").to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn check_file_refuses_an_executable_renamed_as_a_photo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.db");
+    let fake = dir.path().join("photo.jpg");
+    let mut elf = b"\x7fELF\x02\x01\x01\x00".to_vec();
+    elf.resize(4096, 0);
+    std::fs::write(&fake, &elf).unwrap();
+    let o = mediadesk(&db, &["check-file", fake.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("可执行程序"), "{}", stdout(&o));
+    let png = dir.path().join("ok.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x00IEND\xaeB`\x82").unwrap();
+    let o = mediadesk(&db, &["check-file", png.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
