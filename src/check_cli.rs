@@ -12,11 +12,13 @@ use crate::domain::screening::{
 /// Texts longer than this are refused: an article is tens of thousands of characters.
 const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Whether what was checked blocks publishing, after printing the findings.
+/// Whether what was checked blocks publishing, after printing the findings. With an existing
+/// database its (user-edited) word lists are used; otherwise the shipped ones.
 pub fn check_text(
     source: Option<&Path>,
     text: Option<String>,
     json: bool,
+    db: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<bool, String> {
     let text = match (source, text) {
@@ -28,7 +30,12 @@ pub fn check_text(
         writeln!(out, "没有要检查的文字（内容为空）。").map_err(|e| e.to_string())?;
         return Ok(false);
     }
-    let screener = screener()?;
+    let screener = match db {
+        Some(path) => crate::store::Store::open(path)
+            .and_then(|store| store.screener(&PersonalDataSettings::default()))
+            .map_err(|e| e.to_string())?,
+        None => screener()?,
+    };
     let report = screener.screen(&text);
     if json {
         let value = serde_json::json!({ "blocks": report.blocks(), "findings": report.findings, "links": report.links, "truncated": report.truncated });

@@ -63,6 +63,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 内容检查词表：列出、添加、删除、导入、导出（每次修改保存为新版本）
+    Words {
+        #[command(subcommand)]
+        command: crate::words_cli::WordsCommand,
+    },
     /// 检查附件：按内容识别类型，拒绝可执行文件、脚本、带宏文档及含有这些的压缩包，检查文档文字和照片定位信息
     CheckFile {
         path: PathBuf,
@@ -184,11 +189,12 @@ pub fn main() -> ExitCode {
     let db = cli.db.clone().unwrap_or_else(default_db_path);
     match cli.command {
         None => run_window(db, cli.screenshot),
-        // Screening needs no database: it must work before any is set up.
+        // Screening needs no database (the shipped lists); an existing one brings its own lists.
         Some(Command::Check { file, text, json }) => finish_check(crate::check_cli::check_text(
             file.as_deref(),
             text,
             json,
+            db.exists().then_some(db.as_path()),
             &mut std::io::stdout().lock(),
         )),
         Some(Command::CheckFile { path, json }) => finish_check(crate::check_cli::check_file(
@@ -399,8 +405,11 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
         }
         Command::Calendar { command } => calendar(command, store, out)?,
         Command::Check { file, text, json } => {
-            crate::check_cli::check_text(file.as_deref(), text, json, out)
+            crate::check_cli::check_text(file.as_deref(), text, json, None, out)
                 .map_err(CliError::Message)?;
+        }
+        Command::Words { command } => {
+            crate::words_cli::run(command, store, out).map_err(CliError::Message)?;
         }
         Command::CheckFile { path, json } => {
             crate::check_cli::check_file(&path, json, out).map_err(CliError::Message)?;

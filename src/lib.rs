@@ -21,6 +21,7 @@ pub mod print;
 pub mod store;
 pub mod text;
 pub mod ui;
+mod words_cli;
 
 /// Today's date on this computer: deadlines and "not in the future" checks count from it.
 pub fn today() -> chrono::NaiveDate {

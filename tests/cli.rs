@@ -457,3 +457,63 @@ fn check_file_refuses_an_executable_renamed_as_a_photo() {
     let o = mediadesk(&db, &["check-file", png.to_str().unwrap(), "--json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+#[test]
+fn word_lists_live_in_the_database_with_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let list = |db: &Path| {
+        let o = mediadesk(
+            db,
+            &[
+                "words",
+                "list",
+                "--category",
+                "internal_information",
+                "--json",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap()
+    };
+    assert_eq!(list(&db)[0]["version"], 0, "the shipped seed until edited");
+    let o = mediadesk(
+        &db,
+        &[
+            "words",
+            "add",
+            "校内传阅",
+            "--category",
+            "internal_information",
+            "--severity",
+            "block",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(list(&db)[0]["version"], 1);
+    // The check now uses the database's lists.
+    let o = mediadesk(&db, &["check", "--text", "本材料仅限校内传阅"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    // An allowed phrase suppresses it.
+    let o = mediadesk(&db, &["words", "add", "校内传阅栏", "--category", "allow"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = mediadesk(&db, &["check", "--text", "欢迎投稿校内传阅栏"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // Import reports bad lines by number and keeps the good ones.
+    let file = dir.path().join("words.txt");
+    std::fs::write(&file, "# 自定义\n赌球\n\n这一行太长这一行太长这一行太长这一行太长这一行太长这一行太长这一行太长这一行太长这一行太长这一行太长x\n").unwrap();
+    let o = mediadesk(
+        &db,
+        &["words", "import", file.to_str().unwrap(), "--category", "7"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("第 4 行"), "{}", stdout(&o));
+    let o = mediadesk(&db, &["words", "export", "--category", "7"]);
+    assert!(stdout(&o).contains("赌球"));
+    // Bad input.
+    let o = mediadesk(&db, &["words", "remove", "不存在的词", "--category", "7"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = mediadesk(&db, &["words", "list", "--category", "99"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("没有「99」这个词表"), "{}", stderr(&o));
+}

@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_registry.sql"),
     include_str!("migrations/002_filings.sql"),
     include_str!("migrations/003_lifecycle.sql"),
+    include_str!("migrations/004_word_lists.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -12,6 +12,7 @@ mod people;
 mod platforms;
 mod settings;
 mod units;
+mod words;
 
 pub mod demo;
 pub mod drafts;
@@ -22,6 +23,7 @@ pub use lifecycle::{ChangeRecord, ChangeState, Ending, Event, actor};
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use open::{DB_ENV_VAR, default_db_path};
 pub use settings::Settings;
+pub use words::ALLOW_LIST;
 
 use rusqlite::Connection;
 

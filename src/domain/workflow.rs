@@ -1,0 +1,1059 @@
+//! The three-step publishing approval of a post (第七条三): the 信息员 drafts, a 审核人 reviews,
+//! a 管理员 confirms and publishes — three different people — with the attribution (第六条四)
+//! and internal-information (第六条三) rules checked at every forward step.
+//!
+//! ```text
+//!   草稿 ─┐            ┌─ 审核通过 ─▶ 待发布 ── 发布 ──▶ 已发布
+//!   退回 ─┼─ 提交 ─▶ 待审核                 │
+//!   撤回 ─┘    ▲       ├─ 退回 ─▶ 退回 ◀── 退回 ┘
+//!              │       └─ 撤回 ─▶ 撤回
+//!              └── (编辑: in 草稿/退回/撤回, by the author, state unchanged)
+//! ```
+//!
+//! `transition` is pure: it answers whether `actor` may do `action` to a post in the given
+//! facts, and what the post looks like afterwards; the store applies it and writes the audit
+//! entry in one transaction.
+
+use std::fmt;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::unit::Role;
+
+/// Where a post stands in the approval. 撤回 is its own state rather than a return to 草稿,
+/// so that the list and the audit chain show the author pulled the post back; it behaves
+/// like 草稿 (the author may edit and submit it again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostState {
+    /// 草稿: the 信息员 is writing (编辑初审 not yet done).
+    Draft,
+    /// 待审核: submitted after the first review, waiting for a 审核人.
+    Submitted,
+    /// 待发布: approved, waiting for the 管理员's final confirmation.
+    Approved,
+    /// 已发布: online; no further step.
+    Published,
+    /// 退回: sent back to the author with a comment.
+    Returned,
+    /// 撤回: pulled back by the author before review.
+    Withdrawn,
+}
+
+impl PostState {
+    pub const ALL: [PostState; 6] = [
+        Self::Draft,
+        Self::Submitted,
+        Self::Approved,
+        Self::Published,
+        Self::Returned,
+        Self::Withdrawn,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Draft => "草稿",
+            Self::Submitted => "待审核",
+            Self::Approved => "待发布",
+            Self::Published => "已发布",
+            Self::Returned => "退回",
+            Self::Withdrawn => "撤回",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Submitted => "submitted",
+            Self::Approved => "approved",
+            Self::Published => "published",
+            Self::Returned => "returned",
+            Self::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// The states in which the author holds the pen: editing and submitting happen only here.
+    pub fn is_with_author(self) -> bool {
+        matches!(self, Self::Draft | Self::Returned | Self::Withdrawn)
+    }
+}
+
+impl fmt::Display for PostState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// 第六条一 / 第六条二: what may be published — notices, news, announcements, and the
+/// party-building column every platform must keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// 通知类: school-wide or departmental meetings and activities (第六条一 1).
+    Notice,
+    /// 新闻类: teaching, research, discipline building, … alumni (第六条一 2).
+    News,
+    /// 公告类: admissions, employment, recruitment, awards, academic events (第六条一 3).
+    Announcement,
+    /// 党建专栏: theory, policies, model party members (第六条二).
+    PartyBuilding,
+}
+
+impl Category {
+    pub const ALL: [Category; 4] = [
+        Self::Notice,
+        Self::News,
+        Self::Announcement,
+        Self::PartyBuilding,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Notice => "通知",
+            Self::News => "新闻",
+            Self::Announcement => "公告",
+            Self::PartyBuilding => "党建",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Notice => "notice",
+            Self::News => "news",
+            Self::Announcement => "announcement",
+            Self::PartyBuilding => "party_building",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// 第六条四: originals and reprints carry different attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// 原创: names its author or the provider of the information or pictures.
+    Original,
+    /// 转载: names its source (资料来源).
+    Reprint,
+}
+
+impl Origin {
+    pub const ALL: [Origin; 2] = [Self::Original, Self::Reprint];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Original => "原创",
+            Self::Reprint => "转载",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Original => "original",
+            Self::Reprint => "reprint",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.code() == code)
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The attribution lines a post must show (第六条四). Blank strings mean "not filled in".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    pub origin: Origin,
+    /// 作者或信息、图片的提供者 (originals).
+    #[serde(default)]
+    pub author_or_provider: String,
+    /// 资料来源 (reprints): the name of the source.
+    #[serde(default)]
+    pub source_name: String,
+    /// 资料来源链接 (reprints, if the source is online).
+    #[serde(default)]
+    pub source_link: String,
+    /// 编辑发布人 (both).
+    #[serde(default)]
+    pub editor: String,
+}
+
+/// What `transition` needs to know about a post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostFacts {
+    pub state: PostState,
+    pub unit_id: i64,
+    /// The 信息员 who drafted it.
+    pub author_id: i64,
+    /// The 审核人 who approved it (set in 待发布 and 已发布).
+    pub reviewer_id: Option<i64>,
+    pub attribution: Attribution,
+    /// 内部信息 (第六条三): internal notices, circulars, reports, confidential material.
+    pub internal: bool,
+    /// Whether the target platform is reachable only on the campus intranet.
+    pub platform_intranet_only: bool,
+}
+
+/// Who is acting. `roles_in_unit` are the roles the person holds in the post's unit: the caller
+/// passes an empty list for a person of another unit, so "of the unit" is checked here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub person_id: i64,
+    pub roles_in_unit: Vec<Role>,
+}
+
+impl Actor {
+    fn has_any(&self, roles: &[Role]) -> bool {
+        self.roles_in_unit.iter().any(|r| roles.contains(r))
+    }
+}
+
+/// What someone does to a post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PostAction {
+    /// 提交审核: the author has done the first review (编辑初审) and hands it on.
+    Submit,
+    /// 审核通过, with an optional comment.
+    Approve { comment: String },
+    /// 退回, with a required comment saying what to change.
+    Reject { comment: String },
+    /// 发布: the 管理员 confirms and records where and when it went online.
+    Publish { link: String, at: NaiveDateTime },
+    /// 撤回: the author pulls a post back before it is reviewed.
+    Withdraw,
+    /// 编辑: the author changes the text (the revision itself is stored elsewhere).
+    Edit,
+}
+
+impl PostAction {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Submit => "提交审核",
+            Self::Approve { .. } => "审核通过",
+            Self::Reject { .. } => "退回",
+            Self::Publish { .. } => "发布",
+            Self::Withdraw => "撤回",
+            Self::Edit => "编辑",
+        }
+    }
+
+    /// Stable name for the audit chain and the database.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Submit => "submit",
+            Self::Approve { .. } => "approve",
+            Self::Reject { .. } => "reject",
+            Self::Publish { .. } => "publish",
+            Self::Withdraw => "withdraw",
+            Self::Edit => "edit",
+        }
+    }
+}
+
+/// Where and when a post went online, and who put it there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Publication {
+    pub link: String,
+    pub at: NaiveDateTime,
+    pub publisher_id: i64,
+}
+
+/// The outcome of an allowed step: the post's new state and the fields the store writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transition {
+    pub from: PostState,
+    pub to: PostState,
+    pub actor_id: i64,
+    /// The trimmed comment, or `None` when none was given.
+    pub comment: Option<String>,
+    /// The post's reviewer after the step: the approver after 审核通过, cleared whenever the
+    /// post goes back to the author (a resubmission needs a fresh review).
+    pub reviewer_id: Option<i64>,
+    /// Set by 发布 only.
+    pub publication: Option<Publication>,
+}
+
+/// Why a step is refused. Each message says what is wrong and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WorkflowError {
+    #[error("该信息当前为「{}」，不能{action}。{}", .state.label(), state_hint(*.state))]
+    NotAllowedInState {
+        state: PostState,
+        action: &'static str,
+    },
+    #[error("只有撰稿的信息员本人才能{action}这条信息。")]
+    NotAuthor { action: &'static str },
+    #[error("只有本单位的{needed}才能{action}，您在本单位没有这一角色。")]
+    MissingRole {
+        needed: &'static str,
+        action: &'static str,
+    },
+    #[error("不能审核自己撰写的信息：撰稿、审核、发布须由三个不同的人完成（第七条三），请由本单位其他审核人审核。")]
+    ReviewerIsAuthor,
+    #[error("不能发布自己撰写的信息：撰稿、审核、发布须由三个不同的人完成（第七条三），请由本单位其他管理员发布。")]
+    PublisherIsAuthor,
+    #[error("不能发布自己审核通过的信息：撰稿、审核、发布须由三个不同的人完成（第七条三），请由本单位其他管理员发布。")]
+    PublisherIsReviewer,
+    #[error("这条信息没有审核人记录，无法确认已经过审核（第七条三），请退回后重新提交审核。")]
+    ReviewerUnknown,
+    #[error("退回时请填写退回意见，说明需要修改的地方。")]
+    CommentRequired,
+    #[error("请填写发布链接，即信息在平台上的网址。")]
+    LinkRequired,
+    #[error("发布链接「{0}」不是有效的网址，请填写以 http:// 或 https:// 开头的完整地址。")]
+    LinkInvalid(String),
+    #[error("{}内容需注明{}（第六条四），请补填：{}。", .origin.label(), required_attribution(*.origin), .missing.join("、"))]
+    AttributionMissing {
+        origin: Origin,
+        missing: Vec<&'static str>,
+    },
+    #[error("资料来源链接「{0}」不是有效的网址，请填写以 http:// 或 https:// 开头的完整地址，没有链接请留空。")]
+    SourceLinkInvalid(String),
+    #[error("内部信息不得上外网（第六条三）：该平台不是仅限校园内网访问的平台，不能{action}内部信息。")]
+    InternalOnExternalPlatform { action: &'static str },
+}
+
+fn state_hint(state: PostState) -> &'static str {
+    match state {
+        PostState::Draft | PostState::Returned | PostState::Withdrawn => {
+            "这条信息还在撰稿人手中，可编辑、提交审核。"
+        }
+        PostState::Submitted => "这条信息正等待审核人审核通过或退回，撰稿人可撤回。",
+        PostState::Approved => "这条信息正等待管理员发布或退回。",
+        PostState::Published => "信息已发布，不能再改动。",
+    }
+}
+
+fn required_attribution(origin: Origin) -> &'static str {
+    match origin {
+        Origin::Reprint => "资料来源、编辑发布人",
+        Origin::Original => "作者或信息、图片的提供者及编辑发布人",
+    }
+}
+
+/// 第七条三: who may review — the party-branch committee member in charge of informatisation
+/// (审核人) or the unit head (单位负责人).
+pub const REVIEWER_ROLES: [Role; 2] = [Role::Reviewer, Role::UnitHead];
+
+/// Decides whether `actor` may do `action` to the post described by `facts`, and returns the
+/// post's new state and fields. Checks run in a fixed order — state, person and role,
+/// separation of duties, then content — so a refusal names the first thing to fix.
+pub fn transition(
+    facts: &PostFacts,
+    action: &PostAction,
+    actor: &Actor,
+) -> Result<Transition, WorkflowError> {
+    use PostState::*;
+    let from = facts.state;
+    let refuse = || WorkflowError::NotAllowedInState {
+        state: from,
+        action: action.label(),
+    };
+    let base = Transition {
+        from,
+        to: from,
+        actor_id: actor.person_id,
+        comment: None,
+        reviewer_id: facts.reviewer_id,
+        publication: None,
+    };
+    match (from, action) {
+        (Draft | Returned | Withdrawn, PostAction::Submit) => {
+            check_author(facts, actor, action)?;
+            if !actor.has_any(&[Role::InfoOfficer]) {
+                return Err(WorkflowError::MissingRole {
+                    needed: Role::InfoOfficer.label(),
+                    action: action.label(),
+                });
+            }
+            check_content(facts, action)?;
+            Ok(Transition {
+                to: Submitted,
+                reviewer_id: None,
+                ..base
+            })
+        }
+        (Draft | Returned | Withdrawn, PostAction::Edit) => {
+            check_author(facts, actor, action)?;
+            Ok(base)
+        }
+        (Submitted, PostAction::Withdraw) => {
+            check_author(facts, actor, action)?;
+            Ok(Transition {
+                to: Withdrawn,
+                reviewer_id: None,
+                ..base
+            })
+        }
+        (Submitted, PostAction::Approve { comment }) => {
+            check_reviewer(facts, actor, action)?;
+            check_content(facts, action)?;
+            Ok(Transition {
+                to: Approved,
+                comment: non_blank(comment),
+                reviewer_id: Some(actor.person_id),
+                ..base
+            })
+        }
+        (Submitted, PostAction::Reject { comment }) => {
+            check_reviewer(facts, actor, action)?;
+            let comment = required_comment(comment)?;
+            Ok(Transition {
+                to: Returned,
+                comment: Some(comment),
+                reviewer_id: None,
+                ..base
+            })
+        }
+        (Approved, PostAction::Publish { link, at }) => {
+            check_publisher(facts, actor, action)?;
+            check_content(facts, action)?;
+            let link = publish_link(link)?;
+            Ok(Transition {
+                to: Published,
+                publication: Some(Publication {
+                    link,
+                    at: *at,
+                    publisher_id: actor.person_id,
+                }),
+                ..base
+            })
+        }
+        (Approved, PostAction::Reject { comment }) => {
+            check_publisher(facts, actor, action)?;
+            let comment = required_comment(comment)?;
+            Ok(Transition {
+                to: Returned,
+                comment: Some(comment),
+                reviewer_id: None,
+                ..base
+            })
+        }
+        _ => Err(refuse()),
+    }
+}
+
+/// 第七条三: drafting, editing, submitting and withdrawing belong to the 信息员 who wrote it.
+fn check_author(
+    facts: &PostFacts,
+    actor: &Actor,
+    action: &PostAction,
+) -> Result<(), WorkflowError> {
+    if actor.person_id == facts.author_id {
+        Ok(())
+    } else {
+        Err(WorkflowError::NotAuthor {
+            action: action.label(),
+        })
+    }
+}
+
+/// 第七条三: the second step is a 审核人 or the unit head of the post's unit, never its author.
+fn check_reviewer(
+    facts: &PostFacts,
+    actor: &Actor,
+    action: &PostAction,
+) -> Result<(), WorkflowError> {
+    if !actor.has_any(&REVIEWER_ROLES) {
+        return Err(WorkflowError::MissingRole {
+            needed: "审核人或单位负责人",
+            action: action.label(),
+        });
+    }
+    if actor.person_id == facts.author_id {
+        return Err(WorkflowError::ReviewerIsAuthor);
+    }
+    Ok(())
+}
+
+/// 第七条三 / 第五条: the last step is a 管理员 of the unit who is neither the author nor the
+/// approver, even when one person holds several roles. Returning a post at this step is the
+/// same confirmation, so the same rule applies.
+fn check_publisher(
+    facts: &PostFacts,
+    actor: &Actor,
+    action: &PostAction,
+) -> Result<(), WorkflowError> {
+    if !actor.has_any(&[Role::Administrator]) {
+        return Err(WorkflowError::MissingRole {
+            needed: Role::Administrator.label(),
+            action: action.label(),
+        });
+    }
+    if actor.person_id == facts.author_id {
+        return Err(WorkflowError::PublisherIsAuthor);
+    }
+    match facts.reviewer_id {
+        None => Err(WorkflowError::ReviewerUnknown),
+        Some(reviewer) if reviewer == actor.person_id => Err(WorkflowError::PublisherIsReviewer),
+        Some(_) => Ok(()),
+    }
+}
+
+/// The content rules that hold at every forward step (submit, approve, publish): the
+/// administrator verifies the source of every item (第六条四), and nothing internal goes
+/// onto an external network (第六条三).
+fn check_content(facts: &PostFacts, action: &PostAction) -> Result<(), WorkflowError> {
+    check_internal_stays_inside(facts, action)?;
+    check_attribution(&facts.attribution)
+}
+
+/// 第六条三: internal information never goes onto a platform reachable from outside.
+pub fn check_internal_stays_inside(
+    facts: &PostFacts,
+    action: &PostAction,
+) -> Result<(), WorkflowError> {
+    if facts.internal && !facts.platform_intranet_only {
+        Err(WorkflowError::InternalOnExternalPlatform {
+            action: action.label(),
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// 第六条四: a reprint names its source and its editor/publisher; an original names its author
+/// or the provider of the information or pictures, and its editor/publisher.
+pub fn check_attribution(attribution: &Attribution) -> Result<(), WorkflowError> {
+    let blank = |s: &str| s.trim().is_empty();
+    let mut missing = Vec::new();
+    match attribution.origin {
+        Origin::Reprint => {
+            if blank(&attribution.source_name) {
+                missing.push("资料来源");
+            }
+        }
+        Origin::Original => {
+            if blank(&attribution.author_or_provider) {
+                missing.push("作者或信息、图片的提供者");
+            }
+        }
+    }
+    if blank(&attribution.editor) {
+        missing.push("编辑发布人");
+    }
+    if !missing.is_empty() {
+        return Err(WorkflowError::AttributionMissing {
+            origin: attribution.origin,
+            missing,
+        });
+    }
+    let link = attribution.source_link.trim();
+    if attribution.origin == Origin::Reprint && !link.is_empty() && !looks_like_url(link) {
+        return Err(WorkflowError::SourceLinkInvalid(link.to_owned()));
+    }
+    Ok(())
+}
+
+fn non_blank(comment: &str) -> Option<String> {
+    let trimmed = comment.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// A return without a reason leaves the author guessing what to change.
+fn required_comment(comment: &str) -> Result<String, WorkflowError> {
+    non_blank(comment).ok_or(WorkflowError::CommentRequired)
+}
+
+/// The published link is kept as the proof of where the post went online.
+fn publish_link(link: &str) -> Result<String, WorkflowError> {
+    let link = link.trim();
+    if link.is_empty() {
+        Err(WorkflowError::LinkRequired)
+    } else if looks_like_url(link) {
+        Ok(link.to_owned())
+    } else {
+        Err(WorkflowError::LinkInvalid(link.to_owned()))
+    }
+}
+
+/// An absolute http(s) address with a plausible host. Intranet hosts without a dot and IDN
+/// (Chinese) host names are accepted; spaces and empty hosts are not.
+pub fn looks_like_url(link: &str) -> bool {
+    let lower = link.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    if link.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    let (host, port) = match host_port.rsplit_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (host_port, None),
+    };
+    let port_ok = port.is_none_or(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    let host_ok = !host.is_empty()
+        && !host.starts_with(['.', '-'])
+        && !host.ends_with('-')
+        && !host.contains("..")
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    port_ok && host_ok
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use PostState::*;
+
+    const AUTHOR: i64 = 1;
+    const REVIEWER: i64 = 2;
+    const ADMIN: i64 = 3;
+    const HEAD: i64 = 4;
+
+    fn at() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 5, 12)
+            .unwrap()
+            .and_hms_opt(9, 30, 0)
+            .unwrap()
+    }
+
+    fn actor(person_id: i64, roles: &[Role]) -> Actor {
+        Actor {
+            person_id,
+            roles_in_unit: roles.to_vec(),
+        }
+    }
+
+    fn author() -> Actor {
+        actor(AUTHOR, &[Role::InfoOfficer])
+    }
+    fn reviewer() -> Actor {
+        actor(REVIEWER, &[Role::Reviewer])
+    }
+    fn admin() -> Actor {
+        actor(ADMIN, &[Role::Administrator])
+    }
+
+    fn original() -> Attribution {
+        Attribution {
+            origin: Origin::Original,
+            author_or_provider: "张明（文）、李华（图）".into(),
+            source_name: String::new(),
+            source_link: String::new(),
+            editor: "王芳".into(),
+        }
+    }
+
+    fn reprint() -> Attribution {
+        Attribution {
+            origin: Origin::Reprint,
+            author_or_provider: String::new(),
+            source_name: "中国教育报".into(),
+            source_link: "https://www.jyb.cn/rmtzgjyb/202605/t20260512_1.html".into(),
+            editor: "王芳".into(),
+        }
+    }
+
+    fn facts(state: PostState) -> PostFacts {
+        PostFacts {
+            state,
+            unit_id: 7,
+            author_id: AUTHOR,
+            reviewer_id: matches!(state, Approved | Published).then_some(REVIEWER),
+            attribution: original(),
+            internal: false,
+            platform_intranet_only: false,
+        }
+    }
+
+    fn approve(c: &str) -> PostAction {
+        PostAction::Approve { comment: c.into() }
+    }
+    fn reject(c: &str) -> PostAction {
+        PostAction::Reject { comment: c.into() }
+    }
+    fn publish(link: &str) -> PostAction {
+        PostAction::Publish {
+            link: link.into(),
+            at: at(),
+        }
+    }
+
+    fn all_actions() -> [PostAction; 6] {
+        [
+            PostAction::Submit,
+            approve("同意发布"),
+            reject("标题有误，请修改"),
+            publish("https://xy.example.edu.cn/info/1001/2345.htm"),
+            PostAction::Withdraw,
+            PostAction::Edit,
+        ]
+    }
+
+    /// The person whose step it would be: who the policy expects to do `action` in `state`.
+    fn right_actor(state: PostState, action: &PostAction) -> Actor {
+        match action {
+            PostAction::Submit | PostAction::Withdraw | PostAction::Edit => author(),
+            PostAction::Approve { .. } => reviewer(),
+            PostAction::Publish { .. } => admin(),
+            PostAction::Reject { .. } if state == Approved => admin(),
+            PostAction::Reject { .. } => reviewer(),
+        }
+    }
+
+    #[test]
+    fn every_state_and_action_pair() {
+        // Columns: Submit, Approve, Reject, Publish, Withdraw, Edit.
+        let table: [(PostState, [Option<PostState>; 6]); 6] = [
+            (Draft, [Some(Submitted), None, None, None, None, Some(Draft)]),
+            (
+                Submitted,
+                [None, Some(Approved), Some(Returned), None, Some(Withdrawn), None],
+            ),
+            (Approved, [None, None, Some(Returned), Some(Published), None, None]),
+            (Published, [None, None, None, None, None, None]),
+            (Returned, [Some(Submitted), None, None, None, None, Some(Returned)]),
+            (Withdrawn, [Some(Submitted), None, None, None, None, Some(Withdrawn)]),
+        ];
+        assert_eq!(
+            table.map(|(s, _)| s),
+            PostState::ALL,
+            "the table covers every state"
+        );
+        let everyone = actor(
+            99,
+            &[
+                Role::InfoOfficer,
+                Role::Reviewer,
+                Role::Administrator,
+                Role::UnitHead,
+            ],
+        );
+        let mut legal = 0;
+        for (state, row) in table {
+            for (action, want) in all_actions().iter().zip(row) {
+                let got = transition(&facts(state), action, &right_actor(state, action));
+                match want {
+                    Some(to) => {
+                        legal += 1;
+                        let t = got.unwrap_or_else(|e| panic!("{state:?} {action:?}: {e}"));
+                        assert_eq!((t.from, t.to), (state, to), "{action:?}");
+                    }
+                    None => {
+                        let want = WorkflowError::NotAllowedInState {
+                            state,
+                            action: action.label(),
+                        };
+                        assert_eq!(got, Err(want.clone()), "{state:?} {action:?}");
+                        // Refused on the state alone, whoever asks.
+                        let by_anyone = transition(&facts(state), action, &everyone);
+                        assert_eq!(by_anyone, Err(want.clone()), "{state:?} {action:?}");
+                        let message = want.to_string();
+                        assert!(
+                            message.contains(&format!("当前为「{}」", state.label())),
+                            "{message}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(legal, 11);
+    }
+
+    #[test]
+    fn fields_written_by_each_step() {
+        let t = transition(&facts(Submitted), &approve("  同意 "), &reviewer()).unwrap();
+        assert_eq!(t.reviewer_id, Some(REVIEWER));
+        assert_eq!(t.comment.as_deref(), Some("同意"));
+        let t = transition(&facts(Submitted), &approve("   "), &reviewer()).unwrap();
+        assert_eq!(t.comment, None, "approval comment is optional");
+
+        let t = transition(&facts(Approved), &publish(" https://a.edu.cn/x "), &admin()).unwrap();
+        assert_eq!(t.reviewer_id, Some(REVIEWER), "publishing keeps the approver");
+        assert_eq!(
+            t.publication,
+            Some(Publication {
+                link: "https://a.edu.cn/x".into(),
+                at: at(),
+                publisher_id: ADMIN,
+            })
+        );
+
+        for (state, action, by) in [
+            (Submitted, reject("请补充图片"), reviewer()),
+            (Approved, reject("链接失效"), admin()),
+            (Submitted, PostAction::Withdraw, author()),
+            (Returned, PostAction::Submit, author()),
+        ] {
+            let mut f = facts(state);
+            f.reviewer_id = Some(REVIEWER);
+            let t = transition(&f, &action, &by).unwrap();
+            assert_eq!(t.reviewer_id, None, "{state:?} {action:?} clears the reviewer");
+            assert_eq!(t.actor_id, by.person_id);
+            assert_eq!(t.publication, None);
+        }
+    }
+
+    #[test]
+    fn three_different_people_even_with_several_roles() {
+        use Role::*;
+        let a = actor(AUTHOR, &[InfoOfficer, Reviewer, Administrator]);
+        let b = actor(REVIEWER, &[InfoOfficer, Reviewer, Administrator]);
+        let c = actor(ADMIN, &[Administrator]);
+        let cases: Vec<(PostState, PostAction, &Actor, WorkflowError)> = vec![
+            (Submitted, approve(""), &a, WorkflowError::ReviewerIsAuthor),
+            (Submitted, reject("改"), &a, WorkflowError::ReviewerIsAuthor),
+            (Approved, publish("https://a.cn/1"), &a, WorkflowError::PublisherIsAuthor),
+            (Approved, reject("改"), &a, WorkflowError::PublisherIsAuthor),
+            (Approved, publish("https://a.cn/1"), &b, WorkflowError::PublisherIsReviewer),
+            (Approved, reject("改"), &b, WorkflowError::PublisherIsReviewer),
+        ];
+        for (state, action, by, want) in cases {
+            assert_eq!(
+                transition(&facts(state), &action, by),
+                Err(want),
+                "{state:?} {action:?} by {}",
+                by.person_id
+            );
+        }
+        // The same people, each at their own step, get it through.
+        let mut f = facts(Draft);
+        for (action, by) in [
+            (PostAction::Submit, &a),
+            (approve("同意"), &b),
+            (publish("https://a.cn/1"), &c),
+        ] {
+            let t = transition(&f, &action, by).unwrap();
+            f.state = t.to;
+            f.reviewer_id = t.reviewer_id;
+        }
+        assert_eq!(f.state, Published);
+        assert_eq!(f.reviewer_id, Some(REVIEWER));
+    }
+
+    #[test]
+    fn approved_post_without_reviewer_is_not_published() {
+        let mut f = facts(Approved);
+        f.reviewer_id = None;
+        assert_eq!(
+            transition(&f, &publish("https://a.cn/1"), &admin()),
+            Err(WorkflowError::ReviewerUnknown)
+        );
+    }
+
+    #[test]
+    fn wrong_person_or_role_is_refused() {
+        use Role::*;
+        let outsider = actor(50, &[]);
+        let role = |needed: &'static str, action: &PostAction| WorkflowError::MissingRole {
+            needed,
+            action: action.label(),
+        };
+        let not_author = |action: &PostAction| WorkflowError::NotAuthor {
+            action: action.label(),
+        };
+        let cases: Vec<(PostState, PostAction, Actor, Result<PostState, WorkflowError>)> = vec![
+            // Submit: the author, and only while an 信息员 of the unit.
+            (Draft, PostAction::Submit, actor(AUTHOR, &[]), Err(role("信息员", &PostAction::Submit))),
+            (Draft, PostAction::Submit, actor(8, &[InfoOfficer]), Err(not_author(&PostAction::Submit))),
+            (Draft, PostAction::Edit, actor(8, &[InfoOfficer]), Err(not_author(&PostAction::Edit))),
+            (Draft, PostAction::Edit, reviewer(), Err(not_author(&PostAction::Edit))),
+            (Draft, PostAction::Edit, actor(AUTHOR, &[]), Ok(Draft)),
+            (Submitted, PostAction::Withdraw, reviewer(), Err(not_author(&PostAction::Withdraw))),
+            (Submitted, PostAction::Withdraw, admin(), Err(not_author(&PostAction::Withdraw))),
+            // Approve / reject at 待审核: 审核人 or 单位负责人 of the unit.
+            (Submitted, approve(""), actor(HEAD, &[UnitHead]), Ok(Approved)),
+            (Submitted, reject("改"), actor(HEAD, &[UnitHead]), Ok(Returned)),
+            (Submitted, approve(""), admin(), Err(role("审核人或单位负责人", &approve("")))),
+            (Submitted, approve(""), actor(8, &[InfoOfficer]), Err(role("审核人或单位负责人", &approve("")))),
+            (Submitted, approve(""), outsider.clone(), Err(role("审核人或单位负责人", &approve("")))),
+            (Submitted, reject("改"), admin(), Err(role("审核人或单位负责人", &reject("改")))),
+            // Publish / reject at 待发布: 管理员 of the unit.
+            (Approved, publish("https://a.cn/1"), actor(HEAD, &[UnitHead]), Err(role("管理员", &publish("")))),
+            (Approved, publish("https://a.cn/1"), actor(8, &[Reviewer]), Err(role("管理员", &publish("")))),
+            (Approved, publish("https://a.cn/1"), outsider, Err(role("管理员", &publish("")))),
+            (Approved, reject("改"), actor(8, &[Reviewer]), Err(role("管理员", &reject("")))),
+        ];
+        for (state, action, by, want) in cases {
+            let got = transition(&facts(state), &action, &by).map(|t| t.to);
+            assert_eq!(got, want, "{state:?} {action:?} by {by:?}");
+        }
+    }
+
+    #[test]
+    fn attribution_is_required_for_both_origins() {
+        let cases: Vec<(Attribution, Result<(), Vec<&str>>)> = vec![
+            (original(), Ok(())),
+            (reprint(), Ok(())),
+            (Attribution { source_link: String::new(), ..reprint() }, Ok(())),
+            (Attribution { author_or_provider: " ".into(), ..original() }, Err(vec!["作者或信息、图片的提供者"])),
+            (Attribution { editor: String::new(), ..original() }, Err(vec!["编辑发布人"])),
+            (
+                Attribution { author_or_provider: String::new(), editor: "\t".into(), ..original() },
+                Err(vec!["作者或信息、图片的提供者", "编辑发布人"]),
+            ),
+            // An original's source does not stand in for its author.
+            (
+                Attribution { author_or_provider: String::new(), source_name: "新华社".into(), ..original() },
+                Err(vec!["作者或信息、图片的提供者"]),
+            ),
+            (Attribution { source_name: String::new(), ..reprint() }, Err(vec!["资料来源"])),
+            // A reprint's author does not stand in for its source.
+            (
+                Attribution { source_name: String::new(), author_or_provider: "张明".into(), ..reprint() },
+                Err(vec!["资料来源"]),
+            ),
+            (Attribution { editor: " ".into(), ..reprint() }, Err(vec!["编辑发布人"])),
+            (
+                Attribution { source_name: String::new(), editor: String::new(), ..reprint() },
+                Err(vec!["资料来源", "编辑发布人"]),
+            ),
+        ];
+        for (attribution, want) in cases {
+            let origin = attribution.origin;
+            let want = want.map_err(|missing| WorkflowError::AttributionMissing { origin, missing });
+            assert_eq!(check_attribution(&attribution), want.clone(), "{attribution:?}");
+            // Enforced at every forward step.
+            for (state, action, by) in [
+                (Draft, PostAction::Submit, author()),
+                (Submitted, approve(""), reviewer()),
+                (Approved, publish("https://a.cn/1"), admin()),
+            ] {
+                let mut f = facts(state);
+                f.attribution = attribution.clone();
+                let got = transition(&f, &action, &by).map(|_| ());
+                assert_eq!(got, want, "{state:?} {attribution:?}");
+            }
+        }
+        let message = WorkflowError::AttributionMissing {
+            origin: Origin::Reprint,
+            missing: vec!["资料来源", "编辑发布人"],
+        }
+        .to_string();
+        assert_eq!(message, "转载内容需注明资料来源、编辑发布人（第六条四），请补填：资料来源、编辑发布人。");
+        let message = WorkflowError::AttributionMissing {
+            origin: Origin::Original,
+            missing: vec!["作者或信息、图片的提供者"],
+        }
+        .to_string();
+        assert!(message.starts_with("原创内容需注明作者或信息、图片的提供者及编辑发布人"), "{message}");
+        assert!(message.ends_with("请补填：作者或信息、图片的提供者。"), "{message}");
+    }
+
+    #[test]
+    fn reprint_source_link_if_given_must_be_an_address() {
+        let bad = Attribution { source_link: "见公众号".into(), ..reprint() };
+        assert_eq!(check_attribution(&bad), Err(WorkflowError::SourceLinkInvalid("见公众号".into())));
+        // An original's leftover source link is not its attribution and is not checked.
+        let original_with_link = Attribution { source_link: "见公众号".into(), ..original() };
+        assert_eq!(check_attribution(&original_with_link), Ok(()));
+    }
+
+    #[test]
+    fn internal_information_never_leaves_the_intranet() {
+        for (state, action, by) in [
+            (Draft, PostAction::Submit, author()),
+            (Submitted, approve(""), reviewer()),
+            (Approved, publish("https://a.cn/1"), admin()),
+        ] {
+            for (internal, intranet_only, allowed) in [
+                (true, false, false),
+                (true, true, true),
+                (false, false, true),
+                (false, true, true),
+            ] {
+                let mut f = facts(state);
+                f.internal = internal;
+                f.platform_intranet_only = intranet_only;
+                let got = transition(&f, &action, &by).map(|_| ());
+                let want = if allowed {
+                    Ok(())
+                } else {
+                    Err(WorkflowError::InternalOnExternalPlatform { action: action.label() })
+                };
+                assert_eq!(got, want, "{state:?} internal={internal} intranet={intranet_only}");
+            }
+        }
+        // Sending it back or editing it stays possible, so the author can fix the flag.
+        let mut f = facts(Approved);
+        f.internal = true;
+        assert!(transition(&f, &reject("内部信息，不宜上网"), &admin()).is_ok());
+        f.state = Returned;
+        assert!(transition(&f, &PostAction::Edit, &author()).is_ok());
+    }
+
+    #[test]
+    fn returning_needs_a_comment() {
+        for comment in ["", "   ", "\n\t　"] {
+            for (state, by) in [(Submitted, reviewer()), (Approved, admin())] {
+                assert_eq!(
+                    transition(&facts(state), &reject(comment), &by),
+                    Err(WorkflowError::CommentRequired),
+                    "{state:?} {comment:?}"
+                );
+            }
+        }
+        let t = transition(&facts(Submitted), &reject(" 第二段数据需核实 "), &reviewer()).unwrap();
+        assert_eq!(t.comment.as_deref(), Some("第二段数据需核实"));
+    }
+
+    #[test]
+    fn publish_link_must_be_an_address() {
+        let cases = [
+            ("https://xy.example.edu.cn/info/1001/2345.htm", Ok(())),
+            ("HTTP://10.1.2.3:8080/news?id=5#top", Ok(())),
+            ("http://intranet/notice/12", Ok(())),
+            ("https://mp.weixin.qq.com/s/AbC-123_x", Ok(())),
+            ("https://学院.中国/新闻", Ok(())),
+            ("", Err(WorkflowError::LinkRequired)),
+            ("   ", Err(WorkflowError::LinkRequired)),
+            ("mp.weixin.qq.com/s/abc", Err(WorkflowError::LinkInvalid("mp.weixin.qq.com/s/abc".into()))),
+            ("ftp://a.cn/x", Err(WorkflowError::LinkInvalid("ftp://a.cn/x".into()))),
+            ("https://", Err(WorkflowError::LinkInvalid("https://".into()))),
+            ("https:///path", Err(WorkflowError::LinkInvalid("https:///path".into()))),
+            ("https://a b.cn/", Err(WorkflowError::LinkInvalid("https://a b.cn/".into()))),
+            ("https://a.cn:port/", Err(WorkflowError::LinkInvalid("https://a.cn:port/".into()))),
+            ("https://a..cn/", Err(WorkflowError::LinkInvalid("https://a..cn/".into()))),
+            ("已发布在公众号", Err(WorkflowError::LinkInvalid("已发布在公众号".into()))),
+        ];
+        for (link, want) in cases {
+            let got = transition(&facts(Approved), &publish(link), &admin()).map(|_| ());
+            assert_eq!(got, want, "{link:?}");
+        }
+    }
+
+    #[test]
+    fn codes_round_trip_and_labels_are_distinct() {
+        for s in PostState::ALL {
+            assert_eq!(PostState::from_code(s.code()), Some(s));
+            assert_eq!(s.to_string(), s.label());
+        }
+        for c in Category::ALL {
+            assert_eq!(Category::from_code(c.code()), Some(c));
+        }
+        for o in Origin::ALL {
+            assert_eq!(Origin::from_code(o.code()), Some(o));
+        }
+        assert_eq!(PostState::from_code("deleted"), None);
+        let labels: std::collections::BTreeSet<_> = PostState::ALL.map(|s| s.label()).into();
+        assert_eq!(labels.len(), 6);
+        assert_eq!(
+            Category::ALL.map(|c| c.label()),
+            ["通知", "新闻", "公告", "党建"]
+        );
+        let codes: std::collections::BTreeSet<_> = all_actions().map(|a| a.code()).into();
+        assert_eq!(codes.len(), 6);
+    }
+}
