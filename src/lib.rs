@@ -14,14 +14,12 @@
 //! - [`cli`]: the same operations without a window (`mediadesk <subcommand>`).
 //! - [`text`]: user-facing Chinese wording shared by the window and the command line.
 
-mod check_cli;
 pub mod cli;
 pub mod domain;
 pub mod print;
 pub mod store;
 pub mod text;
 pub mod ui;
-mod words_cli;
 
 /// Today's date on this computer: deadlines and "not in the future" checks count from it.
 pub fn today() -> chrono::NaiveDate {

@@ -1,5 +1,6 @@
 //! End-to-end checks of the written reports and the shutdown notice: the PDFs parsed back with
 //! lopdf (text, font embedding, metadata) and their page descriptions (cells, pages, signatures).
+// Test-only file: its parent declares it under #[cfg(test)], so the unwraps below never ship.
 
 use chrono::{Datelike, NaiveDate};
 use lopdf::{Document, Object};

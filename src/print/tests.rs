@@ -1,5 +1,6 @@
 //! End-to-end checks of the printed PDF, parsed back with lopdf: pages, text, font embedding,
 //! metadata, the drawn tick, batch progress and cancellation.
+// Test-only file: its parent declares it under #[cfg(test)], so the unwraps below never ship.
 
 use std::sync::Arc;
 

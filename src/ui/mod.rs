@@ -2,6 +2,7 @@
 //! [`app::Action`]s; [`app::MediaDeskApp`] applies them once per frame.
 
 pub mod app;
+mod app_files;
 mod calendar_view;
 mod filings_view;
 mod history_view;

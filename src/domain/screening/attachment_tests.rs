@@ -1,5 +1,6 @@
 //! Tests of the attachment check (第八条二) on files built in the test: Office documents with
 //! and without macros, disguised programs, archives, photos with GPS, PDFs, and broken input.
+// Test-only file: its parent declares it under #[cfg(test)], so the unwraps below never ship.
 
 use std::io::{Cursor, Write};
 use std::time::{Duration, Instant};

@@ -8,8 +8,11 @@ use std::process::ExitCode;
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+
+mod calendar;
+mod check;
+mod words;
 
 use crate::domain::filing::{FilingKind, may_print_filing};
 use crate::domain::platform::PlatformDraft;
@@ -51,7 +54,7 @@ pub enum Command {
     /// 工作日日历（国务院节假日安排，含调休）
     Calendar {
         #[command(subcommand)]
-        command: CalendarCommand,
+        command: calendar::CalendarCommand,
     },
     /// 检查稿件文字：禁止内容（第六条五）、内部信息（第六条三）、个人身份信息、外部链接；有必须处理的问题时退出码为 1
     Check {
@@ -66,7 +69,7 @@ pub enum Command {
     /// 内容检查词表：列出、添加、删除、导入、导出（每次修改保存为新版本）
     Words {
         #[command(subcommand)]
-        command: crate::words_cli::WordsCommand,
+        command: words::WordsCommand,
     },
     /// 检查附件：按内容识别类型，拒绝可执行文件、脚本、带宏文档及含有这些的压缩包，检查文档文字和照片定位信息
     CheckFile {
@@ -79,28 +82,6 @@ pub enum Command {
         #[command(subcommand)]
         command: PrintCommand,
     },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum CalendarCommand {
-    /// 列出每一天的类型：工作日、周末、法定节假日、调休上班
-    Days {
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        from: NaiveDate,
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        to: NaiveDate,
-        #[arg(long)]
-        json: bool,
-    },
-    /// 计算从某日起第 N 个工作日（默认 5，即第四条一的备案期限）
-    Deadline {
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        from: NaiveDate,
-        #[arg(long, default_value_t = 5)]
-        days: u32,
-    },
-    /// 导入某年的节假日安排（本程序格式或 holiday-cn 格式的 JSON）
-    Import { file: PathBuf },
 }
 
 #[derive(Subcommand, Debug)]
@@ -190,14 +171,14 @@ pub fn main() -> ExitCode {
     match cli.command {
         None => run_window(db, cli.screenshot),
         // Screening needs no database (the shipped lists); an existing one brings its own lists.
-        Some(Command::Check { file, text, json }) => finish_check(crate::check_cli::check_text(
+        Some(Command::Check { file, text, json }) => finish_check(check::check_text(
             file.as_deref(),
             text,
             json,
             db.exists().then_some(db.as_path()),
             &mut std::io::stdout().lock(),
         )),
-        Some(Command::CheckFile { path, json }) => finish_check(crate::check_cli::check_file(
+        Some(Command::CheckFile { path, json }) => finish_check(check::check_file(
             &path,
             json,
             &mut std::io::stdout().lock(),
@@ -270,7 +251,7 @@ pub fn run_to(command: Command, db: &std::path::Path, out: &mut dyn Write) -> Re
 }
 
 #[derive(Debug, thiserror::Error)]
-enum CliError {
+pub(crate) enum CliError {
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
@@ -403,16 +384,15 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
             let id = store.add_platform(&draft, today)?;
             writeln!(out, "已新增平台「{}」，编号 {id}", draft.name.trim())?;
         }
-        Command::Calendar { command } => calendar(command, store, out)?,
+        Command::Calendar { command } => calendar::run(command, store, out)?,
         Command::Check { file, text, json } => {
-            crate::check_cli::check_text(file.as_deref(), text, json, None, out)
-                .map_err(CliError::Message)?;
+            check::check_text(file.as_deref(), text, json, None, out).map_err(CliError::Message)?;
         }
         Command::Words { command } => {
-            crate::words_cli::run(command, store, out).map_err(CliError::Message)?;
+            words::run(command, store, out).map_err(CliError::Message)?;
         }
         Command::CheckFile { path, json } => {
-            crate::check_cli::check_file(&path, json, out).map_err(CliError::Message)?;
+            check::check_file(&path, json, out).map_err(CliError::Message)?;
         }
         Command::Platforms {
             command: PlatformsCommand::History { id, json },
@@ -578,82 +558,6 @@ fn print_forms(
     Ok(())
 }
 
-fn calendar(
-    command: CalendarCommand,
-    store: &mut Store,
-    out: &mut dyn Write,
-) -> Result<(), CliError> {
-    use crate::domain::calendar::{DayKind, deadline_after, parse_year_file};
-    let calendar = store.work_calendar()?;
-    match command {
-        CalendarCommand::Days { from, to, json } => {
-            if to < from {
-                return Err(CliError::Message(format!(
-                    "结束日期 {to} 早于开始日期 {from}"
-                )));
-            }
-            if (to - from).num_days() > 3660 {
-                return Err(CliError::Message("一次最多列出十年的日期".to_owned()));
-            }
-            let mut missing = std::collections::BTreeSet::new();
-            let mut days = Vec::new();
-            for date in from.iter_days().take_while(|d| *d <= to) {
-                let weekday = crate::text::weekday(date);
-                let (code, label, name) = match calendar.day_kind(date) {
-                    Ok(DayKind::Workday) => ("workday", "工作日".to_owned(), None),
-                    Ok(DayKind::Weekend) => ("weekend", "周末".to_owned(), None),
-                    Ok(DayKind::Holiday { name }) => {
-                        ("holiday", format!("法定节假日（{name}）"), Some(name))
-                    }
-                    Ok(DayKind::MakeupWorkday { name }) => {
-                        ("makeup_workday", format!("调休上班（{name}）"), Some(name))
-                    }
-                    Err(unknown) => {
-                        missing.insert(unknown.0);
-                        ("unknown", "未知（缺少该年节假日安排）".to_owned(), None)
-                    }
-                };
-                if json {
-                    days.push(serde_json::json!({ "date": date, "weekday": weekday, "kind": code, "name": name }));
-                } else {
-                    writeln!(out, "{date}\t{weekday}\t{label}")?;
-                }
-            }
-            if json {
-                writeln!(out, "{}", to_json(&days)?)?;
-            }
-            if let Some(year) = missing.first() {
-                return Err(CliError::Message(format!(
-                    "缺少 {} 年的节假日安排，无法判断这些日期是否为工作日。请用 mediadesk calendar import FILE 导入 {year} 年的国务院节假日通知数据。",
-                    missing
-                        .iter()
-                        .map(i32::to_string)
-                        .collect::<Vec<_>>()
-                        .join("、")
-                )));
-            }
-        }
-        CalendarCommand::Deadline { from, days } => {
-            let deadline = deadline_after(&calendar, from, days)
-                .map_err(|e| CliError::Message(e.to_string()))?;
-            writeln!(
-                out,
-                "{deadline}\t{}\t（{from} 之后第 {days} 个工作日）",
-                crate::text::weekday(deadline)
-            )?;
-        }
-        CalendarCommand::Import { file } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| CliError::Message(format!("无法读取 {}：{e}", file.display())))?;
-            let years = parse_year_file(&text).map_err(|e| CliError::Message(e.to_string()))?;
-            store.import_calendar_years(&years)?;
-            let list: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
-            writeln!(out, "已导入 {} 年的节假日安排。", list.join("、"))?;
-        }
-    }
-    Ok(())
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
     serde_json::to_string_pretty(value).map_err(|e| CliError::Message(e.to_string()))
 }
