@@ -1,11 +1,15 @@
-//! Pure rules of the policy: the registry's types, validation, and (later) deadlines, workflow
-//! and screening. Nothing here touches SQLite or egui, so every rule is testable on its own.
+//! Pure rules of the policy: the registry, validation, the working-day calendar and deadlines,
+//! filing and the lifecycle, the publishing workflow and its audit chain, content screening.
+//! Nothing here touches SQLite or egui, so every rule is testable on its own.
 
+pub mod audit;
 pub mod calendar;
 pub mod filing;
 pub mod lifecycle;
 pub mod platform;
 pub mod registry;
 pub mod screening;
+pub mod text_diff;
 pub mod unit;
 pub mod validation;
+pub mod workflow;

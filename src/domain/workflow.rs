@@ -2,13 +2,11 @@
 //! a 管理员 confirms and publishes — three different people — with the attribution (第六条四)
 //! and internal-information (第六条三) rules checked at every forward step.
 //!
-//! ```text
-//!   草稿 ─┐            ┌─ 审核通过 ─▶ 待发布 ── 发布 ──▶ 已发布
-//!   退回 ─┼─ 提交 ─▶ 待审核                 │
-//!   撤回 ─┘    ▲       ├─ 退回 ─▶ 退回 ◀── 退回 ┘
-//!              │       └─ 撤回 ─▶ 撤回
-//!              └── (编辑: in 草稿/退回/撤回, by the author, state unchanged)
-//! ```
+//! - 草稿 / 退回 / 撤回 → 待审核: 提交, by the author (an 信息员); 编辑 there keeps the state.
+//! - 待审核 → 待发布: 审核通过, by a 审核人 or 单位负责人; → 退回 by them, with a comment;
+//!   → 撤回 by the author.
+//! - 待发布 → 已发布: 发布, by a 管理员, with the link and time; → 退回 by them, with a comment.
+//! - 已发布 is final.
 //!
 //! `transition` is pure: it answers whether `actor` may do `action` to a post in the given
 //! facts, and what the post looks like afterwards; the store applies it and writes the audit
@@ -301,11 +299,17 @@ pub enum WorkflowError {
         needed: &'static str,
         action: &'static str,
     },
-    #[error("不能审核自己撰写的信息：撰稿、审核、发布须由三个不同的人完成（第七条三），请由本单位其他审核人审核。")]
+    #[error(
+        "不能审核自己撰写的信息：撰稿、审核、发布须由三个不同的人完成（第七条三），请由本单位其他审核人审核。"
+    )]
     ReviewerIsAuthor,
-    #[error("不能发布自己撰写的信息：撰稿、审核、发布须由三个不同的人完成（第七条三），请由本单位其他管理员发布。")]
+    #[error(
+        "不能发布自己撰写的信息：撰稿、审核、发布须由三个不同的人完成（第七条三），请由本单位其他管理员发布。"
+    )]
     PublisherIsAuthor,
-    #[error("不能发布自己审核通过的信息：撰稿、审核、发布须由三个不同的人完成（第七条三），请由本单位其他管理员发布。")]
+    #[error(
+        "不能发布自己审核通过的信息：撰稿、审核、发布须由三个不同的人完成（第七条三），请由本单位其他管理员发布。"
+    )]
     PublisherIsReviewer,
     #[error("这条信息没有审核人记录，无法确认已经过审核（第七条三），请退回后重新提交审核。")]
     ReviewerUnknown,
@@ -320,9 +324,13 @@ pub enum WorkflowError {
         origin: Origin,
         missing: Vec<&'static str>,
     },
-    #[error("资料来源链接「{0}」不是有效的网址，请填写以 http:// 或 https:// 开头的完整地址，没有链接请留空。")]
+    #[error(
+        "资料来源链接「{0}」不是有效的网址，请填写以 http:// 或 https:// 开头的完整地址，没有链接请留空。"
+    )]
     SourceLinkInvalid(String),
-    #[error("内部信息不得上外网（第六条三）：该平台不是仅限校园内网访问的平台，不能{action}内部信息。")]
+    #[error(
+        "内部信息不得上外网（第六条三）：该平台不是仅限校园内网访问的平台，不能{action}内部信息。"
+    )]
     InternalOnExternalPlatform { action: &'static str },
 }
 
@@ -610,450 +618,6 @@ pub fn looks_like_url(link: &str) -> bool {
     port_ok && host_ok
 }
 
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::NaiveDate;
-    use PostState::*;
-
-    const AUTHOR: i64 = 1;
-    const REVIEWER: i64 = 2;
-    const ADMIN: i64 = 3;
-    const HEAD: i64 = 4;
-
-    fn at() -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 5, 12)
-            .unwrap()
-            .and_hms_opt(9, 30, 0)
-            .unwrap()
-    }
-
-    fn actor(person_id: i64, roles: &[Role]) -> Actor {
-        Actor {
-            person_id,
-            roles_in_unit: roles.to_vec(),
-        }
-    }
-
-    fn author() -> Actor {
-        actor(AUTHOR, &[Role::InfoOfficer])
-    }
-    fn reviewer() -> Actor {
-        actor(REVIEWER, &[Role::Reviewer])
-    }
-    fn admin() -> Actor {
-        actor(ADMIN, &[Role::Administrator])
-    }
-
-    fn original() -> Attribution {
-        Attribution {
-            origin: Origin::Original,
-            author_or_provider: "张明（文）、李华（图）".into(),
-            source_name: String::new(),
-            source_link: String::new(),
-            editor: "王芳".into(),
-        }
-    }
-
-    fn reprint() -> Attribution {
-        Attribution {
-            origin: Origin::Reprint,
-            author_or_provider: String::new(),
-            source_name: "中国教育报".into(),
-            source_link: "https://www.jyb.cn/rmtzgjyb/202605/t20260512_1.html".into(),
-            editor: "王芳".into(),
-        }
-    }
-
-    fn facts(state: PostState) -> PostFacts {
-        PostFacts {
-            state,
-            unit_id: 7,
-            author_id: AUTHOR,
-            reviewer_id: matches!(state, Approved | Published).then_some(REVIEWER),
-            attribution: original(),
-            internal: false,
-            platform_intranet_only: false,
-        }
-    }
-
-    fn approve(c: &str) -> PostAction {
-        PostAction::Approve { comment: c.into() }
-    }
-    fn reject(c: &str) -> PostAction {
-        PostAction::Reject { comment: c.into() }
-    }
-    fn publish(link: &str) -> PostAction {
-        PostAction::Publish {
-            link: link.into(),
-            at: at(),
-        }
-    }
-
-    fn all_actions() -> [PostAction; 6] {
-        [
-            PostAction::Submit,
-            approve("同意发布"),
-            reject("标题有误，请修改"),
-            publish("https://xy.example.edu.cn/info/1001/2345.htm"),
-            PostAction::Withdraw,
-            PostAction::Edit,
-        ]
-    }
-
-    /// The person whose step it would be: who the policy expects to do `action` in `state`.
-    fn right_actor(state: PostState, action: &PostAction) -> Actor {
-        match action {
-            PostAction::Submit | PostAction::Withdraw | PostAction::Edit => author(),
-            PostAction::Approve { .. } => reviewer(),
-            PostAction::Publish { .. } => admin(),
-            PostAction::Reject { .. } if state == Approved => admin(),
-            PostAction::Reject { .. } => reviewer(),
-        }
-    }
-
-    #[test]
-    fn every_state_and_action_pair() {
-        // Columns: Submit, Approve, Reject, Publish, Withdraw, Edit.
-        let table: [(PostState, [Option<PostState>; 6]); 6] = [
-            (Draft, [Some(Submitted), None, None, None, None, Some(Draft)]),
-            (
-                Submitted,
-                [None, Some(Approved), Some(Returned), None, Some(Withdrawn), None],
-            ),
-            (Approved, [None, None, Some(Returned), Some(Published), None, None]),
-            (Published, [None, None, None, None, None, None]),
-            (Returned, [Some(Submitted), None, None, None, None, Some(Returned)]),
-            (Withdrawn, [Some(Submitted), None, None, None, None, Some(Withdrawn)]),
-        ];
-        assert_eq!(
-            table.map(|(s, _)| s),
-            PostState::ALL,
-            "the table covers every state"
-        );
-        let everyone = actor(
-            99,
-            &[
-                Role::InfoOfficer,
-                Role::Reviewer,
-                Role::Administrator,
-                Role::UnitHead,
-            ],
-        );
-        let mut legal = 0;
-        for (state, row) in table {
-            for (action, want) in all_actions().iter().zip(row) {
-                let got = transition(&facts(state), action, &right_actor(state, action));
-                match want {
-                    Some(to) => {
-                        legal += 1;
-                        let t = got.unwrap_or_else(|e| panic!("{state:?} {action:?}: {e}"));
-                        assert_eq!((t.from, t.to), (state, to), "{action:?}");
-                    }
-                    None => {
-                        let want = WorkflowError::NotAllowedInState {
-                            state,
-                            action: action.label(),
-                        };
-                        assert_eq!(got, Err(want.clone()), "{state:?} {action:?}");
-                        // Refused on the state alone, whoever asks.
-                        let by_anyone = transition(&facts(state), action, &everyone);
-                        assert_eq!(by_anyone, Err(want.clone()), "{state:?} {action:?}");
-                        let message = want.to_string();
-                        assert!(
-                            message.contains(&format!("当前为「{}」", state.label())),
-                            "{message}"
-                        );
-                    }
-                }
-            }
-        }
-        assert_eq!(legal, 11);
-    }
-
-    #[test]
-    fn fields_written_by_each_step() {
-        let t = transition(&facts(Submitted), &approve("  同意 "), &reviewer()).unwrap();
-        assert_eq!(t.reviewer_id, Some(REVIEWER));
-        assert_eq!(t.comment.as_deref(), Some("同意"));
-        let t = transition(&facts(Submitted), &approve("   "), &reviewer()).unwrap();
-        assert_eq!(t.comment, None, "approval comment is optional");
-
-        let t = transition(&facts(Approved), &publish(" https://a.edu.cn/x "), &admin()).unwrap();
-        assert_eq!(t.reviewer_id, Some(REVIEWER), "publishing keeps the approver");
-        assert_eq!(
-            t.publication,
-            Some(Publication {
-                link: "https://a.edu.cn/x".into(),
-                at: at(),
-                publisher_id: ADMIN,
-            })
-        );
-
-        for (state, action, by) in [
-            (Submitted, reject("请补充图片"), reviewer()),
-            (Approved, reject("链接失效"), admin()),
-            (Submitted, PostAction::Withdraw, author()),
-            (Returned, PostAction::Submit, author()),
-        ] {
-            let mut f = facts(state);
-            f.reviewer_id = Some(REVIEWER);
-            let t = transition(&f, &action, &by).unwrap();
-            assert_eq!(t.reviewer_id, None, "{state:?} {action:?} clears the reviewer");
-            assert_eq!(t.actor_id, by.person_id);
-            assert_eq!(t.publication, None);
-        }
-    }
-
-    #[test]
-    fn three_different_people_even_with_several_roles() {
-        use Role::*;
-        let a = actor(AUTHOR, &[InfoOfficer, Reviewer, Administrator]);
-        let b = actor(REVIEWER, &[InfoOfficer, Reviewer, Administrator]);
-        let c = actor(ADMIN, &[Administrator]);
-        let cases: Vec<(PostState, PostAction, &Actor, WorkflowError)> = vec![
-            (Submitted, approve(""), &a, WorkflowError::ReviewerIsAuthor),
-            (Submitted, reject("改"), &a, WorkflowError::ReviewerIsAuthor),
-            (Approved, publish("https://a.cn/1"), &a, WorkflowError::PublisherIsAuthor),
-            (Approved, reject("改"), &a, WorkflowError::PublisherIsAuthor),
-            (Approved, publish("https://a.cn/1"), &b, WorkflowError::PublisherIsReviewer),
-            (Approved, reject("改"), &b, WorkflowError::PublisherIsReviewer),
-        ];
-        for (state, action, by, want) in cases {
-            assert_eq!(
-                transition(&facts(state), &action, by),
-                Err(want),
-                "{state:?} {action:?} by {}",
-                by.person_id
-            );
-        }
-        // The same people, each at their own step, get it through.
-        let mut f = facts(Draft);
-        for (action, by) in [
-            (PostAction::Submit, &a),
-            (approve("同意"), &b),
-            (publish("https://a.cn/1"), &c),
-        ] {
-            let t = transition(&f, &action, by).unwrap();
-            f.state = t.to;
-            f.reviewer_id = t.reviewer_id;
-        }
-        assert_eq!(f.state, Published);
-        assert_eq!(f.reviewer_id, Some(REVIEWER));
-    }
-
-    #[test]
-    fn approved_post_without_reviewer_is_not_published() {
-        let mut f = facts(Approved);
-        f.reviewer_id = None;
-        assert_eq!(
-            transition(&f, &publish("https://a.cn/1"), &admin()),
-            Err(WorkflowError::ReviewerUnknown)
-        );
-    }
-
-    #[test]
-    fn wrong_person_or_role_is_refused() {
-        use Role::*;
-        let outsider = actor(50, &[]);
-        let role = |needed: &'static str, action: &PostAction| WorkflowError::MissingRole {
-            needed,
-            action: action.label(),
-        };
-        let not_author = |action: &PostAction| WorkflowError::NotAuthor {
-            action: action.label(),
-        };
-        let cases: Vec<(PostState, PostAction, Actor, Result<PostState, WorkflowError>)> = vec![
-            // Submit: the author, and only while an 信息员 of the unit.
-            (Draft, PostAction::Submit, actor(AUTHOR, &[]), Err(role("信息员", &PostAction::Submit))),
-            (Draft, PostAction::Submit, actor(8, &[InfoOfficer]), Err(not_author(&PostAction::Submit))),
-            (Draft, PostAction::Edit, actor(8, &[InfoOfficer]), Err(not_author(&PostAction::Edit))),
-            (Draft, PostAction::Edit, reviewer(), Err(not_author(&PostAction::Edit))),
-            (Draft, PostAction::Edit, actor(AUTHOR, &[]), Ok(Draft)),
-            (Submitted, PostAction::Withdraw, reviewer(), Err(not_author(&PostAction::Withdraw))),
-            (Submitted, PostAction::Withdraw, admin(), Err(not_author(&PostAction::Withdraw))),
-            // Approve / reject at 待审核: 审核人 or 单位负责人 of the unit.
-            (Submitted, approve(""), actor(HEAD, &[UnitHead]), Ok(Approved)),
-            (Submitted, reject("改"), actor(HEAD, &[UnitHead]), Ok(Returned)),
-            (Submitted, approve(""), admin(), Err(role("审核人或单位负责人", &approve("")))),
-            (Submitted, approve(""), actor(8, &[InfoOfficer]), Err(role("审核人或单位负责人", &approve("")))),
-            (Submitted, approve(""), outsider.clone(), Err(role("审核人或单位负责人", &approve("")))),
-            (Submitted, reject("改"), admin(), Err(role("审核人或单位负责人", &reject("改")))),
-            // Publish / reject at 待发布: 管理员 of the unit.
-            (Approved, publish("https://a.cn/1"), actor(HEAD, &[UnitHead]), Err(role("管理员", &publish("")))),
-            (Approved, publish("https://a.cn/1"), actor(8, &[Reviewer]), Err(role("管理员", &publish("")))),
-            (Approved, publish("https://a.cn/1"), outsider, Err(role("管理员", &publish("")))),
-            (Approved, reject("改"), actor(8, &[Reviewer]), Err(role("管理员", &reject("")))),
-        ];
-        for (state, action, by, want) in cases {
-            let got = transition(&facts(state), &action, &by).map(|t| t.to);
-            assert_eq!(got, want, "{state:?} {action:?} by {by:?}");
-        }
-    }
-
-    #[test]
-    fn attribution_is_required_for_both_origins() {
-        let cases: Vec<(Attribution, Result<(), Vec<&str>>)> = vec![
-            (original(), Ok(())),
-            (reprint(), Ok(())),
-            (Attribution { source_link: String::new(), ..reprint() }, Ok(())),
-            (Attribution { author_or_provider: " ".into(), ..original() }, Err(vec!["作者或信息、图片的提供者"])),
-            (Attribution { editor: String::new(), ..original() }, Err(vec!["编辑发布人"])),
-            (
-                Attribution { author_or_provider: String::new(), editor: "\t".into(), ..original() },
-                Err(vec!["作者或信息、图片的提供者", "编辑发布人"]),
-            ),
-            // An original's source does not stand in for its author.
-            (
-                Attribution { author_or_provider: String::new(), source_name: "新华社".into(), ..original() },
-                Err(vec!["作者或信息、图片的提供者"]),
-            ),
-            (Attribution { source_name: String::new(), ..reprint() }, Err(vec!["资料来源"])),
-            // A reprint's author does not stand in for its source.
-            (
-                Attribution { source_name: String::new(), author_or_provider: "张明".into(), ..reprint() },
-                Err(vec!["资料来源"]),
-            ),
-            (Attribution { editor: " ".into(), ..reprint() }, Err(vec!["编辑发布人"])),
-            (
-                Attribution { source_name: String::new(), editor: String::new(), ..reprint() },
-                Err(vec!["资料来源", "编辑发布人"]),
-            ),
-        ];
-        for (attribution, want) in cases {
-            let origin = attribution.origin;
-            let want = want.map_err(|missing| WorkflowError::AttributionMissing { origin, missing });
-            assert_eq!(check_attribution(&attribution), want.clone(), "{attribution:?}");
-            // Enforced at every forward step.
-            for (state, action, by) in [
-                (Draft, PostAction::Submit, author()),
-                (Submitted, approve(""), reviewer()),
-                (Approved, publish("https://a.cn/1"), admin()),
-            ] {
-                let mut f = facts(state);
-                f.attribution = attribution.clone();
-                let got = transition(&f, &action, &by).map(|_| ());
-                assert_eq!(got, want, "{state:?} {attribution:?}");
-            }
-        }
-        let message = WorkflowError::AttributionMissing {
-            origin: Origin::Reprint,
-            missing: vec!["资料来源", "编辑发布人"],
-        }
-        .to_string();
-        assert_eq!(message, "转载内容需注明资料来源、编辑发布人（第六条四），请补填：资料来源、编辑发布人。");
-        let message = WorkflowError::AttributionMissing {
-            origin: Origin::Original,
-            missing: vec!["作者或信息、图片的提供者"],
-        }
-        .to_string();
-        assert!(message.starts_with("原创内容需注明作者或信息、图片的提供者及编辑发布人"), "{message}");
-        assert!(message.ends_with("请补填：作者或信息、图片的提供者。"), "{message}");
-    }
-
-    #[test]
-    fn reprint_source_link_if_given_must_be_an_address() {
-        let bad = Attribution { source_link: "见公众号".into(), ..reprint() };
-        assert_eq!(check_attribution(&bad), Err(WorkflowError::SourceLinkInvalid("见公众号".into())));
-        // An original's leftover source link is not its attribution and is not checked.
-        let original_with_link = Attribution { source_link: "见公众号".into(), ..original() };
-        assert_eq!(check_attribution(&original_with_link), Ok(()));
-    }
-
-    #[test]
-    fn internal_information_never_leaves_the_intranet() {
-        for (state, action, by) in [
-            (Draft, PostAction::Submit, author()),
-            (Submitted, approve(""), reviewer()),
-            (Approved, publish("https://a.cn/1"), admin()),
-        ] {
-            for (internal, intranet_only, allowed) in [
-                (true, false, false),
-                (true, true, true),
-                (false, false, true),
-                (false, true, true),
-            ] {
-                let mut f = facts(state);
-                f.internal = internal;
-                f.platform_intranet_only = intranet_only;
-                let got = transition(&f, &action, &by).map(|_| ());
-                let want = if allowed {
-                    Ok(())
-                } else {
-                    Err(WorkflowError::InternalOnExternalPlatform { action: action.label() })
-                };
-                assert_eq!(got, want, "{state:?} internal={internal} intranet={intranet_only}");
-            }
-        }
-        // Sending it back or editing it stays possible, so the author can fix the flag.
-        let mut f = facts(Approved);
-        f.internal = true;
-        assert!(transition(&f, &reject("内部信息，不宜上网"), &admin()).is_ok());
-        f.state = Returned;
-        assert!(transition(&f, &PostAction::Edit, &author()).is_ok());
-    }
-
-    #[test]
-    fn returning_needs_a_comment() {
-        for comment in ["", "   ", "\n\t　"] {
-            for (state, by) in [(Submitted, reviewer()), (Approved, admin())] {
-                assert_eq!(
-                    transition(&facts(state), &reject(comment), &by),
-                    Err(WorkflowError::CommentRequired),
-                    "{state:?} {comment:?}"
-                );
-            }
-        }
-        let t = transition(&facts(Submitted), &reject(" 第二段数据需核实 "), &reviewer()).unwrap();
-        assert_eq!(t.comment.as_deref(), Some("第二段数据需核实"));
-    }
-
-    #[test]
-    fn publish_link_must_be_an_address() {
-        let cases = [
-            ("https://xy.example.edu.cn/info/1001/2345.htm", Ok(())),
-            ("HTTP://10.1.2.3:8080/news?id=5#top", Ok(())),
-            ("http://intranet/notice/12", Ok(())),
-            ("https://mp.weixin.qq.com/s/AbC-123_x", Ok(())),
-            ("https://学院.中国/新闻", Ok(())),
-            ("", Err(WorkflowError::LinkRequired)),
-            ("   ", Err(WorkflowError::LinkRequired)),
-            ("mp.weixin.qq.com/s/abc", Err(WorkflowError::LinkInvalid("mp.weixin.qq.com/s/abc".into()))),
-            ("ftp://a.cn/x", Err(WorkflowError::LinkInvalid("ftp://a.cn/x".into()))),
-            ("https://", Err(WorkflowError::LinkInvalid("https://".into()))),
-            ("https:///path", Err(WorkflowError::LinkInvalid("https:///path".into()))),
-            ("https://a b.cn/", Err(WorkflowError::LinkInvalid("https://a b.cn/".into()))),
-            ("https://a.cn:port/", Err(WorkflowError::LinkInvalid("https://a.cn:port/".into()))),
-            ("https://a..cn/", Err(WorkflowError::LinkInvalid("https://a..cn/".into()))),
-            ("已发布在公众号", Err(WorkflowError::LinkInvalid("已发布在公众号".into()))),
-        ];
-        for (link, want) in cases {
-            let got = transition(&facts(Approved), &publish(link), &admin()).map(|_| ());
-            assert_eq!(got, want, "{link:?}");
-        }
-    }
-
-    #[test]
-    fn codes_round_trip_and_labels_are_distinct() {
-        for s in PostState::ALL {
-            assert_eq!(PostState::from_code(s.code()), Some(s));
-            assert_eq!(s.to_string(), s.label());
-        }
-        for c in Category::ALL {
-            assert_eq!(Category::from_code(c.code()), Some(c));
-        }
-        for o in Origin::ALL {
-            assert_eq!(Origin::from_code(o.code()), Some(o));
-        }
-        assert_eq!(PostState::from_code("deleted"), None);
-        let labels: std::collections::BTreeSet<_> = PostState::ALL.map(|s| s.label()).into();
-        assert_eq!(labels.len(), 6);
-        assert_eq!(
-            Category::ALL.map(|c| c.label()),
-            ["通知", "新闻", "公告", "党建"]
-        );
-        let codes: std::collections::BTreeSet<_> = all_actions().map(|a| a.code()).into();
-        assert_eq!(codes.len(), 6);
-    }
-}
+#[path = "workflow_tests.rs"]
+mod tests;
