@@ -80,7 +80,7 @@ impl Store {
                     id,
                     EventKind::FilingPrinted,
                     printed_on,
-                    &format!("打印{}备案表（一式四份）", kind.label()),
+                    &format!("打印备案表（{}，一式四份）", kind.label()),
                 )?;
             }
         }
@@ -148,7 +148,7 @@ impl Store {
                 next.platform_id,
                 EventKind::FilingSubmitted,
                 *on,
-                &format!("{}备案表已报送新闻中心、党委宣传部", next.kind.label()),
+                &format!("备案表（{}）已报送新闻中心、党委宣传部", next.kind.label()),
             )?,
             FilingStep::Archive { on, archive_no } => record_event(
                 &tx,
@@ -156,7 +156,7 @@ impl Store {
                 EventKind::Filed,
                 *on,
                 &format!(
-                    "{}已归档，备案编号 {}",
+                    "备案表（{}）已归档，备案编号 {}",
                     next.kind.label(),
                     archive_no.trim()
                 ),
