@@ -9,7 +9,9 @@ use super::form_geometry::*;
 use super::form_paint::{cell, paint_block, place_label, pt_to_mm};
 use super::labels;
 use super::layout::{EM_ASCENT, Page, TextRun, TextWeight};
-use super::text_fit::{self, Advance, Fitted, lines_height, shrink_to_fit, text_width, wrap};
+use super::text_fit::{
+    self, Advance, Fitted, centred_run, lines_height, shrink_to_fit, text_width, wrap,
+};
 
 /// One copy without its mark.
 pub(super) fn layout_one_copy(data: &FilingFormData, title: &str, font: &dyn Advance) -> Vec<Page> {
@@ -184,17 +186,13 @@ impl<'a> Flow<'a> {
         let total = self.pages.len();
         if total > 1 {
             for (i, page) in self.pages.iter_mut().enumerate() {
-                let text = labels::page_number(i + 1, total);
-                let width = text_width(&text, PAGE_NUMBER_PT, self.font);
-                page.push_text(TextRun {
-                    x: (LEFT + RIGHT - width) / 2.0,
-                    baseline: PAGE_NUMBER_BASELINE,
-                    size_pt: PAGE_NUMBER_PT,
-                    weight: TextWeight::Regular,
-                    width,
-                    cell: None,
-                    text,
-                });
+                page.push_text(centred_run(
+                    labels::page_number(i + 1, total),
+                    (LEFT + RIGHT) / 2.0,
+                    PAGE_NUMBER_BASELINE,
+                    PAGE_NUMBER_PT,
+                    self.font,
+                ));
             }
         }
         self.pages

@@ -10,7 +10,7 @@ use super::layout::{EM_ASCENT, Page, TextRun, TextWeight};
 use super::report_geometry::*;
 use super::report_labels;
 use super::report_table::{Band, Table};
-use super::text_fit::{Advance, Join, WrappedLine, text_width, wrap, wrap_indented};
+use super::text_fit::{Advance, Join, WrappedLine, centred_run, text_width, wrap, wrap_indented};
 
 /// Rounding slack when comparing heights (mm).
 const EPSILON: f32 = 1e-3;
@@ -266,17 +266,13 @@ impl<'a> Letter<'a> {
         self.pages.push(self.page);
         if self.pages.len() > 1 {
             for (i, page) in self.pages.iter_mut().enumerate() {
-                let text = report_labels::letter_page_number(i + 1);
-                let width = text_width(&text, PAGE_NUMBER_PT, self.font);
-                page.push_text(TextRun {
-                    x: (LEFT + RIGHT - width) / 2.0,
-                    baseline: PAGE_NUMBER_BASELINE,
-                    size_pt: PAGE_NUMBER_PT,
-                    weight: TextWeight::Regular,
-                    width,
-                    cell: None,
-                    text,
-                });
+                page.push_text(centred_run(
+                    report_labels::letter_page_number(i + 1),
+                    (LEFT + RIGHT) / 2.0,
+                    PAGE_NUMBER_BASELINE,
+                    PAGE_NUMBER_PT,
+                    self.font,
+                ));
             }
         }
         self.pages

@@ -366,6 +366,26 @@ pub(crate) fn wrap_indented(
     builder.lines
 }
 
+/// One regular line of text centred on `centre_x` (page numbers under the form and the letters).
+pub(crate) fn centred_run(
+    text: String,
+    centre_x: f32,
+    baseline: f32,
+    size_pt: f32,
+    font: &dyn Advance,
+) -> super::layout::TextRun {
+    let width = text_width(&text, size_pt, font);
+    super::layout::TextRun {
+        x: centre_x - width / 2.0,
+        baseline,
+        size_pt,
+        weight: super::layout::TextWeight::Regular,
+        width,
+        cell: None,
+        text,
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
