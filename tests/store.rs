@@ -64,6 +64,7 @@ fn draft(unit_id: i64, kind_id: i64) -> PlatformDraft {
         },
         approval_ref: String::new(),
         notes: "备注".into(),
+        intranet_only: false,
         last_post_on: None,
     }
 }

@@ -337,6 +337,7 @@ mod tests {
             maintenance: Maintenance::InHouse,
             approval_ref: String::new(),
             notes: String::new(),
+            intranet_only: false,
             last_post_on: None,
         }
     }

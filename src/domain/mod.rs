@@ -3,10 +3,12 @@
 //! Nothing here touches SQLite or egui, so every rule is testable on its own.
 
 pub mod audit;
+pub mod auth;
 pub mod calendar;
 pub mod filing;
 pub mod lifecycle;
 pub mod platform;
+pub mod post;
 pub mod registry;
 pub mod screening;
 pub mod text_diff;

@@ -156,6 +156,10 @@ pub struct PlatformDraft {
     /// Date of the platform's latest update (content published), for the inactivity ladder.
     #[serde(default)]
     pub last_post_on: Option<NaiveDate>,
+    /// Reachable only on the campus intranet: the one kind of platform that may carry
+    /// internal information (第六条三). Every other platform counts as external.
+    #[serde(default)]
+    pub intranet_only: bool,
 }
 
 fn default_maintenance() -> Maintenance {

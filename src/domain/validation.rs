@@ -32,6 +32,17 @@ pub enum Field {
     UnitName,
     /// 第四条二: why a filed platform changed.
     ChangeReason,
+    /// A post's platform, title, body, column and planned publication time.
+    PostPlatform,
+    PostTitle,
+    PostBody,
+    PostColumn,
+    PostPlannedAt,
+    /// A user account's login name and password.
+    Login,
+    Password,
+    /// The person a user account belongs to.
+    UserPerson,
 }
 
 impl Field {
@@ -57,6 +68,14 @@ impl Field {
             Self::PersonMobile => "手机".into(),
             Self::UnitName => "单位名称".into(),
             Self::ChangeReason => "变更原因".into(),
+            Self::PostPlatform => "发布平台".into(),
+            Self::PostTitle => "标题".into(),
+            Self::PostBody => "正文".into(),
+            Self::PostColumn => "栏目".into(),
+            Self::PostPlannedAt => "计划发布时间".into(),
+            Self::Login => "登录名".into(),
+            Self::Password => "密码".into(),
+            Self::UserPerson => "对应人员".into(),
         }
     }
 }
@@ -68,7 +87,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: Field, message: impl Into<String>) -> Self {
+    pub fn new(field: Field, message: impl Into<String>) -> Self {
         Self {
             field,
             message: message.into(),
@@ -358,6 +377,7 @@ mod tests {
             maintenance: Maintenance::InHouse,
             approval_ref: String::new(),
             notes: String::new(),
+            intranet_only: false,
             last_post_on: None,
         }
     }

@@ -301,14 +301,18 @@ impl Store {
                 secretary: secretary.into(),
             })?);
         }
+        let mut person_ids = Vec::new();
         for (unit, name, mobile, roles) in PEOPLE {
-            self.add_person(&PersonDraft {
+            person_ids.push(self.add_person(&PersonDraft {
                 unit_id: unit_ids[unit],
                 name: name.into(),
                 mobile: mobile.into(),
                 roles: roles.to_vec(),
-            })?;
+            })?);
         }
+        // The registry is kept by the system administrator, the posts by their people.
+        self.add_demo_users(&person_ids)?;
+        let mut platform_ids = Vec::new();
         let kinds = self.platform_kinds()?;
         for p in &PLATFORMS {
             let kind_id = kinds
@@ -342,9 +346,11 @@ impl Store {
                 },
                 approval_ref: p.approval.into(),
                 notes: String::new(),
+                intranet_only: false,
                 last_post_on: p.last_post_ago.map(|n| days_ago(today, n)),
             };
             let id = self.add_platform(&draft, today)?;
+            platform_ids.push(id);
             if p.status == "unfiled" {
                 continue;
             }
@@ -394,7 +400,9 @@ impl Store {
                 _ => {}
             }
         }
-        Ok(())
+        let posts = self.add_demo_posts(platform_ids[1], today);
+        self.drop_session();
+        posts
     }
 
     /// Fills an empty database with a large generated school: 60 units, `platforms`

@@ -44,6 +44,37 @@ pub enum StoreError {
 
     #[error("数据库中有无法识别的内容：{0}")]
     Corrupt(String),
+
+    #[error("{0}")]
+    Auth(#[from] crate::domain::auth::AuthError),
+
+    #[error(
+        "登录名或密码不正确，请重新输入（注意大小写和输入法）。连续输错 3 次后，每次重试需要等待一段时间。"
+    )]
+    WrongPassword,
+
+    #[error("密码连续输错多次，为保护账号，请 {seconds} 秒后再试。")]
+    SignInThrottled { seconds: u64 },
+
+    #[error("该账号已停用，请联系系统管理员。")]
+    UserInactive,
+
+    #[error("请先登录：办理信息发布须知道是谁在操作（第八条一）。")]
+    NotSignedIn,
+
+    #[error("{0}")]
+    Forbidden(String),
+
+    #[error("{0}")]
+    Workflow(#[from] crate::domain::workflow::WorkflowError),
+
+    #[error(
+        "正文中还有 {count} 处须处理的内容（{first}等），不能提交审核。请修改后再提交；确属误报的，可由本单位审核人放行并写明理由（信息页的「审核人放行」，或命令 mediadesk posts override）。"
+    )]
+    ScreeningBlocks { count: usize, first: String },
+
+    #[error("{0}")]
+    Attachment(String),
 }
 
 fn join(errors: &[FieldError]) -> String {

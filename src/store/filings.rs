@@ -77,6 +77,7 @@ impl Store {
                 ids.push(tx.last_insert_rowid());
                 record_event(
                     &tx,
+                    &self.actor,
                     id,
                     EventKind::FilingPrinted,
                     printed_on,
@@ -145,6 +146,7 @@ impl Store {
         match step {
             FilingStep::Submit { on } => record_event(
                 &tx,
+                &self.actor,
                 next.platform_id,
                 EventKind::FilingSubmitted,
                 *on,
@@ -152,6 +154,7 @@ impl Store {
             )?,
             FilingStep::Archive { on, archive_no } => record_event(
                 &tx,
+                &self.actor,
                 next.platform_id,
                 EventKind::Filed,
                 *on,

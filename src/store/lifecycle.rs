@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
+use super::audit_log::{Record, log};
 use super::units::stale_or_missing;
 use super::{Store, StoreError, now_timestamp};
 use crate::domain::lifecycle::{
@@ -12,13 +13,6 @@ use crate::domain::lifecycle::{
     may_shut_down,
 };
 use crate::domain::platform::PlatformStatus;
-
-/// Who did it: the signed-in user once sign-in exists; until then the computer's user name.
-pub fn actor() -> String {
-    std::env::var("USERNAME")
-        .or_else(|_| std::env::var("USER"))
-        .unwrap_or_else(|_| "本机用户".to_owned())
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
@@ -67,24 +61,32 @@ pub enum Ending {
     ShutDown(Shutdown),
 }
 
+/// Writes one event of a platform's history, and the same step into the audit chain, so the
+/// registry's changes are as provable as the posts' (第八条一).
 pub(super) fn record_event(
     tx: &rusqlite::Transaction<'_>,
+    actor: &str,
     platform_id: i64,
     kind: EventKind,
     on: NaiveDate,
     summary: &str,
 ) -> Result<(), StoreError> {
+    let now = now_timestamp();
     tx.execute(
         "INSERT INTO platform_events (platform_id, kind, occurred_on, actor, summary, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            platform_id,
-            kind.code(),
-            on,
-            actor(),
-            summary,
-            now_timestamp()
-        ],
+        params![platform_id, kind.code(), on, actor, summary, now],
+    )?;
+    log(
+        tx,
+        Record {
+            at: now,
+            actor,
+            action: kind.code(),
+            object: format!("platform:{platform_id}"),
+            states: ("", ""),
+            comment: summary,
+        },
     )?;
     Ok(())
 }
@@ -196,6 +198,7 @@ impl Store {
 
     pub(super) fn insert_change(
         tx: &rusqlite::Transaction<'_>,
+        actor: &str,
         platform_id: i64,
         on: NaiveDate,
         reason: &str,
@@ -215,6 +218,7 @@ impl Store {
             .join("；");
         record_event(
             tx,
+            actor,
             platform_id,
             EventKind::Changed,
             on,
@@ -255,6 +259,7 @@ impl Store {
         stale_or_missing(&tx, n, "platform_changes", id, "变更记录")?;
         record_event(
             &tx,
+            &self.actor,
             change.platform_id,
             EventKind::ChangeReported,
             on,
@@ -296,6 +301,7 @@ impl Store {
         set_status(&tx, id, PlatformStatus::Closed)?;
         record_event(
             &tx,
+            &self.actor,
             id,
             EventKind::Closed,
             closure.on,
@@ -335,6 +341,7 @@ impl Store {
         set_status(&tx, id, PlatformStatus::ShutDown)?;
         record_event(
             &tx,
+            &self.actor,
             id,
             EventKind::ShutDown,
             shutdown.on,

@@ -2,6 +2,7 @@
 //! repository file per table group. Every write is one transaction; rows carry a version so
 //! an edit that started from an older row is refused instead of silently overwriting it.
 
+mod audit_log;
 mod calendar;
 mod error;
 mod filings;
@@ -10,19 +11,26 @@ mod migrations;
 mod open;
 mod people;
 mod platforms;
+mod posts;
 mod settings;
 mod units;
+mod users;
 mod words;
 
 pub mod demo;
+mod demo_posts;
 pub mod drafts;
 
+pub use audit_log::{AuditCheck, AuditFilter};
+pub use demo_posts::DEMO_ADMIN_LOGIN;
 pub use error::StoreError;
 pub use filings::{FilingRow, MAX_SCAN_BYTES, Scan};
-pub use lifecycle::{ChangeRecord, ChangeState, Ending, Event, actor};
+pub use lifecycle::{ChangeRecord, ChangeState, Ending, Event};
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use open::{DB_ENV_VAR, default_db_path};
+pub use posts::{AttachmentMeta, MAX_ATTACHMENT_BYTES, PostFilter, PostRow, Revision, post_text};
 pub use settings::Settings;
+pub use users::{DEMO_PASSWORD, NEW_PASSWORD_ENV_VAR, NewUser, PASSWORD_ENV_VAR, Session, UserRow};
 pub use words::ALLOW_LIST;
 
 use rusqlite::Connection;
@@ -33,6 +41,11 @@ pub struct Store {
     conn: Connection,
     path: Option<std::path::PathBuf>,
     _lock: Option<std::fs::File>,
+    /// Who is signed in; every post step and audit entry acts as them.
+    session: Option<Session>,
+    /// How history and the audit log name whoever acts now: the signed-in user, or the
+    /// computer's user for work done before anyone signs in (the CLI's registry commands).
+    actor: String,
 }
 
 impl Store {
@@ -43,6 +56,8 @@ impl Store {
             conn,
             path: None,
             _lock: None,
+            session: None,
+            actor: users::unsigned_actor(),
         };
         store.prepare()?;
         Ok(store)

@@ -19,7 +19,8 @@ use crate::domain::validation::{
 
 const SELECT_PLATFORM: &str = "SELECT id, unit_id, kind_id, name, account, account_type, verified,
         verified_until, content_scope, created_on, status, responsible_person, contact_mobile,
-        maintenance, vendor_name, approval_ref, notes, last_post_on, version, created_at, updated_at
+        maintenance, vendor_name, approval_ref, notes, last_post_on, version, created_at, updated_at,
+        intranet_only
      FROM platforms";
 
 impl Store {
@@ -107,9 +108,9 @@ impl Store {
             "INSERT INTO platforms (unit_id, kind_id, name, account, account_key, account_type,
                  verified, verified_until, content_scope, created_on, status, responsible_person,
                  contact_mobile, maintenance, vendor_name, approval_ref, notes, last_post_on,
-                 created_at, updated_at)
+                 created_at, updated_at, intranet_only)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unfiled', ?11, ?12, ?13, ?14, ?15,
-                 ?16, ?17, ?18, ?18)",
+                 ?16, ?17, ?18, ?18, ?19)",
             params![
                 draft.unit_id,
                 draft.kind_id,
@@ -128,13 +129,21 @@ impl Store {
                 draft.approval_ref,
                 draft.notes,
                 draft.last_post_on,
-                now
+                now,
+                draft.intranet_only
             ],
         )
         .map_err(|e| orphan(e, "单位或平台类型"))?;
         let id = tx.last_insert_rowid();
         write_admins(&tx, id, &draft.administrators)?;
-        record_event(&tx, id, EventKind::Created, draft.created_on, "登记到台账")?;
+        record_event(
+            &tx,
+            &self.actor,
+            id,
+            EventKind::Created,
+            draft.created_on,
+            "登记到台账",
+        )?;
         tx.commit()?;
         Ok(id)
     }
@@ -173,7 +182,7 @@ impl Store {
                      content_scope = ?9, created_on = ?10, responsible_person = ?11,
                      contact_mobile = ?12, maintenance = ?13, vendor_name = ?14,
                      approval_ref = ?15, notes = ?16, last_post_on = ?17,
-                     version = version + 1, updated_at = ?18
+                     version = version + 1, updated_at = ?18, intranet_only = ?21
                  WHERE id = ?19 AND version = ?20",
                 params![
                     draft.unit_id,
@@ -195,7 +204,8 @@ impl Store {
                     draft.last_post_on,
                     now_timestamp(),
                     id,
-                    version
+                    version,
+                    draft.intranet_only
                 ],
             )
             .map_err(|e| orphan(e, "单位或平台类型"))?;
@@ -203,7 +213,7 @@ impl Store {
         tx.execute("DELETE FROM platform_admins WHERE platform_id = ?1", [id])?;
         write_admins(&tx, id, &draft.administrators)?;
         if let EditKind::Reportable(changes) = &edit {
-            Store::insert_change(&tx, id, today, reason.trim(), changes)?;
+            Store::insert_change(&tx, &self.actor, id, today, reason.trim(), changes)?;
         }
         tx.commit()?;
         Ok(())
@@ -399,6 +409,7 @@ fn platform_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Platform, StoreErro
             approval_ref: r.get(15)?,
             notes: r.get(16)?,
             last_post_on: r.get(17)?,
+            intranet_only: r.get(21)?,
         },
         status,
         version: r.get(18)?,

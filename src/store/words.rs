@@ -4,7 +4,6 @@
 use rusqlite::{OptionalExtension, params};
 use serde::{Serialize, de::DeserializeOwned};
 
-use super::lifecycle::actor;
 use super::{Store, StoreError, now_timestamp};
 use crate::domain::screening::{
     AllowList, Category, PersonalDataSettings, Screener, WordList, entries_of,
@@ -92,7 +91,7 @@ impl Store {
         tx.execute(
             "INSERT INTO word_list_versions (list, version, body, actor, summary, changed_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![key, next, body, actor(), summary, now],
+            params![key, next, body, self.actor, summary, now],
         )?;
         tx.commit()?;
         Ok(next)

@@ -423,6 +423,10 @@ impl PlatformDialog {
                     });
                     ui.end_row();
                 }
+                ui.label("访问范围：");
+                ui.checkbox(&mut self.form.intranet_only, "仅限校园内网访问")
+                    .on_hover_text("第六条三：内部信息只能发布在仅限校园内网访问的平台上；未勾选的平台一律视为外网平台。");
+                ui.end_row();
                 let label = ui.label("备注：");
                 ui.add(
                     egui::TextEdit::multiline(&mut self.form.notes)

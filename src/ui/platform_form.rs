@@ -29,6 +29,7 @@ pub struct PlatformForm {
     pub vendor_name: String,
     pub approval_ref: String,
     pub notes: String,
+    pub intranet_only: bool,
     pub last_post_on: String,
     /// 第四条二: why a filed platform changes (asked only when editing a filed platform).
     #[serde(default)]
@@ -75,6 +76,7 @@ impl PlatformForm {
             vendor_name,
             approval_ref: d.approval_ref.clone(),
             notes: d.notes.clone(),
+            intranet_only: d.intranet_only,
             last_post_on: d.last_post_on.map(|x| x.to_string()).unwrap_or_default(),
             change_reason: String::new(),
             filed: matches!(
@@ -144,6 +146,7 @@ impl PlatformForm {
             },
             approval_ref: self.approval_ref.clone(),
             notes: self.notes.clone(),
+            intranet_only: self.intranet_only,
             last_post_on,
         };
         (draft, errors)
