@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 
 mod calendar;
 mod check;
+mod posts;
 mod words;
 
 use crate::domain::filing::{FilingKind, may_print_filing};
@@ -76,6 +77,21 @@ pub enum Command {
         path: PathBuf,
         #[arg(long)]
         json: bool,
+    },
+    /// 账号：添加、列出（密码取自环境变量或提示输入，不作为参数）
+    Users {
+        #[command(subcommand)]
+        command: posts::UsersCommand,
+    },
+    /// 信息发布三审：新建、提交、审核通过、退回、发布、撤回、列出、查看
+    Posts {
+        #[command(subcommand)]
+        command: posts::PostsCommand,
+    },
+    /// 审计记录：校验防篡改链、查看记录
+    Audit {
+        #[command(subcommand)]
+        command: posts::AuditCommand,
     },
     /// 打印备案表（PDF，一式四份）并生成备案记录
     Print {
@@ -265,7 +281,11 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
     match command {
         Command::Demo { scale: None } => {
             store.load_demo(today)?;
-            writeln!(out, "已载入演示数据：4 个单位、14 位人员、12 个平台。")?;
+            writeln!(
+                out,
+                "已载入演示数据：4 个单位、14 位人员、12 个平台、6 条信息。演示账号（如 zhangzhe、liuxiaoyan、lijun、admin）的密码均为 {}。",
+                crate::store::DEMO_PASSWORD
+            )?;
         }
         Command::Demo { scale: Some(n) } => {
             store.generate_large(n, today)?;
@@ -385,6 +405,9 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
             writeln!(out, "已新增平台「{}」，编号 {id}", draft.name.trim())?;
         }
         Command::Calendar { command } => calendar::run(command, store, out)?,
+        Command::Users { command } => posts::run_users(command, store, out)?,
+        Command::Posts { command } => posts::run_posts(command, store, out)?,
+        Command::Audit { command } => posts::run_audit(command, store, out)?,
         Command::Check { file, text, json } => {
             check::check_text(file.as_deref(), text, json, None, out).map_err(CliError::Message)?;
         }
