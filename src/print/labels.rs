@@ -110,5 +110,6 @@ pub fn all_fixed_text() -> String {
         all.push_str(s);
     }
     all.push_str(&super::report_labels::all_fixed_text());
+    all.push_str(&super::slip_labels::all_fixed_text());
     all
 }

@@ -43,8 +43,15 @@ mod report_labels;
 mod report_table;
 mod shutdown_notice;
 
+mod approval_slip;
+mod slip_data;
+mod slip_for;
+mod slip_labels;
+
 #[cfg(test)]
 mod report_tests;
+#[cfg(test)]
+mod slip_tests;
 #[cfg(test)]
 mod tests;
 
@@ -70,3 +77,7 @@ pub use closure_report::{layout_closure_report, render_closure_report};
 pub use fonts::unprintable_chars_of;
 pub use report_data::{ChangeLine, ChangeReportData, ClosureReportData, ShutdownNoticeData};
 pub use shutdown_notice::{layout_shutdown_notice, render_shutdown_notice};
+
+pub use approval_slip::{layout_approval_slip, render_approval_slip};
+pub use slip_data::{ApprovalSlipData, SlipAttachment, SlipStep};
+pub use slip_for::approval_slip_for;
