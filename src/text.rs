@@ -7,6 +7,33 @@ pub const NAV_REGISTRY: &str = "平台台账";
 pub const NAV_FILINGS: &str = "备案";
 pub const NAV_UNITS: &str = "单位与人员";
 pub const NAV_SETTINGS: &str = "设置";
+pub const NAV_POSTS: &str = "信息发布";
+pub const NAV_AUDIT: &str = "审计记录";
+pub const NAV_USERS: &str = "账号";
+
+pub const SIGN_IN: &str = "登录";
+pub const SWITCH_USER: &str = "切换用户";
+pub const LOGIN_LABEL: &str = "登录名：";
+pub const PASSWORD_LABEL: &str = "密码：";
+pub const PASSWORD_AGAIN_LABEL: &str = "再输一次：";
+pub const DISPLAY_NAME_LABEL: &str = "显示名称：";
+pub const FIRST_ADMIN_TITLE: &str = "创建系统管理员";
+pub const FIRST_ADMIN_BODY: &str = "这是第一次使用本数据库。请先创建系统管理员账号：它负责设置和添加其他账号（信息员、审核人、管理员）。密码至少 8 个字符。";
+pub const FIRST_ADMIN_CREATE: &str = "创建并登录";
+
+pub const NEW_POST: &str = "新建信息";
+pub const ALL_POSTS: &str = "全部信息";
+pub const NO_POSTS: &str = "没有符合条件的信息。";
+pub const BACK_TO_LIST: &str = "返回列表";
+pub const SAVE_DRAFT: &str = "保存草稿";
+pub const SUBMIT_POST: &str = "编辑初审完成，提交审核";
+pub const APPROVE_POST: &str = "审核通过";
+pub const REJECT_POST: &str = "退回";
+pub const PUBLISH_POST: &str = "确认发布";
+pub const WITHDRAW_POST: &str = "撤回";
+pub const OVERRIDE_SCREENING: &str = "审核人放行";
+pub const PRINT_SLIP: &str = "打印审核单";
+pub const ADD_ATTACHMENT: &str = "添加附件";
 
 pub const SEARCH: &str = "搜索";
 pub const SEARCH_HINT: &str = "名称、账号、单位或人员";

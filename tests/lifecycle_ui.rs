@@ -18,6 +18,9 @@ fn today() -> NaiveDate {
 fn harness() -> Harness<'static, MediaDeskApp> {
     let mut store = Store::open_in_memory().unwrap();
     store.load_demo(today()).unwrap();
+    store
+        .sign_in("admin", mediadesk::store::DEMO_PASSWORD)
+        .unwrap();
     let app = MediaDeskApp::new(Ok(store), today());
     Harness::builder()
         .with_size([1280.0, 1000.0])

@@ -23,6 +23,9 @@ struct Opened(Rc<RefCell<Vec<PathBuf>>>);
 fn harness(out: PathBuf) -> (Harness<'static, MediaDeskApp>, Opened) {
     let mut store = Store::open_in_memory().unwrap();
     store.load_demo(today()).unwrap();
+    store
+        .sign_in("admin", mediadesk::store::DEMO_PASSWORD)
+        .unwrap();
     let mut app = MediaDeskApp::new(Ok(store), today());
     let opened = Rc::new(RefCell::new(Vec::new()));
     let log = opened.clone();
@@ -33,6 +36,7 @@ fn harness(out: PathBuf) -> (Harness<'static, MediaDeskApp>, Opened) {
             log.borrow_mut().push(p.to_path_buf());
             Ok(())
         }),
+        pick_attachment: Box::new(|| None),
     });
     let h = Harness::builder()
         .with_size([1280.0, 900.0])

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::NaiveDate;
+use eframe::egui;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -31,6 +32,7 @@ fn harness_over(
 fn demo_store() -> Store {
     let mut s = Store::open_in_memory().unwrap();
     s.load_demo(today()).unwrap();
+    s.sign_in("admin", mediadesk::store::DEMO_PASSWORD).unwrap();
     s
 }
 
@@ -93,7 +95,35 @@ fn store_with_one_unit() -> Store {
         ..Default::default()
     })
     .unwrap();
+    add_admin(&mut s);
     s
+}
+
+/// The first start's system administrator, signed in.
+fn add_admin(s: &mut Store) {
+    if !s.has_users().unwrap() {
+        s.add_user(&mediadesk::store::NewUser {
+            login: "xitong".into(),
+            display_name: "系统管理员".into(),
+            person_id: None,
+            is_system_admin: true,
+            password: "xitong-2026".into(),
+            password_again: "xitong-2026".into(),
+        })
+        .unwrap();
+    }
+    s.sign_in("xitong", "xitong-2026").unwrap();
+}
+
+fn type_into(h: &mut Harness<'_, MediaDeskApp>, label: &str, text: &str) {
+    password(h, label).click();
+    h.run();
+    password(h, label).type_text(text);
+    h.run();
+}
+
+fn password<'a>(h: &'a Harness<'_, MediaDeskApp>, label: &'a str) -> egui_kittest::Node<'a> {
+    h.get_by_role_and_label(Role::PasswordInput, label)
 }
 
 /// Opens the dialog and fills every required field with good values.
@@ -214,6 +244,14 @@ fn an_empty_database_opens_the_welcome_page_and_loads_the_demo() {
     h.get_by_role_and_label(Role::Button, "载入演示数据")
         .click();
     h.run();
+    // The demo's accounts are listed on the sign-in page; signing in opens the window.
+    h.get_by_label_contains("admin　系统管理员").click();
+    h.run();
+    type_into(&mut h, "密码：", mediadesk::store::DEMO_PASSWORD);
+    h.get_by_role_and_label(Role::Button, "登录").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "平台台账").click();
+    h.run();
     assert_eq!(visible_names(&h).len(), 12);
     h.get_by_label("逾期未备案");
 }
@@ -228,7 +266,30 @@ fn starting_empty_with_ones_own_unit() {
     h.run();
     h.get_by_label("开始").click();
     h.run();
+    // A new database asks for its system administrator first.
+    h.get_by_label("创建系统管理员");
+    type_into(&mut h, "密码：", "xitong-2026");
+    type_into(&mut h, "再输一次：", "xitong-2025");
+    h.get_by_label("创建并登录").click();
+    h.run();
+    h.get_by_label_contains("两次输入的密码不一致");
+    password(&h, "再输一次：").click();
+    h.run();
+    h.key_press(egui::Key::Backspace);
+    password(&h, "再输一次：").type_text("6");
+    h.run();
+    h.get_by_label("创建并登录").click();
+    h.run();
     h.get_by_label("共 0 个平台");
+    assert!(
+        h.state()
+            .workspace()
+            .unwrap()
+            .store()
+            .session()
+            .unwrap()
+            .is_system_admin
+    );
     let units = h.state().workspace().unwrap().store().units().unwrap();
     assert_eq!(units[0].name, "外国语学院");
 }
@@ -270,9 +331,16 @@ fn an_unsaved_dialog_comes_back_after_a_crash() {
             ..Default::default()
         })
         .unwrap();
+        add_admin(&mut s);
     }
     {
-        let mut h = harness_over(Store::open(&path), [1280.0, 800.0]);
+        let mut h = harness_over(
+            Store::open(&path).map(|mut s| {
+                add_admin(&mut s);
+                s
+            }),
+            [1280.0, 800.0],
+        );
         h.run();
         h.get_by_label("＋ 新增平台").click();
         h.run();
@@ -284,7 +352,13 @@ fn an_unsaved_dialog_comes_back_after_a_crash() {
         // then dies without saving the platform.
         h.state_mut().workspace_mut().unwrap().flush_autosave();
     }
-    let mut h = harness_over(Store::open(&path), [1280.0, 800.0]);
+    let mut h = harness_over(
+        Store::open(&path).map(|mut s| {
+            add_admin(&mut s);
+            s
+        }),
+        [1280.0, 800.0],
+    );
     h.run();
     h.get_by_label("已恢复上次未保存的内容（程序上次可能意外退出）。");
     assert_eq!(

@@ -7,19 +7,26 @@ use eframe::egui;
 use std::path::{Path, PathBuf};
 
 use super::app_files::job_ui;
+use super::audit_view::AuditView;
 use super::filings_view::{FilingsView, safe_file_part};
 use super::history_view::HistoryView;
 use super::platform_dialog::PlatformDialog;
 use super::platform_form::PlatformForm;
+use super::post_view::PostView;
+use super::posts_view::PostsView;
 use super::print_job::PrintJob;
 use super::registry_view::RegistryView;
 use super::settings_view::SettingsView;
+use super::sign_in_view::SignInView;
 use super::units_view::UnitsView;
+use super::users_view::UsersView;
 use super::welcome::WelcomeView;
 use super::{theme, widgets};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::filing::FilingKind;
+use crate::domain::post::Queue;
 use crate::domain::registry::registry_clock;
+use crate::domain::workflow::PostAction;
 use crate::store::{Store, StoreError};
 use crate::text;
 
@@ -29,6 +36,10 @@ pub enum Page {
     Filings,
     Units,
     Settings,
+    /// 信息发布: the queues, the list of posts, and one post's page.
+    Posts,
+    Audit,
+    Users,
 }
 
 /// What the window asks of the desktop: native dialogs and the system's viewer. Tests
@@ -45,6 +56,8 @@ pub struct Hooks {
     pub pick_scan: Box<dyn FnMut() -> Option<PathBuf>>,
     /// Opens a file in the system's viewer (the PDF viewer for printing).
     pub open_file: OpenFileHook,
+    /// A file to attach to a post (rfd's open dialog, any type: the store checks the bytes).
+    pub pick_attachment: Box<dyn FnMut() -> Option<PathBuf>>,
 }
 
 impl Default for Hooks {
@@ -62,6 +75,7 @@ impl Default for Hooks {
                     .pick_file()
             }),
             open_file: Box::new(widgets::open_in_system_viewer),
+            pick_attachment: Box::new(|| rfd::FileDialog::new().pick_file()),
         }
     }
 }
@@ -95,6 +109,24 @@ pub enum Action {
     PrintChangeReport(i64),
     /// The closure report or shutdown notice of an ended platform.
     PrintEnding(i64),
+    /// One of the user's 待我处理 queues.
+    ShowQueue(Queue),
+    NewPost,
+    OpenPost(i64),
+    /// Back from a post's page to the list.
+    ClosePost,
+    SavePost,
+    /// Save, then submit for review.
+    SubmitPost,
+    PostStep(PostAction),
+    OverrideScreening(String),
+    AttachToPost,
+    RemoveAttachment(i64),
+    OpenAttachment(i64),
+    /// 信息发布审核单 of a post, as PDF.
+    PrintSlip(i64),
+    /// 切换用户: sign out, back to the sign-in page.
+    SwitchUser,
 }
 
 /// A message under the navigation: what just happened, or what went wrong.
@@ -118,6 +150,12 @@ pub struct Workspace {
     pub(super) job: Option<PrintJob>,
     history: Option<HistoryView>,
     pub(super) hooks: Hooks,
+    pub(super) posts: PostsView,
+    pub(super) post_view: Option<PostView>,
+    audit: AuditView,
+    users: UsersView,
+    /// The sign-in page, while nobody is signed in.
+    pub(super) gate: Option<SignInView>,
     /// The egui context, once known, so worker threads can wake the window.
     pub(super) ctx: Option<egui::Context>,
 }
@@ -231,10 +269,21 @@ impl Workspace {
             job: None,
             history: None,
             hooks: Hooks::default(),
+            posts: PostsView::default(),
+            post_view: None,
+            audit: AuditView::default(),
+            users: UsersView::default(),
+            gate: None,
             ctx: None,
         };
+        if w.store.session().is_none() {
+            w.gate = Some(SignInView::for_store(&w.store)?);
+        }
         w.registry.today = Some(today);
         w.reload()?;
+        if w.store.session().is_some() {
+            w.signed_in();
+        }
         w.restore_draft()?;
         Ok(w)
     }
@@ -267,6 +316,23 @@ impl Workspace {
         &self.registry
     }
 
+    /// The open post's page, if any.
+    pub fn post_view(&self) -> Option<&PostView> {
+        self.post_view.as_ref()
+    }
+
+    pub fn posts(&self) -> &PostsView {
+        &self.posts
+    }
+
+    pub fn audit(&self) -> &AuditView {
+        &self.audit
+    }
+
+    pub fn page(&self) -> Page {
+        self.page
+    }
+
     /// Re-reads everything the views show from the store.
     pub(super) fn reload(&mut self) -> Result<(), StoreError> {
         let (cal, today) = (&self.calendar, self.today);
@@ -281,6 +347,9 @@ impl Workspace {
         if let Some(h) = &mut self.history {
             h.reload(&self.store, self.today)?;
         }
+        self.posts.reload(&self.store)?;
+        self.audit.reload(&self.store)?;
+        self.users.reload(&self.store)?;
         Ok(())
     }
 
@@ -310,10 +379,26 @@ impl Workspace {
                 Ok(false) => return,
                 Ok(true) => {
                     self.welcome = None;
-                    actions.push(Action::Reload);
+                    match SignInView::for_store(&self.store) {
+                        Ok(gate) => self.gate = Some(gate),
+                        Err(e) => {
+                            self.notice = Some(Notice {
+                                text: e.to_string(),
+                                is_error: true,
+                            })
+                        }
+                    }
+                    return;
                 }
                 Err(e) => welcome.error = Some(e.to_string()),
             }
+        }
+        if let Some(gate) = &mut self.gate {
+            if gate.ui(ui, &mut self.store) {
+                self.gate = None;
+                self.signed_in();
+            }
+            return;
         }
         egui::Panel::left("nav")
             .resizable(false)
@@ -331,6 +416,16 @@ impl Workspace {
                     .ui(ui, &mut self.store, self.today, printing, &mut actions)
             }
             Page::Units => self.units.ui(ui, &mut self.store, &mut actions),
+            Page::Posts => match &mut self.post_view {
+                Some(view) => view.ui(ui, &mut actions),
+                None => self.posts.ui(ui, &self.store, &mut actions),
+            },
+            Page::Audit => self.audit.ui(ui, &self.store),
+            Page::Users => {
+                egui::ScrollArea::vertical()
+                    .id_salt("users_scroll")
+                    .show(ui, |ui| self.users.ui(ui, &mut self.store));
+            }
             Page::Settings => {
                 egui::ScrollArea::vertical()
                     .id_salt("settings_scroll")
@@ -359,18 +454,50 @@ impl Workspace {
                 .color(theme::MUTED)
                 .small(),
         );
-        ui.add_space(14.0);
+        ui.add_space(8.0);
+        if let Some(session) = self.store.session() {
+            ui.label(egui::RichText::new(session.description()).small());
+            if ui.small_button(text::SWITCH_USER).clicked() {
+                actions.push(Action::SwitchUser);
+            }
+        }
+        ui.add_space(10.0);
+        let waiting: usize = self.posts.counts.iter().map(|(_, n)| n).sum();
+        let posts_label = if waiting > 0 {
+            format!("{}（{waiting}）", text::NAV_POSTS)
+        } else {
+            text::NAV_POSTS.to_owned()
+        };
         for (page, label) in [
-            (Page::Registry, text::NAV_REGISTRY),
-            (Page::Filings, text::NAV_FILINGS),
-            (Page::Units, text::NAV_UNITS),
-            (Page::Settings, text::NAV_SETTINGS),
+            (Page::Registry, text::NAV_REGISTRY.to_owned()),
+            (Page::Filings, text::NAV_FILINGS.to_owned()),
+            (Page::Posts, posts_label),
+            (Page::Units, text::NAV_UNITS.to_owned()),
+            (Page::Audit, text::NAV_AUDIT.to_owned()),
+            (Page::Users, text::NAV_USERS.to_owned()),
+            (Page::Settings, text::NAV_SETTINGS.to_owned()),
         ] {
             let selected = self.page == page;
             let button =
                 egui::Button::selectable(selected, label).min_size(egui::vec2(130.0, 32.0));
-            if ui.add(button).clicked() && !selected {
+            if ui.add(button).clicked() && (!selected || page == Page::Posts) {
                 actions.push(Action::Navigate(page));
+            }
+            if page == Page::Posts {
+                for (queue, n) in &self.posts.counts {
+                    let text = egui::RichText::new(format!("　{} {n}", queue.label())).small();
+                    let text = if *n > 0 {
+                        text.color(theme::ACCENT)
+                    } else {
+                        text.color(theme::MUTED)
+                    };
+                    if ui
+                        .add(egui::Label::new(text).sense(egui::Sense::click()))
+                        .clicked()
+                    {
+                        actions.push(Action::ShowQueue(*queue));
+                    }
+                }
             }
         }
         if let Some(notice) = &self.notice {
@@ -388,8 +515,58 @@ impl Workspace {
         let result: Result<(), StoreError> = match action {
             Action::Navigate(page) => {
                 self.page = page;
+                match page {
+                    Page::Posts => {
+                        self.post_view = None;
+                        self.posts.reload(&self.store)
+                    }
+                    Page::Audit => self.audit.reload(&self.store),
+                    Page::Users => self.users.reload(&self.store),
+                    _ => Ok(()),
+                }
+            }
+            Action::ShowQueue(queue) => {
+                self.page = Page::Posts;
+                self.post_view = None;
+                self.posts.listing = super::posts_view::Listing::Queue(queue);
+                self.posts.refresh(&self.store)
+            }
+            Action::NewPost => self.new_post(),
+            Action::OpenPost(id) => self.open_post(id),
+            Action::ClosePost => {
+                self.post_view = None;
+                self.posts.reload(&self.store)
+            }
+            Action::SavePost => {
+                self.save_post(false);
                 Ok(())
             }
+            Action::SubmitPost => {
+                self.save_post(true);
+                Ok(())
+            }
+            Action::PostStep(step) => {
+                self.post_step(step);
+                Ok(())
+            }
+            Action::OverrideScreening(reason) => {
+                self.override_screening(&reason);
+                Ok(())
+            }
+            Action::AttachToPost => {
+                self.attach_to_post();
+                Ok(())
+            }
+            Action::RemoveAttachment(id) => {
+                self.remove_attachment(id);
+                Ok(())
+            }
+            Action::OpenAttachment(id) => self.open_attachment(id),
+            Action::PrintSlip(id) => {
+                self.print_slip(id);
+                Ok(())
+            }
+            Action::SwitchUser => self.switch_user(),
             Action::NewPlatform => {
                 if self.dialog.is_none() {
                     let form = PlatformForm::new(self.registry.query.unit_id);

@@ -3,17 +3,23 @@
 
 pub mod app;
 mod app_files;
+mod app_posts;
+pub mod audit_view;
 mod calendar_view;
 mod filings_view;
 mod history_view;
 mod platform_dialog;
 mod platform_form;
+pub mod post_view;
+pub mod posts_view;
 mod preview;
 mod print_job;
 pub mod registry_view;
 mod settings_view;
+mod sign_in_view;
 pub mod theme;
 mod units_view;
+mod users_view;
 mod welcome;
 mod widgets;
 

@@ -1,0 +1,849 @@
+//! One post's page: the author's editor, the reviewer's and the administrator's step with the
+//! changes since they last looked, the screening findings, attachments, and the whole history.
+//! Which of these show follows the signed-in user's roles; the store decides again.
+
+use chrono::NaiveDateTime;
+use eframe::egui::{self, Color32, RichText, text::LayoutJob};
+
+use super::app::Action;
+use super::posts_view::state_colour;
+use super::theme;
+use crate::domain::audit::AuditEntry;
+use crate::domain::post::{Post, PostDraft};
+use crate::domain::registry::StatusView;
+use crate::domain::screening::{Screener, ScreeningReport, Severity};
+use crate::domain::text_diff::{DiffKind, char_diff};
+use crate::domain::unit::Role;
+use crate::domain::validation::{Field, FieldError};
+use crate::domain::workflow::{
+    Attribution, Category, Origin, PostAction, PostState, REVIEWER_ROLES,
+};
+use crate::store::{AttachmentMeta, Revision, Session, Store, StoreError, post_text};
+use crate::text;
+
+/// What the signed-in user may do on this page (the store checks again on every step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The author holds the pen: edit, save, submit.
+    Author,
+    /// The author waits for review: may withdraw.
+    AuthorWaiting,
+    /// A reviewer of the unit: approve or return.
+    Reviewer,
+    /// An administrator of the unit: publish or return.
+    Publisher,
+    ReadOnly,
+}
+
+/// The editable fields as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostForm {
+    pub platform_id: Option<i64>,
+    pub title: String,
+    pub body: String,
+    pub category: Category,
+    pub column: String,
+    pub origin: Origin,
+    pub author_or_provider: String,
+    pub source_name: String,
+    pub source_link: String,
+    pub editor: String,
+    pub internal: bool,
+    pub planned_at: String,
+}
+
+impl PostForm {
+    fn new(platform_id: Option<i64>, editor: &str) -> Self {
+        Self {
+            platform_id,
+            title: String::new(),
+            body: String::new(),
+            category: Category::News,
+            column: String::new(),
+            origin: Origin::Original,
+            author_or_provider: String::new(),
+            source_name: String::new(),
+            source_link: String::new(),
+            editor: editor.to_owned(),
+            internal: false,
+            planned_at: String::new(),
+        }
+    }
+
+    fn from_draft(d: &PostDraft) -> Self {
+        let a = &d.attribution;
+        Self {
+            platform_id: Some(d.platform_id),
+            title: d.title.clone(),
+            body: d.body.clone(),
+            category: d.category,
+            column: d.column.clone(),
+            origin: a.origin,
+            author_or_provider: a.author_or_provider.clone(),
+            source_name: a.source_name.clone(),
+            source_link: a.source_link.clone(),
+            editor: a.editor.clone(),
+            internal: d.internal,
+            planned_at: d
+                .planned_at
+                .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The draft, or the fields that cannot be read as typed.
+    pub fn to_draft(&self) -> Result<PostDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let platform_id = self.platform_id.unwrap_or_else(|| {
+            errors.push(FieldError::new(Field::PostPlatform, "请选择发布平台"));
+            0
+        });
+        let planned_at = match parse_time(&self.planned_at) {
+            Ok(t) => t,
+            Err(message) => {
+                errors.push(FieldError::new(Field::PostPlannedAt, message));
+                None
+            }
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(PostDraft {
+            platform_id,
+            title: self.title.clone(),
+            body: self.body.clone(),
+            category: self.category,
+            column: self.column.clone(),
+            attribution: Attribution {
+                origin: self.origin,
+                author_or_provider: self.author_or_provider.clone(),
+                source_name: self.source_name.clone(),
+                source_link: self.source_link.clone(),
+                editor: self.editor.clone(),
+            },
+            internal: self.internal,
+            planned_at,
+        })
+    }
+}
+
+fn parse_time(text: &str) -> Result<Option<NaiveDateTime>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y/%m/%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+    .map(Some)
+    .ok_or_else(|| format!("「{t}」不是有效的时间，请写成 2026-11-28 09:00"))
+}
+
+pub struct PostView {
+    pub post: Option<Post>,
+    pub form: PostForm,
+    saved_form: PostForm,
+    pub mode: Mode,
+    pub comment: String,
+    pub link: String,
+    pub override_reason: String,
+    pub history: Vec<AuditEntry>,
+    pub revisions: Vec<Revision>,
+    pub attachments: Vec<AttachmentMeta>,
+    /// The revision the diff starts from (the one this reviewer saw last).
+    pub diff_base: Option<i64>,
+    pub error: Option<String>,
+    pub field_errors: Vec<FieldError>,
+    platforms: Vec<(i64, String)>,
+    screener: Option<Screener>,
+    report: ScreeningReport,
+    screened: String,
+    /// A reviewer of the unit, not the author, looking at a post before or in review: they
+    /// may let a false alarm through (the author cannot submit until then).
+    can_override: bool,
+}
+
+impl PostView {
+    /// A new draft by the signed-in 信息员.
+    pub fn new_post(store: &Store) -> Result<Self, StoreError> {
+        let editor = store
+            .session()
+            .map(|s| s.display_name.clone())
+            .unwrap_or_default();
+        let platforms = open_platforms(store)?;
+        let form = PostForm::new(platforms.first().map(|p| p.0), &editor);
+        let mut view = Self::blank(form, Mode::Author, platforms);
+        view.screener = Some(store.post_screener()?);
+        view.rescreen();
+        Ok(view)
+    }
+
+    /// An existing post, as the signed-in user may see it. Opening records the revision the
+    /// user has now seen, so their next diff starts here.
+    pub fn open(store: &mut Store, id: i64) -> Result<Self, StoreError> {
+        let post = store.post(id)?;
+        let mode = mode_for(store.session(), &post);
+        let seen = store.last_seen_revision(id)?;
+        let mut view = Self::blank(
+            PostForm::from_draft(&post.draft),
+            mode,
+            open_platforms(store)?,
+        );
+        view.diff_base = match seen {
+            Some(n) if n < post.revision => Some(n),
+            _ if post.revision > 1 => Some(post.revision - 1),
+            _ => None,
+        };
+        if post.revision > 0 {
+            store.mark_seen(id, post.revision)?;
+        }
+        view.history = store.post_history(id)?;
+        view.revisions = store.revisions(id)?;
+        view.attachments = store.attachments(id)?;
+        view.screener = Some(store.post_screener()?);
+        view.can_override = may_override(store.session(), &post);
+        view.post = Some(post);
+        view.rescreen();
+        Ok(view)
+    }
+
+    fn blank(form: PostForm, mode: Mode, platforms: Vec<(i64, String)>) -> Self {
+        Self {
+            post: None,
+            saved_form: form.clone(),
+            form,
+            mode,
+            comment: String::new(),
+            link: String::new(),
+            override_reason: String::new(),
+            history: Vec::new(),
+            revisions: Vec::new(),
+            attachments: Vec::new(),
+            diff_base: None,
+            error: None,
+            field_errors: Vec::new(),
+            platforms,
+            screener: None,
+            report: ScreeningReport::default(),
+            screened: String::new(),
+            can_override: false,
+        }
+    }
+
+    pub fn id(&self) -> Option<i64> {
+        self.post.as_ref().map(|p| p.id)
+    }
+
+    pub fn version(&self) -> Option<i64> {
+        self.post.as_ref().map(|p| p.version)
+    }
+
+    /// Whether the form differs from what is stored.
+    pub fn dirty(&self) -> bool {
+        self.form != self.saved_form
+    }
+
+    /// Rescreens when the title or body changed since the last screening.
+    fn rescreen(&mut self) {
+        let text = post_text(&self.form.title, &self.form.body);
+        if text == self.screened {
+            return;
+        }
+        if let Some(s) = &self.screener {
+            self.report = s.screen(&text);
+        }
+        self.screened = text;
+    }
+
+    pub fn blocks(&self) -> bool {
+        self.report.blocks()
+            && !self
+                .post
+                .as_ref()
+                .is_some_and(|p| p.override_covers_text() && !self.dirty())
+    }
+
+    pub fn report(&self) -> &ScreeningReport {
+        &self.report
+    }
+
+    /// Whether the signed-in user may let this post's blocked text through.
+    pub fn can_override(&self) -> bool {
+        self.can_override
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        self.rescreen();
+        ui.horizontal(|ui| {
+            if ui.button(format!("← {}", text::BACK_TO_LIST)).clicked() {
+                actions.push(Action::ClosePost);
+            }
+            match &self.post {
+                Some(p) => {
+                    ui.heading(format!("信息 {}", p.id));
+                    ui.label(
+                        RichText::new(p.state.label())
+                            .color(state_colour(p.state))
+                            .strong(),
+                    );
+                    if p.revision > 0 {
+                        ui.label(
+                            RichText::new(format!("第 {} 稿", p.revision)).color(theme::MUTED),
+                        );
+                    }
+                    ui.label(
+                        RichText::new(format!(
+                            "{} · {} {}",
+                            p.unit_name, p.platform_kind, p.platform_name
+                        ))
+                        .color(theme::MUTED),
+                    );
+                }
+                None => {
+                    ui.heading(text::NEW_POST);
+                }
+            }
+        });
+        if let Some(e) = &self.error {
+            ui.label(RichText::new(e).color(theme::DANGER));
+        }
+        ui.separator();
+        egui::Panel::right("post_side")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("post_side_scroll")
+                    .show(ui, |ui| self.side_ui(ui, actions));
+            });
+        egui::ScrollArea::vertical()
+            .id_salt("post_main_scroll")
+            .show(ui, |ui| {
+                if self.mode == Mode::Author {
+                    self.form_ui(ui);
+                } else {
+                    self.read_ui(ui);
+                }
+                ui.add_space(8.0);
+                self.step_ui(ui, actions);
+            });
+    }
+
+    fn error_line(&self, ui: &mut egui::Ui, field: Field) {
+        for e in self.field_errors.iter().filter(|e| e.field == field) {
+            ui.label(RichText::new(&e.message).color(theme::DANGER).small());
+        }
+    }
+
+    fn form_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Grid::new("post_form")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                let l = ui.label("发布平台：");
+                let current = self
+                    .form
+                    .platform_id
+                    .and_then(|id| self.platforms.iter().find(|(p, _)| *p == id))
+                    .map_or("请选择".to_owned(), |(_, n)| n.clone());
+                ui.vertical(|ui| {
+                    egui::ComboBox::from_id_salt("post_platform_pick")
+                        .selected_text(current)
+                        .width(320.0)
+                        .show_ui(ui, |ui| {
+                            for (id, name) in &self.platforms {
+                                ui.selectable_value(&mut self.form.platform_id, Some(*id), name);
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                    self.error_line(ui, Field::PostPlatform);
+                });
+                ui.end_row();
+                let l = ui.label("标题：");
+                ui.vertical(|ui| {
+                    ui.add(egui::TextEdit::singleline(&mut self.form.title).desired_width(480.0))
+                        .labelled_by(l.id);
+                    self.error_line(ui, Field::PostTitle);
+                });
+                ui.end_row();
+                let l = ui.label("类别：");
+                ui.horizontal(|ui| {
+                    egui::ComboBox::from_id_salt("post_category")
+                        .selected_text(self.form.category.label())
+                        .show_ui(ui, |ui| {
+                            for c in Category::ALL {
+                                ui.selectable_value(&mut self.form.category, c, c.label());
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                    let l = ui.label("栏目：");
+                    ui.add(egui::TextEdit::singleline(&mut self.form.column).desired_width(160.0))
+                        .labelled_by(l.id);
+                });
+                ui.end_row();
+                ui.label("来源：");
+                ui.horizontal(|ui| {
+                    for o in Origin::ALL {
+                        ui.radio_value(&mut self.form.origin, o, o.label());
+                    }
+                    ui.checkbox(
+                        &mut self.form.internal,
+                        "内部信息（仅可发布在校园内网平台）",
+                    );
+                });
+                ui.end_row();
+                match self.form.origin {
+                    Origin::Original => {
+                        let l = ui.label("作者或提供者：");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.form.author_or_provider)
+                                .hint_text("作者，或信息、图片的提供者")
+                                .desired_width(320.0),
+                        )
+                        .labelled_by(l.id);
+                        ui.end_row();
+                    }
+                    Origin::Reprint => {
+                        let l = ui.label("资料来源：");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.form.source_name)
+                                .hint_text("例如 人民网")
+                                .desired_width(320.0),
+                        )
+                        .labelled_by(l.id);
+                        ui.end_row();
+                        let l = ui.label("来源链接：");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.form.source_link)
+                                .hint_text("https://…（没有可留空）")
+                                .desired_width(320.0),
+                        )
+                        .labelled_by(l.id);
+                        ui.end_row();
+                    }
+                }
+                let l = ui.label("编辑发布人：");
+                ui.add(egui::TextEdit::singleline(&mut self.form.editor).desired_width(160.0))
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("计划发布时间：");
+                ui.vertical(|ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.form.planned_at)
+                            .hint_text("2026-11-28 09:00（可留空）")
+                            .desired_width(160.0),
+                    )
+                    .labelled_by(l.id);
+                    self.error_line(ui, Field::PostPlannedAt);
+                });
+                ui.end_row();
+            });
+        ui.add_space(6.0);
+        let l = ui.label("正文：");
+        let report = self.report.clone();
+        let offset = self.form.title.chars().count() + 2;
+        let mut layouter = move |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap: f32| {
+            let mut job = highlight_job(ui, text.as_str(), &report, offset);
+            job.wrap.max_width = wrap;
+            ui.fonts_mut(|f| f.layout_job(job))
+        };
+        ui.add(
+            egui::TextEdit::multiline(&mut self.form.body)
+                .desired_rows(14)
+                .desired_width(f32::INFINITY)
+                .layouter(&mut layouter),
+        )
+        .labelled_by(l.id);
+        self.error_line(ui, Field::PostBody);
+    }
+
+    fn read_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(post) = &self.post else {
+            return;
+        };
+        let d = &post.draft;
+        ui.label(RichText::new(&d.title).size(20.0).strong());
+        let a = &d.attribution;
+        let attribution = match a.origin {
+            Origin::Original => format!("原创 · 作者或提供者：{}", a.author_or_provider),
+            Origin::Reprint => format!("转载 · 资料来源：{} {}", a.source_name, a.source_link),
+        };
+        ui.label(
+            RichText::new(format!(
+                "{} · 栏目：{} · {} · 编辑发布人：{}{}",
+                d.category.label(),
+                d.column,
+                attribution,
+                a.editor,
+                if d.internal { " · 内部信息" } else { "" }
+            ))
+            .color(theme::MUTED),
+        );
+        if let Some(link) = &post.published_link {
+            ui.horizontal(|ui| {
+                ui.label("发布链接：");
+                ui.hyperlink(link);
+            });
+        }
+        ui.add_space(6.0);
+        if let Some(base) = self.diff_base
+            && let (Some(old), Some(new)) = (
+                self.revisions.iter().find(|r| r.number == base),
+                self.revisions.last(),
+            )
+        {
+            ui.label(
+                RichText::new(format!(
+                    "自第 {} 稿以来的改动（绿色为新增，红色删除线为删去）：",
+                    old.number
+                ))
+                .strong(),
+            );
+            ui.add(egui::Label::new(diff_job(ui, &old.body, &new.body)).wrap());
+            ui.separator();
+        }
+        ui.label(RichText::new("正文：").strong());
+        let offset = d.title.chars().count() + 2;
+        ui.add(egui::Label::new(highlight_job(ui, &d.body, &self.report, offset)).wrap());
+    }
+
+    fn step_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        match self.mode {
+            Mode::Author => {
+                ui.horizontal(|ui| {
+                    if ui.button(text::SAVE_DRAFT).clicked() {
+                        actions.push(Action::SavePost);
+                    }
+                    let submit = ui.add_enabled(
+                        !self.blocks(),
+                        egui::Button::new(RichText::new(text::SUBMIT_POST).strong()),
+                    );
+                    if submit.clicked() {
+                        actions.push(Action::SubmitPost);
+                    }
+                    if self.blocks() {
+                        ui.label(
+                            RichText::new("正文有须处理的内容，修改后才能提交（或请审核人放行）。")
+                                .color(theme::DANGER)
+                                .small(),
+                        );
+                    }
+                });
+            }
+            Mode::AuthorWaiting => {
+                if ui.button(text::WITHDRAW_POST).clicked() {
+                    actions.push(Action::PostStep(PostAction::Withdraw));
+                }
+            }
+            Mode::Reviewer | Mode::Publisher => {
+                if self.mode == Mode::Publisher {
+                    ui.horizontal(|ui| {
+                        let l = ui.label("发布链接：");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.link)
+                                .hint_text("https://mp.weixin.qq.com/s/…")
+                                .desired_width(420.0),
+                        )
+                        .labelled_by(l.id);
+                    });
+                }
+                let l = ui.label("审核意见（退回时必填）：");
+                ui.add(
+                    egui::TextEdit::multiline(&mut self.comment)
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l.id);
+                ui.horizontal(|ui| {
+                    let forward = if self.mode == Mode::Reviewer {
+                        text::APPROVE_POST
+                    } else {
+                        text::PUBLISH_POST
+                    };
+                    if ui.button(RichText::new(forward).strong()).clicked() {
+                        actions.push(Action::PostStep(if self.mode == Mode::Reviewer {
+                            PostAction::Approve {
+                                comment: self.comment.clone(),
+                            }
+                        } else {
+                            PostAction::Publish {
+                                link: self.link.clone(),
+                                at: chrono::Local::now().naive_local(),
+                            }
+                        }));
+                    }
+                    if ui.button(text::REJECT_POST).clicked() {
+                        actions.push(Action::PostStep(PostAction::Reject {
+                            comment: self.comment.clone(),
+                        }));
+                    }
+                });
+            }
+            Mode::ReadOnly => {}
+        }
+    }
+
+    fn side_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        ui.label(RichText::new("内容审查").strong());
+        let blocks = self.report.count(Severity::Block);
+        let warns = self.report.count(Severity::Warn);
+        ui.label(format!(
+            "拦截 {blocks} 处 · 提醒 {warns} 处 · 外部链接 {} 个",
+            self.report.links.len()
+        ));
+        for f in &self.report.findings {
+            let colour = if f.severity == Severity::Block {
+                theme::DANGER
+            } else {
+                theme::WARN
+            };
+            ui.label(
+                RichText::new(format!(
+                    "{} {} {}",
+                    f.severity.label(),
+                    f.category.label(),
+                    f.rule.label()
+                ))
+                .color(colour)
+                .small(),
+            );
+        }
+        if let Some(post) = &self.post {
+            if let Some(o) = &post.screening_override {
+                ui.label(
+                    RichText::new(format!(
+                        "{} 已放行（{}）：{}{}",
+                        o.reviewer_name,
+                        o.at.format("%m-%d %H:%M"),
+                        o.reason,
+                        if post.override_covers_text() {
+                            ""
+                        } else {
+                            "（正文已改动，放行失效）"
+                        }
+                    ))
+                    .small(),
+                );
+            }
+            if self.can_override && self.report.blocks() && !post.override_covers_text() {
+                let l = ui.label("放行理由：");
+                ui.add(
+                    egui::TextEdit::multiline(&mut self.override_reason)
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l.id);
+                if ui.button(text::OVERRIDE_SCREENING).clicked() {
+                    actions.push(Action::OverrideScreening(self.override_reason.clone()));
+                }
+            }
+        }
+        ui.separator();
+        ui.label(RichText::new("附件").strong());
+        for a in &self.attachments {
+            ui.horizontal(|ui| {
+                if ui.link(&a.name).clicked() {
+                    actions.push(Action::OpenAttachment(a.id));
+                }
+                ui.label(
+                    RichText::new(format!(
+                        "{} KB · {}",
+                        a.size.div_ceil(1024),
+                        &a.sha256[..12.min(a.sha256.len())]
+                    ))
+                    .color(theme::MUTED)
+                    .small(),
+                );
+                if self.mode == Mode::Author && ui.small_button("移除").clicked() {
+                    actions.push(Action::RemoveAttachment(a.id));
+                }
+            });
+        }
+        if self.mode == Mode::Author
+            && self.post.is_some()
+            && ui.button(text::ADD_ATTACHMENT).clicked()
+        {
+            actions.push(Action::AttachToPost);
+        }
+        if let Some(id) = self.id() {
+            ui.separator();
+            if ui.button(text::PRINT_SLIP).clicked() {
+                actions.push(Action::PrintSlip(id));
+            }
+        }
+        ui.separator();
+        ui.label(RichText::new("经过").strong());
+        for e in &self.history {
+            ui.label(
+                RichText::new(format!(
+                    "{} {} {}",
+                    e.at.format("%m-%d %H:%M"),
+                    e.actor,
+                    action_label(&e.action)
+                ))
+                .small(),
+            );
+            if !e.comment.is_empty() {
+                ui.label(
+                    RichText::new(format!("　{}", e.comment))
+                        .color(theme::MUTED)
+                        .small(),
+                );
+            }
+        }
+    }
+
+    /// After a save: what is stored now is what the form holds.
+    pub fn saved(&mut self, store: &mut Store, id: i64) -> Result<(), StoreError> {
+        let fresh = Self::open(store, id)?;
+        let form = std::mem::replace(&mut self.form, fresh.form.clone());
+        *self = Self { form, ..fresh };
+        self.saved_form = self.form.clone();
+        Ok(())
+    }
+}
+
+/// Which of the page's steps the user gets, from their roles in the post's unit.
+pub fn mode_for(session: Option<&Session>, post: &Post) -> Mode {
+    let Some(s) = session else {
+        return Mode::ReadOnly;
+    };
+    let Some(me) = s.person_id else {
+        return Mode::ReadOnly;
+    };
+    let roles: &[Role] = if s.unit_id == Some(post.unit_id) {
+        &s.roles
+    } else {
+        &[]
+    };
+    let author = post.author_id == me;
+    match post.state {
+        state if state.is_with_author() && author => Mode::Author,
+        PostState::Submitted if author => Mode::AuthorWaiting,
+        PostState::Submitted if roles.iter().any(|r| REVIEWER_ROLES.contains(r)) => Mode::Reviewer,
+        PostState::Approved
+            if roles.contains(&Role::Administrator) && post.reviewer_id != Some(me) =>
+        {
+            Mode::Publisher
+        }
+        _ => Mode::ReadOnly,
+    }
+}
+
+/// 第六条五 / 第八条二: a 审核人 or unit head of the post's unit, not its author, while the post
+/// is with its author or in review.
+fn may_override(session: Option<&Session>, post: &Post) -> bool {
+    session.is_some_and(|s| {
+        s.unit_id == Some(post.unit_id)
+            && s.person_id.is_some_and(|me| me != post.author_id)
+            && s.roles.iter().any(|r| REVIEWER_ROLES.contains(r))
+            && (post.state.is_with_author() || post.state == PostState::Submitted)
+    })
+}
+
+/// The platforms of the user's unit that still run.
+fn open_platforms(store: &Store) -> Result<Vec<(i64, String)>, StoreError> {
+    let unit = store.session().and_then(|s| s.unit_id);
+    Ok(store
+        .registry_rows(|_, _| crate::domain::registry::FilingClock::NotRunning)?
+        .into_iter()
+        .filter(|r| unit.is_none_or(|u| r.unit_id == u))
+        .filter(|r| !matches!(r.status, StatusView::Closed | StatusView::ShutDown))
+        .map(|r| (r.id, format!("{} · {}", r.kind_name, r.name)))
+        .collect())
+}
+
+fn action_label(code: &str) -> &str {
+    match code {
+        "create" => "新建",
+        "edit" => "编辑",
+        "submit" => "提交审核",
+        "approve" => "审核通过",
+        "reject" => "退回",
+        "publish" => "发布",
+        "withdraw" => "撤回",
+        "screening_override" => "放行审查结果",
+        "attachment_add" => "添加附件",
+        "attachment_remove" => "移除附件",
+        other => other,
+    }
+}
+
+/// The body with each finding's characters on a coloured background. `offset` is where the
+/// body starts in the screened text (title + blank line).
+pub fn highlight_job(
+    ui: &egui::Ui,
+    body: &str,
+    report: &ScreeningReport,
+    offset: usize,
+) -> LayoutJob {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let normal = egui::TextFormat::simple(font.clone(), ui.visuals().text_color());
+    let mut job = LayoutJob::default();
+    // Char offset → byte offset in the body.
+    let starts: Vec<usize> = body
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([body.len()])
+        .collect();
+    let byte_at = |c: usize| starts.get(c).copied().unwrap_or(body.len());
+    let mut at = 0usize;
+    for f in &report.findings {
+        if f.end <= offset || f.start < offset {
+            continue;
+        }
+        let (s, e) = (byte_at(f.start - offset), byte_at(f.end - offset));
+        if s < at || s >= e {
+            continue;
+        }
+        job.append(&body[at..s], 0.0, normal.clone());
+        let background = if f.severity == Severity::Block {
+            Color32::from_rgb(0xfd, 0xd8, 0xd8)
+        } else {
+            Color32::from_rgb(0xfd, 0xef, 0xc8)
+        };
+        job.append(
+            &body[s..e],
+            0.0,
+            egui::TextFormat {
+                background,
+                ..normal.clone()
+            },
+        );
+        at = e;
+    }
+    job.append(&body[at..], 0.0, normal);
+    job
+}
+
+/// The character diff of two revisions: insertions green, deletions red and struck through.
+fn diff_job(ui: &egui::Ui, old: &str, new: &str) -> LayoutJob {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let normal = egui::TextFormat::simple(font, ui.visuals().text_color());
+    let mut job = LayoutJob::default();
+    for span in char_diff(old, new) {
+        let format = match span.kind {
+            DiffKind::Equal => normal.clone(),
+            DiffKind::Insert => egui::TextFormat {
+                background: Color32::from_rgb(0xd4, 0xf4, 0xdc),
+                color: theme::OK,
+                ..normal.clone()
+            },
+            DiffKind::Delete => egui::TextFormat {
+                background: Color32::from_rgb(0xfd, 0xd8, 0xd8),
+                color: theme::DANGER,
+                strikethrough: egui::Stroke::new(1.0, theme::DANGER),
+                ..normal.clone()
+            },
+        };
+        job.append(&span.text, 0.0, format);
+    }
+    job
+}

@@ -1,0 +1,307 @@
+//! 信息发布: the 待我处理 queues of the signed-in user and the list of all posts, filtered by
+//! platform, state and date. A row opens the post's page.
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use super::app::Action;
+use super::theme;
+use crate::domain::post::Queue;
+use crate::domain::unit::Role;
+use crate::domain::workflow::PostState;
+use crate::store::{PostFilter, PostRow, Store, StoreError};
+use crate::text;
+
+/// Which list is shown: one of the user's queues, or every post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    Queue(Queue),
+    All,
+}
+
+pub struct PostsView {
+    pub listing: Listing,
+    pub rows: Vec<PostRow>,
+    pub counts: Vec<(Queue, usize)>,
+    state: Option<PostState>,
+    platform: Option<i64>,
+    from: String,
+    until: String,
+    title: String,
+    platforms: Vec<(i64, String)>,
+    can_write: bool,
+    error: Option<String>,
+}
+
+impl Default for PostsView {
+    fn default() -> Self {
+        Self {
+            listing: Listing::All,
+            rows: Vec::new(),
+            counts: Vec::new(),
+            state: None,
+            platform: None,
+            from: String::new(),
+            until: String::new(),
+            title: String::new(),
+            platforms: Vec::new(),
+            can_write: false,
+            error: None,
+        }
+    }
+}
+
+fn parse_day(text: &str) -> Result<Option<NaiveDate>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| format!("日期「{t}」格式不对，请写成 2026-11-26。"))
+}
+
+impl PostsView {
+    /// Re-reads the counts and the current list. A signed-in person starts on their first
+    /// queue with something in it.
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.counts = store.queue_counts()?;
+        let session = store.session();
+        self.can_write = session.is_some_and(|s| s.roles.contains(&Role::InfoOfficer));
+        let unit = session.and_then(|s| s.unit_id);
+        self.platforms = store
+            .registry_rows(|_, _| crate::domain::registry::FilingClock::NotRunning)?
+            .into_iter()
+            .filter(|r| unit.is_none_or(|u| r.unit_id == u))
+            .map(|r| (r.id, format!("{} · {}", r.kind_name, r.name)))
+            .collect();
+        self.refresh(store)
+    }
+
+    /// Chooses the first queue with work in it (on sign-in).
+    pub fn start_on_queue(&mut self) {
+        self.listing = self
+            .counts
+            .iter()
+            .find(|(_, n)| *n > 0)
+            .or(self.counts.first())
+            .map_or(Listing::All, |(q, _)| Listing::Queue(*q));
+    }
+
+    pub fn refresh(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.error = None;
+        self.rows = match self.listing {
+            Listing::Queue(q) => store.queue(q)?,
+            Listing::All => {
+                let (from, until) = match (parse_day(&self.from), parse_day(&self.until)) {
+                    (Ok(f), Ok(u)) => (f, u),
+                    (Err(e), _) | (_, Err(e)) => {
+                        self.error = Some(e);
+                        return Ok(());
+                    }
+                };
+                store.posts(&PostFilter {
+                    state: self.state,
+                    platform_id: self.platform,
+                    unit_id: store.session().and_then(|s| s.unit_id),
+                    from,
+                    until,
+                    title_contains: self.title.clone(),
+                    limit: 0,
+                })?
+            }
+        };
+        Ok(())
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, store: &Store, actions: &mut Vec<Action>) {
+        ui.horizontal(|ui| {
+            ui.heading(match self.listing {
+                Listing::Queue(q) => q.label(),
+                Listing::All => text::ALL_POSTS,
+            });
+            ui.add_space(16.0);
+            if self.can_write && ui.button(text::NEW_POST).clicked() {
+                actions.push(Action::NewPost);
+            }
+        });
+        ui.add_space(4.0);
+        let mut changed = false;
+        ui.horizontal_wrapped(|ui| {
+            for (queue, n) in self.counts.clone() {
+                let selected = self.listing == Listing::Queue(queue);
+                if ui
+                    .selectable_label(selected, format!("{}（{n}）", queue.label()))
+                    .clicked()
+                {
+                    self.listing = Listing::Queue(queue);
+                    changed = true;
+                }
+            }
+            if ui
+                .selectable_label(self.listing == Listing::All, text::ALL_POSTS)
+                .clicked()
+            {
+                self.listing = Listing::All;
+                changed = true;
+            }
+        });
+        if self.listing == Listing::All {
+            changed |= self.filters_ui(ui);
+        }
+        if changed && let Err(e) = self.refresh(store) {
+            self.error = Some(e.to_string());
+        }
+        if let Some(e) = &self.error {
+            ui.label(RichText::new(e).color(theme::DANGER));
+        }
+        ui.label(
+            RichText::new(format!("共 {} 条", self.rows.len()))
+                .color(theme::MUTED)
+                .small(),
+        );
+        if self.rows.is_empty() {
+            ui.add_space(20.0);
+            ui.label(RichText::new(text::NO_POSTS).color(theme::MUTED));
+            return;
+        }
+        self.table_ui(ui, actions);
+    }
+
+    fn filters_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let mut changed = false;
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("状态：");
+            egui::ComboBox::from_id_salt("post_state")
+                .selected_text(self.state.map_or("全部状态", PostState::label))
+                .show_ui(ui, |ui| {
+                    changed |= ui
+                        .selectable_value(&mut self.state, None, "全部状态")
+                        .changed();
+                    for s in PostState::ALL {
+                        changed |= ui
+                            .selectable_value(&mut self.state, Some(s), s.label())
+                            .changed();
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("平台：");
+            let current = self
+                .platform
+                .and_then(|id| self.platforms.iter().find(|(p, _)| *p == id))
+                .map_or("全部平台".to_owned(), |(_, n)| n.clone());
+            egui::ComboBox::from_id_salt("post_platform")
+                .selected_text(current)
+                .width(220.0)
+                .show_ui(ui, |ui| {
+                    changed |= ui
+                        .selectable_value(&mut self.platform, None, "全部平台")
+                        .changed();
+                    for (id, name) in &self.platforms {
+                        changed |= ui
+                            .selectable_value(&mut self.platform, Some(*id), name)
+                            .changed();
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("日期从");
+            changed |= ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.from)
+                        .hint_text("2026-11-01")
+                        .desired_width(90.0),
+                )
+                .labelled_by(l.id)
+                .lost_focus();
+            let l = ui.label("到");
+            changed |= ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.until)
+                        .hint_text("2026-11-30")
+                        .desired_width(90.0),
+                )
+                .labelled_by(l.id)
+                .lost_focus();
+            let l = ui.label("标题含：");
+            changed |= ui
+                .add(egui::TextEdit::singleline(&mut self.title).desired_width(140.0))
+                .labelled_by(l.id)
+                .changed();
+        });
+        changed
+    }
+
+    fn table_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        TableBuilder::new(ui)
+            .striped(true)
+            .sense(egui::Sense::click())
+            .column(Column::exact(44.0))
+            .column(Column::exact(60.0))
+            .column(Column::exact(48.0))
+            .column(Column::remainder().at_least(240.0).clip(true))
+            .column(Column::exact(170.0).clip(true))
+            .column(Column::exact(70.0))
+            .column(Column::exact(120.0))
+            .header(24.0, |mut h| {
+                for title in ["编号", "状态", "类别", "标题", "平台", "撰稿", "最近更新"]
+                {
+                    h.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(26.0, self.rows.len(), |mut row| {
+                    let r = &self.rows[row.index()];
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(r.id.to_string()).selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(r.state.label()).color(state_colour(r.state)),
+                            )
+                            .selectable(false),
+                        );
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(r.category.label()).selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&r.title).selectable(false).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.add(
+                            egui::Label::new(format!("{} {}", r.platform_kind, r.platform_name))
+                                .selectable(false)
+                                .truncate(),
+                        );
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&r.author_name).selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.add(
+                            egui::Label::new(r.updated_at.format("%m-%d %H:%M").to_string())
+                                .selectable(false),
+                        );
+                    });
+                    if row.response().clicked() {
+                        actions.push(Action::OpenPost(r.id));
+                    }
+                });
+            });
+    }
+}
+
+pub fn state_colour(state: PostState) -> egui::Color32 {
+    match state {
+        PostState::Published => theme::OK,
+        PostState::Returned => theme::DANGER,
+        PostState::Submitted | PostState::Approved => theme::ACCENT,
+        PostState::Draft | PostState::Withdrawn => theme::MUTED,
+    }
+}

@@ -1,0 +1,218 @@
+//! 登录 and, on a database without accounts, 创建系统管理员: nothing else of the window shows
+//! until someone has said who they are (第八条一: every step is somebody's).
+
+use eframe::egui::{self, RichText};
+
+use super::theme;
+use crate::store::{DEMO_ADMIN_LOGIN, DEMO_PASSWORD, NewUser, Store, StoreError};
+use crate::text;
+
+/// The first account of a new database.
+#[derive(Default)]
+struct FirstAdmin {
+    login: String,
+    name: String,
+    password: String,
+    again: String,
+}
+
+#[derive(Default)]
+pub struct SignInView {
+    login: String,
+    password: String,
+    first_admin: Option<FirstAdmin>,
+    /// (login, description) of the demo accounts, shown on a demo database.
+    demo_accounts: Vec<(String, String)>,
+    error: Option<String>,
+    focus_password: bool,
+}
+
+impl SignInView {
+    pub fn for_store(store: &Store) -> Result<Self, StoreError> {
+        let mut view = Self::default();
+        if !store.has_users()? {
+            view.first_admin = Some(FirstAdmin {
+                login: "admin".to_owned(),
+                name: "系统管理员".to_owned(),
+                ..Default::default()
+            });
+        } else if store.is_demo()? {
+            view.demo_accounts = store
+                .users()?
+                .into_iter()
+                .filter(|u| u.active)
+                .map(|u| {
+                    let mut roles: Vec<&str> = u.roles.iter().map(|r| r.label()).collect();
+                    if u.is_system_admin {
+                        roles.push("系统管理员");
+                    }
+                    let desc = format!("{} {} {}", u.display_name, u.unit_name, roles.join("、"));
+                    (u.login, desc)
+                })
+                .collect();
+            // The accounts that show the three steps first.
+            let order = ["zhangzhe", "liuxiaoyan", "lijun", DEMO_ADMIN_LOGIN];
+            view.demo_accounts
+                .sort_by_key(|(l, _)| order.iter().position(|o| o == l).unwrap_or(order.len()));
+        }
+        Ok(view)
+    }
+
+    /// `true` once someone is signed in.
+    pub fn ui(&mut self, ui: &mut egui::Ui, store: &mut Store) -> bool {
+        let mut signed_in = false;
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            ui.add_space(60.0);
+            ui.vertical_centered(|ui| {
+                ui.set_max_width(520.0);
+                ui.heading(RichText::new(text::APP_TITLE).size(24.0));
+                ui.add_space(16.0);
+                if self.first_admin.is_some() {
+                    signed_in = self.first_admin_ui(ui, store);
+                } else {
+                    signed_in = self.sign_in_ui(ui, store);
+                }
+                if let Some(e) = &self.error {
+                    ui.add_space(8.0);
+                    ui.label(RichText::new(e).color(theme::DANGER));
+                }
+            });
+        });
+        signed_in
+    }
+
+    fn sign_in_ui(&mut self, ui: &mut egui::Ui, store: &mut Store) -> bool {
+        let mut submit = false;
+        ui.group(|ui| {
+            ui.set_width(420.0);
+            ui.label(RichText::new(text::SIGN_IN).strong());
+            egui::Grid::new("sign_in").num_columns(2).show(ui, |ui| {
+                let l = ui.label(text::LOGIN_LABEL);
+                let login = ui
+                    .add(egui::TextEdit::singleline(&mut self.login).desired_width(240.0))
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label(text::PASSWORD_LABEL);
+                let password = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.password)
+                            .password(true)
+                            .desired_width(240.0),
+                    )
+                    .labelled_by(l.id);
+                if std::mem::take(&mut self.focus_password) {
+                    password.request_focus();
+                }
+                let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+                submit |= enter && (login.lost_focus() || password.lost_focus());
+                ui.end_row();
+            });
+            submit |= ui.button(text::SIGN_IN).clicked();
+        });
+        if !self.demo_accounts.is_empty() {
+            ui.add_space(12.0);
+            ui.label(
+                RichText::new(format!(
+                    "演示数据的账号，密码均为 {DEMO_PASSWORD}。点一下填入登录名："
+                ))
+                .color(theme::MUTED),
+            );
+            let mut picked = None;
+            egui::ScrollArea::vertical()
+                .max_height(220.0)
+                .show(ui, |ui| {
+                    for (login, desc) in &self.demo_accounts {
+                        if ui.link(format!("{login}　{desc}")).clicked() {
+                            picked = Some(login.clone());
+                        }
+                    }
+                });
+            if let Some(login) = picked {
+                self.login = login;
+                self.focus_password = true;
+            }
+        }
+        if !submit {
+            return false;
+        }
+        match store.sign_in(&self.login, &self.password) {
+            Ok(_) => {
+                self.password.clear();
+                self.error = None;
+                true
+            }
+            Err(e) => {
+                self.password.clear();
+                self.error = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn first_admin_ui(&mut self, ui: &mut egui::Ui, store: &mut Store) -> bool {
+        let Some(form) = &mut self.first_admin else {
+            return false;
+        };
+        let mut create = false;
+        ui.group(|ui| {
+            ui.set_width(460.0);
+            ui.label(RichText::new(text::FIRST_ADMIN_TITLE).strong());
+            ui.label(RichText::new(text::FIRST_ADMIN_BODY).color(theme::MUTED));
+            ui.add_space(6.0);
+            egui::Grid::new("first_admin")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let l = ui.label(text::LOGIN_LABEL);
+                    ui.add(egui::TextEdit::singleline(&mut form.login).desired_width(240.0))
+                        .labelled_by(l.id);
+                    ui.end_row();
+                    let l = ui.label(text::DISPLAY_NAME_LABEL);
+                    ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(240.0))
+                        .labelled_by(l.id);
+                    ui.end_row();
+                    let l = ui.label(text::PASSWORD_LABEL);
+                    ui.add(
+                        egui::TextEdit::singleline(&mut form.password)
+                            .password(true)
+                            .desired_width(240.0),
+                    )
+                    .labelled_by(l.id);
+                    ui.end_row();
+                    let l = ui.label(text::PASSWORD_AGAIN_LABEL);
+                    ui.add(
+                        egui::TextEdit::singleline(&mut form.again)
+                            .password(true)
+                            .desired_width(240.0),
+                    )
+                    .labelled_by(l.id);
+                    ui.end_row();
+                });
+            create = ui.button(text::FIRST_ADMIN_CREATE).clicked();
+        });
+        if !create {
+            return false;
+        }
+        let new = NewUser {
+            login: form.login.clone(),
+            display_name: form.name.clone(),
+            person_id: None,
+            is_system_admin: true,
+            password: form.password.clone(),
+            password_again: form.again.clone(),
+        };
+        let result = store
+            .add_user(&new)
+            .and_then(|_| store.sign_in(&new.login, &new.password));
+        match result {
+            Ok(_) => {
+                self.first_admin = None;
+                self.error = None;
+                true
+            }
+            Err(e) => {
+                self.error = Some(e.to_string());
+                false
+            }
+        }
+    }
+}

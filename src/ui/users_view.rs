@@ -1,0 +1,202 @@
+//! 账号: the system administrator adds accounts for the units' people (their roles come from
+//! 单位与人员), turns accounts off, and resets passwords; everyone can change their own password.
+
+use eframe::egui::{self, RichText};
+
+use super::theme;
+use crate::domain::unit::Person;
+use crate::store::{NewUser, Store, StoreError, UserRow};
+
+#[derive(Default)]
+pub struct UsersView {
+    users: Vec<UserRow>,
+    people: Vec<Person>,
+    login: String,
+    person: Option<i64>,
+    system_admin: bool,
+    password: String,
+    again: String,
+    own_password: String,
+    own_again: String,
+    message: Option<(String, bool)>,
+}
+
+impl UsersView {
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.users = store.users()?;
+        self.people = store.people()?;
+        Ok(())
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, store: &mut Store) {
+        ui.heading(crate::text::NAV_USERS);
+        if let Some((text, ok)) = &self.message {
+            let colour = if *ok { theme::OK } else { theme::DANGER };
+            ui.label(RichText::new(text).color(colour));
+        }
+        let is_admin = store.session().is_some_and(|s| s.is_system_admin);
+        egui::Grid::new("users")
+            .striped(true)
+            .num_columns(5)
+            .show(ui, |ui| {
+                for t in ["登录名", "姓名", "单位", "角色", ""] {
+                    ui.strong(t);
+                }
+                ui.end_row();
+                let mut toggle = None;
+                for u in &self.users {
+                    ui.label(&u.login);
+                    ui.label(&u.display_name);
+                    ui.label(&u.unit_name);
+                    let mut roles: Vec<&str> = u.roles.iter().map(|r| r.label()).collect();
+                    if u.is_system_admin {
+                        roles.push("系统管理员");
+                    }
+                    ui.label(roles.join("、"));
+                    if is_admin {
+                        let label = if u.active {
+                            "停用"
+                        } else {
+                            "启用（已停用）"
+                        };
+                        if ui.small_button(label).clicked() {
+                            toggle = Some((u.id, !u.active));
+                        }
+                    } else {
+                        ui.label(if u.active { "" } else { "已停用" });
+                    }
+                    ui.end_row();
+                }
+                if let Some((id, active)) = toggle {
+                    let result = store.set_user_active(id, active);
+                    self.finish(store, result.map(|()| "已更新账号状态。".to_owned()));
+                }
+            });
+        ui.add_space(12.0);
+        if is_admin {
+            self.add_ui(ui, store);
+        }
+        ui.add_space(12.0);
+        self.own_password_ui(ui, store);
+    }
+
+    fn add_ui(&mut self, ui: &mut egui::Ui, store: &mut Store) {
+        ui.group(|ui| {
+            ui.label(RichText::new("添加账号").strong());
+            egui::Grid::new("add_user").num_columns(2).show(ui, |ui| {
+                let l = ui.label("对应人员：");
+                let current = self
+                    .person
+                    .and_then(|id| self.people.iter().find(|p| p.id == id))
+                    .map_or(
+                        "（不对应人员，仅系统管理员）".to_owned(),
+                        |p| p.name.clone(),
+                    );
+                egui::ComboBox::from_id_salt("user_person")
+                    .selected_text(current)
+                    .width(240.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.person, None, "（不对应人员）");
+                        for p in &self.people {
+                            let roles: Vec<&str> = p.roles.iter().map(|r| r.label()).collect();
+                            ui.selectable_value(
+                                &mut self.person,
+                                Some(p.id),
+                                format!("{}（{}）", p.name, roles.join("、")),
+                            );
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("登录名：");
+                ui.add(egui::TextEdit::singleline(&mut self.login).desired_width(200.0))
+                    .labelled_by(l.id);
+                ui.end_row();
+                ui.label("");
+                ui.checkbox(&mut self.system_admin, "系统管理员（管理设置和账号）");
+                ui.end_row();
+                let l = ui.label("初始密码：");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.password)
+                        .password(true)
+                        .desired_width(200.0),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("再输一次：");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.again)
+                        .password(true)
+                        .desired_width(200.0),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+            });
+            if ui.button("添加账号").clicked() {
+                let result = store.add_user(&NewUser {
+                    login: self.login.clone(),
+                    display_name: String::new(),
+                    person_id: self.person,
+                    is_system_admin: self.system_admin,
+                    password: self.password.clone(),
+                    password_again: self.again.clone(),
+                });
+                if result.is_ok() {
+                    self.login.clear();
+                    self.password.clear();
+                    self.again.clear();
+                    self.system_admin = false;
+                }
+                self.finish(store, result.map(|id| format!("已添加账号，编号 {id}。")));
+            }
+        });
+    }
+
+    fn own_password_ui(&mut self, ui: &mut egui::Ui, store: &mut Store) {
+        let Some(me) = store.session().map(|s| s.user_id) else {
+            return;
+        };
+        ui.group(|ui| {
+            ui.label(RichText::new("修改我的密码").strong());
+            egui::Grid::new("own_password")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let l = ui.label("新密码：");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.own_password)
+                            .password(true)
+                            .desired_width(200.0),
+                    )
+                    .labelled_by(l.id);
+                    ui.end_row();
+                    let l = ui.label("再输一次：");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.own_again)
+                            .password(true)
+                            .desired_width(200.0),
+                    )
+                    .labelled_by(l.id);
+                    ui.end_row();
+                });
+            if ui.button("修改密码").clicked() {
+                let result = store.set_password(me, &self.own_password, &self.own_again);
+                if result.is_ok() {
+                    self.own_password.clear();
+                    self.own_again.clear();
+                }
+                self.finish(store, result.map(|()| "密码已修改。".to_owned()));
+            }
+        });
+    }
+
+    fn finish(&mut self, store: &Store, result: Result<String, StoreError>) {
+        self.message = Some(match result {
+            Ok(text) => (text, true),
+            Err(e) => (e.to_string(), false),
+        });
+        if let Err(e) = self.reload(store) {
+            self.message = Some((e.to_string(), false));
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! The three steps in the window, as three people at one shared computer would do them: the
+//! information officer drafts and submits, the reviewer approves with a comment (a return
+//! without one is refused), the administrator publishes; and screening that blocks submission
+//! until a reviewer lets it through.
+#![allow(clippy::unwrap_used)]
+
+use chrono::NaiveDate;
+use eframe::egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use mediadesk::domain::workflow::PostState;
+use mediadesk::store::{DEMO_PASSWORD, PostFilter, Store};
+use mediadesk::ui::MediaDeskApp;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+fn harness(login: &str) -> Harness<'static, MediaDeskApp> {
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo(today()).unwrap();
+    store.sign_in(login, DEMO_PASSWORD).unwrap();
+    let app = MediaDeskApp::new(Ok(store), today());
+    let mut h = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .with_context_setup(MediaDeskApp::setup)
+        .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+fn store<'a>(h: &'a Harness<'_, MediaDeskApp>) -> &'a Store {
+    h.state().workspace().unwrap().store()
+}
+
+fn type_in(h: &mut Harness<'_, MediaDeskApp>, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).click();
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+fn click(h: &mut Harness<'_, MediaDeskApp>, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run();
+}
+
+/// 切换用户, then sign in as `login` through the sign-in page.
+fn switch_to(h: &mut Harness<'_, MediaDeskApp>, login: &str) {
+    click(h, "切换用户");
+    h.get_by_label_contains(&format!("{login}　")).click();
+    h.run();
+    type_in(h, Role::PasswordInput, "密码：", DEMO_PASSWORD);
+    click(h, "登录");
+    assert_eq!(store(h).session().unwrap().login, login);
+}
+
+fn open_post(h: &mut Harness<'_, MediaDeskApp>, title: &str) {
+    h.get_by_label(title).click();
+    h.run();
+    assert!(h.state().workspace().unwrap().post_view().is_some());
+}
+
+fn state_of(h: &Harness<'_, MediaDeskApp>, title: &str) -> PostState {
+    store(h)
+        .posts(&PostFilter {
+            title_contains: title.into(),
+            ..Default::default()
+        })
+        .unwrap()[0]
+        .state
+}
+
+#[test]
+fn three_people_take_a_post_through_the_window() {
+    let title = "商学院举办职业生涯规划讲座";
+    let mut h = harness("zhangzhe");
+    // The information officer starts on 待我修改 and drafts a new post.
+    h.get_by_label_contains("待我修改（");
+    click(&mut h, "新建信息");
+    type_in(&mut h, Role::TextInput, "标题：", title);
+    type_in(&mut h, Role::TextInput, "作者或提供者：", "学生会 王同学");
+    type_in(
+        &mut h,
+        Role::MultilineTextInput,
+        "正文：",
+        "讲座邀请企业人力资源总监与同学们交流。",
+    );
+    click(&mut h, "编辑初审完成，提交审核");
+    assert_eq!(state_of(&h, title), PostState::Submitted);
+
+    // The reviewer finds it in 待我审核; a return without a comment is refused.
+    switch_to(&mut h, "liuxiaoyan");
+    h.get_by_label_contains("待我审核（2）");
+    open_post(&mut h, title);
+    click(&mut h, "退回");
+    h.get_by_label_contains("退回时请填写退回意见");
+    assert_eq!(state_of(&h, title), PostState::Submitted);
+    type_in(
+        &mut h,
+        Role::MultilineTextInput,
+        "审核意见（退回时必填）：",
+        "内容属实，同意发布。",
+    );
+    click(&mut h, "审核通过");
+    assert_eq!(state_of(&h, title), PostState::Approved);
+
+    // The administrator publishes with the link.
+    switch_to(&mut h, "lijun");
+    open_post(&mut h, title);
+    type_in(
+        &mut h,
+        Role::TextInput,
+        "发布链接：",
+        "https://mp.weixin.qq.com/s/career-talk",
+    );
+    click(&mut h, "确认发布");
+    assert_eq!(state_of(&h, title), PostState::Published);
+    let id = store(&h)
+        .posts(&PostFilter {
+            title_contains: title.into(),
+            ..Default::default()
+        })
+        .unwrap()[0]
+        .id;
+    let history = store(&h).post_history(id).unwrap();
+    let steps: Vec<(&str, &str)> = history
+        .iter()
+        .map(|e| (e.actor.as_str(), e.action.as_str()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("张喆（zhangzhe）", "create"),
+            ("张喆（zhangzhe）", "submit"),
+            ("刘晓燕（liuxiaoyan）", "approve"),
+            ("李珺（lijun）", "publish"),
+        ]
+    );
+    assert_eq!(history[2].comment, "内容属实，同意发布。");
+    // The page shows the whole history.
+    h.get_by_label_contains("李珺（lijun） 发布");
+}
+
+#[test]
+fn a_blocked_draft_waits_for_a_reviewer_to_let_it_through() {
+    let title = "2026年度国家奖学金获奖学生名单公示";
+    let mut h = harness("zhangzhe");
+    open_post(&mut h, title);
+    // The ID number blocks submission: the button is disabled and says why.
+    h.get_by_label_contains("拦截 1 处");
+    h.get_by_label_contains("修改后才能提交");
+    assert!(
+        h.get_by_role_and_label(Role::Button, "编辑初审完成，提交审核")
+            .accesskit_node()
+            .is_disabled()
+    );
+
+    switch_to(&mut h, "liuxiaoyan");
+    click(&mut h, "全部信息");
+    open_post(&mut h, title);
+    click(&mut h, "审核人放行");
+    h.get_by_label_contains("请写明放行理由");
+    type_in(
+        &mut h,
+        Role::MultilineTextInput,
+        "放行理由：",
+        "经核实为样例号码，不是真实身份证号",
+    );
+    click(&mut h, "审核人放行");
+    h.get_by_label_contains("刘晓燕 已放行");
+
+    switch_to(&mut h, "zhangzhe");
+    open_post(&mut h, title);
+    click(&mut h, "编辑初审完成，提交审核");
+    assert_eq!(state_of(&h, title), PostState::Submitted);
+}
+
+#[test]
+fn the_audit_page_shows_the_timeline_and_verifies_the_chain() {
+    let mut h = harness("admin");
+    click(&mut h, "审计记录");
+    assert!(h.state().workspace().unwrap().audit().entries().len() > 40);
+    h.get_by_label("sign_in");
+    click(&mut h, "校验审计记录");
+    h.get_by_label_contains("审计记录完整");
+}
