@@ -94,3 +94,121 @@ pub fn weekday(date: chrono::NaiveDate) -> &'static str {
     ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
         [date.weekday().num_days_from_monday() as usize]
 }
+
+// ---------------------------------------------------------------------------------------------
+// 内容审查：正文编辑器（ui/screened_editor.rs）与审查词表（ui/words_view.rs）
+// ---------------------------------------------------------------------------------------------
+
+pub const SCREEN_BODY: &str = "正文";
+pub const SCREEN_MASK: &str = "一键脱敏";
+pub const SCREEN_MASK_HINT: &str =
+    "把身份证号、手机号、银行卡号、邮箱、学号、工号的中间几位换成 *（第六条五第12项）";
+pub const SCREEN_CLEAN: &str = "未发现问题。";
+pub const SCREEN_TRUNCATED: &str = "问题过多，只列出前面的部分。请先修改正文再看其余问题。";
+
+/// The summary line above the findings.
+pub fn screen_summary(block: usize, warn: usize, links: usize) -> String {
+    format!("拦截 {block} 处 / 提醒 {warn} 处 / 外部链接 {links} 个")
+}
+
+pub fn screen_info_count(info: usize) -> String {
+    format!("另有提示 {info} 处")
+}
+
+/// 第八条二: links that deserve a second look, or `None` when all are plain https.
+pub fn screen_link_warning(http: usize, shorteners: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    if http > 0 {
+        parts.push(format!("{http} 个是未加密的 http 链接"));
+    }
+    if shorteners > 0 {
+        parts.push(format!("{shorteners} 个是短链接，看不出真实去向"));
+    }
+    (!parts.is_empty())
+        .then(|| format!("其中{}。请打开核实链接内容（第八条二）。", parts.join("，")))
+}
+
+/// Header of a category in the findings panel.
+pub fn screen_category_header(label: &str, article: &str, count: usize) -> String {
+    format!("{label}（{article}）{count} 处")
+}
+
+/// One finding in the panel: what was found (masked if personal), the rule, the severity.
+pub fn screen_finding_row(matched: &str, rule: &str, severity: &str) -> String {
+    format!("「{matched}」 {rule} [{severity}]")
+}
+
+pub fn screen_position(start: usize, end: usize) -> String {
+    format!("第 {}–{} 字，点击选中", start + 1, end)
+}
+
+pub fn screen_more(hidden: usize) -> String {
+    format!("另有 {hidden} 处未列出")
+}
+
+pub const WORDS_TITLE: &str = "审查词表";
+pub const WORDS_INTRO: &str = "发布前检查正文所用的词表：第六条五的十二类禁止内容、第六条三的内部信息标记，以及不拦截的允许词。每次修改都保存为新版本，并记录修改人和原因。";
+pub const WORDS_LIST: &str = "词表：";
+pub const WORDS_ALLOW_LIST: &str = "允许词表（含敏感字但可以发布的说法）";
+pub const WORDS_REASON: &str = "修改原因：";
+pub const WORDS_REASON_HINT: &str = "例如：宣传部通知新增";
+pub const WORDS_REASON_MISSING: &str = "请先填写修改原因（每次修改词表都会记录原因）。";
+pub const WORDS_NEW: &str = "新词：";
+pub const WORDS_SEVERITY: &str = "级别：";
+pub const WORDS_ADD: &str = "添加";
+pub const WORDS_REMOVE: &str = "删除";
+pub const WORDS_FILTER: &str = "查找：";
+pub const WORDS_FILE: &str = "文件：";
+pub const WORDS_FILE_HINT: &str = "txt 文件路径，每行一个词";
+pub const WORDS_BROWSE: &str = "选择文件…";
+pub const WORDS_IMPORT: &str = "导入";
+pub const WORDS_EXPORT: &str = "导出";
+pub const WORDS_VERSIONS: &str = "历史版本";
+pub const WORDS_SEED_VERSION: &str = "当前为内置词表，尚未修改过。";
+pub const WORDS_EMPTY: &str = "该词表没有词。";
+pub const WORDS_PATTERNS: &str = "学号、工号规则";
+pub const WORDS_STUDENT_PATTERNS: &str = "学号规则：";
+pub const WORDS_STAFF_PATTERNS: &str = "工号规则：";
+pub const WORDS_PATTERNS_HINT: &str = "每行一条正则表达式，例如学号 20\\d{8}、工号 JS\\d{5}；不区分大小写。用于识别第六条五第12项的个人信息。";
+pub const WORDS_SAVE_PATTERNS: &str = "保存规则";
+pub const WORDS_PATTERNS_SAVED: &str = "学号、工号规则已保存";
+
+pub fn words_count(count: usize, version: i64) -> String {
+    if version == 0 {
+        format!("共 {count} 个词（内置词表）")
+    } else {
+        format!("共 {count} 个词（第 {version} 版）")
+    }
+}
+
+pub fn words_added(word: &str) -> String {
+    format!("已添加「{word}」")
+}
+
+pub fn words_updated(word: &str) -> String {
+    format!("「{word}」已在词表中，已更新其级别")
+}
+
+pub fn words_already_allowed(word: &str) -> String {
+    format!("「{word}」已在允许词表中")
+}
+
+pub fn words_removed(word: &str) -> String {
+    format!("已删除「{word}」")
+}
+
+pub fn words_imported(added: usize, duplicates: usize, problems: usize) -> String {
+    format!("导入完成：新增 {added} 个，已有 {duplicates} 个，跳过有问题的 {problems} 行")
+}
+
+pub fn words_exported(path: &str) -> String {
+    format!("已导出到 {path}")
+}
+
+pub fn words_version_line(version: i64, when: &str, who: &str, why: &str) -> String {
+    format!("第 {version} 版  {when}  {who}：{why}")
+}
+
+pub fn words_invalid(word: &str, reason: &str) -> String {
+    format!("「{word}」不能加入词表：{reason}。您输入的内容仍在，请修改后再添加。")
+}

@@ -13,7 +13,8 @@ use crate::domain::screening::{
 const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Whether what was checked blocks publishing, after printing the findings. With an existing
-/// database its (user-edited) word lists are used; otherwise the shipped ones.
+/// database its (user-edited) word lists and student/staff number patterns are used; otherwise
+/// the shipped lists and no patterns.
 pub fn check_text(
     source: Option<&Path>,
     text: Option<String>,
@@ -32,7 +33,7 @@ pub fn check_text(
     }
     let screener = match db {
         Some(path) => crate::store::Store::open(path)
-            .and_then(|store| store.screener(&PersonalDataSettings::default()))
+            .and_then(|store| store.configured_screener())
             .map_err(|e| e.to_string())?,
         None => screener()?,
     };

@@ -140,6 +140,12 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// A screener over the user's lists and the school's student/staff number patterns from the
+    /// stored settings: what the window and `mediadesk check --db` screen with.
+    pub fn configured_screener(&self) -> Result<Screener, StoreError> {
+        self.screener(&self.settings()?.personal_data)
+    }
+
     /// A screener over the user's lists.
     pub fn screener(&self, settings: &PersonalDataSettings) -> Result<Screener, StoreError> {
         let lists = self.word_lists()?;

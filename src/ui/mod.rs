@@ -15,6 +15,7 @@ pub mod posts_view;
 mod preview;
 mod print_job;
 pub mod registry_view;
+pub mod screened_editor;
 mod settings_view;
 mod sign_in_view;
 pub mod theme;
@@ -22,6 +23,9 @@ mod units_view;
 mod users_view;
 mod welcome;
 mod widgets;
+pub mod words_view;
 
 pub use app::{Hooks, MediaDeskApp};
 pub use registry_view::RegistryView;
+pub use screened_editor::ScreenedEditor;
+pub use words_view::WordsView;

@@ -1,5 +1,6 @@
-//! 设置: the school's name (printed forms, 第三条), the editable list of platform kinds,
-//! and where the data lives with a one-click backup.
+//! 设置: the school's name (printed forms, 第三条), the editable list of platform kinds, the
+//! screening word lists and student/staff number patterns (第六条三, 第六条五), and where the
+//! data lives with a one-click backup.
 
 use eframe::egui::{self, RichText};
 
@@ -21,6 +22,7 @@ pub struct SettingsView {
     new_kind_has_type: bool,
     error: Option<String>,
     calendar: super::calendar_view::CalendarView,
+    words: super::words_view::WordsView,
 }
 
 impl SettingsView {
@@ -33,6 +35,7 @@ impl SettingsView {
         self.change_report_days = s.change_report_days;
         self.kinds = store.platform_kinds()?;
         self.calendar.reload(store)?;
+        self.words.reload(store)?;
         Ok(())
     }
 
@@ -111,18 +114,22 @@ impl SettingsView {
             ui.end_row();
             ui.label("");
             if ui.button("保存设置").clicked() {
-                let settings = Settings {
-                    school_name: self.school_name.clone(),
-                    protected_names: self
-                        .protected_names
-                        .split(['、', ',', '，', ';', '；'])
-                        .map(str::to_owned)
-                        .collect(),
-                    copy_marks: self.copy_marks.lines().map(str::to_owned).collect(),
-                    font_path: self.font_path.clone(),
-                    change_report_days: self.change_report_days,
-                };
-                result = Some(store.save_settings(&settings).map(|()| "设置已保存".to_owned()));
+                // The patterns are edited under 审查词表 and kept as stored.
+                result = Some(store.settings().and_then(|stored| {
+                    let settings = Settings {
+                        school_name: self.school_name.clone(),
+                        protected_names: self
+                            .protected_names
+                            .split(['、', ',', '，', ';', '；'])
+                            .map(str::to_owned)
+                            .collect(),
+                        copy_marks: self.copy_marks.lines().map(str::to_owned).collect(),
+                        font_path: self.font_path.clone(),
+                        change_report_days: self.change_report_days,
+                        personal_data: stored.personal_data,
+                    };
+                    store.save_settings(&settings).map(|()| "设置已保存".to_owned())
+                }));
             }
             ui.end_row();
         });
@@ -171,6 +178,10 @@ impl SettingsView {
         });
         ui.separator();
         self.calendar.ui(ui, store, actions);
+        ui.separator();
+        egui::CollapsingHeader::new(RichText::new(crate::text::WORDS_TITLE).strong())
+            .id_salt("words_editor")
+            .show(ui, |ui| self.words.ui(ui, store, actions));
         ui.separator();
         ui.label(RichText::new("数据").strong());
         match store.path() {

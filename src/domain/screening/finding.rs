@@ -118,6 +118,29 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The finding for the first occurrence of `matched` in `text`, with its character and
+    /// byte offsets (for tests and for findings made outside the screener).
+    pub fn locate(
+        text: &str,
+        matched: &str,
+        category: Category,
+        severity: Severity,
+        rule: Rule,
+    ) -> Option<Finding> {
+        let byte_start = text.find(matched)?;
+        let start = text[..byte_start].chars().count();
+        Some(Finding {
+            category,
+            severity,
+            rule,
+            matched: matched.to_owned(),
+            start,
+            end: start + matched.chars().count(),
+            byte_start,
+            byte_end: byte_start + matched.len(),
+        })
+    }
+
     /// One line in Chinese for lists and the CLI, e.g. `拦截 第六条五第7项 词表：赌博 「赌 博」`.
     pub fn summary(&self) -> String {
         format!(

@@ -87,18 +87,7 @@ mod tests {
     use crate::domain::screening::finding::Severity;
 
     fn finding(text: &str, matched: &str, rule: Rule) -> Finding {
-        let byte_start = text.find(matched).unwrap();
-        let start = text[..byte_start].chars().count();
-        Finding {
-            category: Category::PersonalData,
-            severity: Severity::Warn,
-            rule,
-            matched: matched.to_owned(),
-            start,
-            end: start + matched.chars().count(),
-            byte_start,
-            byte_end: byte_start + matched.len(),
-        }
+        Finding::locate(text, matched, Category::PersonalData, Severity::Warn, rule).unwrap()
     }
 
     #[test]
