@@ -242,3 +242,50 @@ fn audit_verify_names_the_first_broken_entry() {
     let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
     assert_eq!(v["verified"], 11);
 }
+
+#[test]
+fn the_approval_slip_prints_the_steps_and_the_numbered_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    assert!(run(&db, None, &["demo"]).status.success());
+    let pdf = dir.path().join("slip.pdf");
+    let o = run(
+        &db,
+        None,
+        &[
+            "print",
+            "approval-slip",
+            "--post",
+            "1",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    for expected in [
+        "信息发布审核单",
+        "商学院召开2026年秋季学期教学工作会议",
+        "刘晓燕",
+        "李珺",
+        "内容属实",
+    ] {
+        assert!(text.contains(expected), "{expected} missing in {text}");
+    }
+    let o = run(
+        &db,
+        None,
+        &[
+            "print",
+            "approval-slip",
+            "--post",
+            "99",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(err(&o).contains("找不到编号为 99 的信息"), "{}", err(&o));
+}

@@ -536,14 +536,12 @@ fn reviewers_see_what_they_last_saw() {
 #[test]
 fn the_queue_queries_use_their_indexes() {
     let s = demo();
-    let plan = s
-        .query_plan(
-            "SELECT p.id FROM posts p JOIN platforms pl ON pl.id = p.platform_id
-             WHERE p.state = 'submitted' AND pl.unit_id = 1 AND p.author_id <> 2
-             ORDER BY p.updated_at DESC",
-        )
-        .unwrap()
-        .join(" | ");
-    assert!(plan.contains("posts_state_platform"), "{plan}");
-    assert!(!plan.contains("SCAN p"), "{plan}");
+    for queue in [Queue::ToReview, Queue::ToPublish] {
+        let plan = s.queue_plan(queue).unwrap().join(" | ");
+        assert!(plan.contains("platforms_unit"), "{queue:?}: {plan}");
+        assert!(plan.contains("posts_state_platform"), "{queue:?}: {plan}");
+        assert!(!plan.contains("SCAN"), "{queue:?}: {plan}");
+    }
+    let plan = s.queue_plan(Queue::ToRevise).unwrap().join(" | ");
+    assert!(plan.contains("posts_author_state"), "{plan}");
 }

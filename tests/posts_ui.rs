@@ -83,7 +83,7 @@ fn three_people_take_a_post_through_the_window() {
     type_in(
         &mut h,
         Role::MultilineTextInput,
-        "正文：",
+        "正文",
         "讲座邀请企业人力资源总监与同学们交流。",
     );
     click(&mut h, "编辑初审完成，提交审核");

@@ -126,6 +126,13 @@ pub enum PrintCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// 打印信息发布审核单（含带行号的稿件正文，供纸面审阅）
+    ApprovalSlip {
+        #[arg(long, value_name = "ID")]
+        post: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// 打印一个单位或全部单位的年审备案表（每个平台 4 页）
     #[command(group(clap::ArgGroup::new("scope").required(true).args(["unit", "all"])))]
     AnnualReview {
@@ -473,6 +480,23 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
             )?;
         }
         Command::Print {
+            command: PrintCommand::ApprovalSlip { post, out: path },
+        } => {
+            let data = crate::print::approval_slip_for(store, post)?;
+            let settings =
+                crate::print::form_settings(&store.settings()?).map_err(CliError::Message)?;
+            let bytes = crate::print::render_approval_slip(&data, &settings)
+                .map_err(|e| CliError::Message(e.to_string()))?;
+            crate::print::write_pdf_atomically(&path, &bytes)
+                .map_err(|e| CliError::Message(e.to_string()))?;
+            writeln!(
+                out,
+                "已生成信息发布审核单 {}（信息 {post}，第 {} 稿）。",
+                path.display(),
+                data.revision
+            )?;
+        }
+        Command::Print {
             command:
                 PrintCommand::EndingReport {
                     platform,
@@ -511,7 +535,9 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
                     },
                     path,
                 ),
-                PrintCommand::ChangeReport { .. } | PrintCommand::EndingReport { .. } => {
+                PrintCommand::ChangeReport { .. }
+                | PrintCommand::EndingReport { .. }
+                | PrintCommand::ApprovalSlip { .. } => {
                     return Err(CliError::Message("内部错误：打印命令分派有误".to_owned()));
                 }
                 PrintCommand::AnnualReview {

@@ -546,6 +546,84 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Adds `count` posts to a database made by [`Store::generate_large`], spread over its
+    /// platforms and every state the way a busy school's would be (mostly published), each
+    /// written by the platform's 信息员, reviewed by its unit head, published by its
+    /// administrator; and three accounts of the first unit (`bench_info`, `bench_head`,
+    /// `bench_admin`, password [`super::DEMO_PASSWORD`]) to open the queues with.
+    pub fn generate_posts(&mut self, count: usize, today: NaiveDate) -> Result<(), StoreError> {
+        let platforms: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM platforms", [], |r| r.get(0))?;
+        if platforms == 0 {
+            return Err(StoreError::InUse(
+                "请先生成平台（mediadesk demo --scale N），再生成信息。".to_owned(),
+            ));
+        }
+        let hash = crate::domain::auth::hash_password(super::DEMO_PASSWORD)?;
+        for (login, person) in [("bench_head", 1), ("bench_admin", 2), ("bench_info", 3)] {
+            self.insert_user(login, login, Some(person), false, &hash)?;
+        }
+        // (state, share in a hundred)
+        const STATES: [(&str, u64); 6] = [
+            ("published", 60),
+            ("approved", 10),
+            ("submitted", 10),
+            ("returned", 8),
+            ("draft", 10),
+            ("withdrawn", 2),
+        ];
+        const CATEGORIES: [&str; 4] = ["news", "notice", "announcement", "party_building"];
+        let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare(
+                "INSERT INTO posts (platform_id, title, body, category, column_name, origin,
+                     author_or_provider, editor, state, author_id, reviewer_id, publisher_id,
+                     published_link, published_at, revision, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, '学院新闻', 'original', ?5, ?5, ?6, ?7, ?8, ?9, ?10,
+                         ?11, ?12, ?13, ?13)",
+            )?;
+            for i in 0..count {
+                let platform = (i as i64 % platforms) + 1;
+                let (head, admin, info) = (3 * platform - 2, 3 * platform - 1, 3 * platform);
+                let mut pick = rng.next() % 100;
+                let state = STATES
+                    .iter()
+                    .find(|(_, share)| {
+                        let hit = pick < *share;
+                        pick = pick.saturating_sub(*share);
+                        hit
+                    })
+                    .map_or("draft", |(s, _)| *s);
+                let at = days_ago(today, rng.next() % 730)
+                    .and_hms_opt((8 + rng.next() % 10) as u32, (rng.next() % 60) as u32, 0)
+                    .unwrap_or_default();
+                let reviewed = matches!(state, "approved" | "published");
+                let published = state == "published";
+                stmt.execute(params![
+                    platform,
+                    format!("第{i}号信息：学院举办学术活动"),
+                    "学院举办学术活动，师生踊跃参加。".repeat(20),
+                    CATEGORIES[i % CATEGORIES.len()],
+                    format!("信息员{info}"),
+                    state,
+                    info,
+                    reviewed.then_some(head),
+                    published.then_some(admin),
+                    published.then(|| format!("https://news.example.edu.cn/{i}")),
+                    published.then_some(at),
+                    i64::from(state != "draft"),
+                    at,
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
 fn person_name(rng: &mut XorShift, surnames: &[char], given: &[char]) -> String {
     let mut s = String::new();
     s.push(surnames[(rng.next() as usize) % surnames.len()]);

@@ -11,9 +11,7 @@ use super::{Session, Store, StoreError, now_timestamp};
 use crate::domain::audit::AuditEntry;
 use crate::domain::platform::PlatformStatus;
 use crate::domain::post::{Post, PostDraft, Queue, ScreeningOverride, text_hash, validate_post};
-use crate::domain::screening::{
-    AttachmentPolicy, Finding, PersonalDataSettings, Screener, ScreeningReport, Severity,
-};
+use crate::domain::screening::{AttachmentPolicy, Finding, Screener, ScreeningReport, Severity};
 use crate::domain::unit::Role;
 use crate::domain::workflow::{
     Actor, Attribution, Category, Origin, PostAction, PostState, REVIEWER_ROLES, Transition,
@@ -178,14 +176,23 @@ fn load_post(conn: &Connection, id: i64) -> Result<Post, StoreError> {
         .ok_or(StoreError::NotFound { what: "信息", id })
 }
 
-const SELECT_ROW: &str = "
+const ROW_COLUMNS: &str = "
     SELECT p.id, p.title, p.state, p.category, p.platform_id, pl.name, k.name, pl.unit_id,
-           u.name, p.author_id, a.name, p.revision, p.planned_at, p.updated_at
-    FROM posts p
-    JOIN platforms pl ON pl.id = p.platform_id
+           u.name, p.author_id, a.name, p.revision, p.planned_at, p.updated_at";
+
+/// The names a row shows, joined after `posts p` and `platforms pl`.
+const ROW_NAMES: &str = "
     JOIN platform_kinds k ON k.id = pl.kind_id
     JOIN units u ON u.id = pl.unit_id
     JOIN people a ON a.id = p.author_id";
+
+/// Posts first: lists filtered by the post's own columns.
+const FROM_POSTS: &str = "FROM posts p JOIN platforms pl ON pl.id = p.platform_id";
+
+/// The unit's platforms first, then each one's posts in the state through
+/// `posts_state_platform`: a unit's queue reads its few hundred rows, not every school post
+/// in that state. `CROSS JOIN` keeps SQLite to this order.
+const FROM_UNIT_PLATFORMS: &str = "FROM platforms pl CROSS JOIN posts p ON p.platform_id = pl.id";
 
 fn row_of(r: &Row<'_>) -> rusqlite::Result<PostRow> {
     Ok(PostRow {
@@ -206,17 +213,23 @@ fn row_of(r: &Row<'_>) -> rusqlite::Result<PostRow> {
     })
 }
 
-/// The SQL of one queue for a person of a unit, mirroring `Queue::holds` (tested together).
-fn queue_sql(queue: Queue) -> &'static str {
+/// The FROM and WHERE of one queue for person ?1 of unit ?2, mirroring `Queue::holds`
+/// (tested together).
+fn queue_sql(queue: Queue) -> String {
     match queue {
-        Queue::ToRevise => {
-            "p.author_id = ?1 AND p.state IN ('draft', 'returned', 'withdrawn') AND ?2 = ?2"
-        }
-        Queue::ToReview => "p.state = 'submitted' AND pl.unit_id = ?2 AND p.author_id <> ?1",
-        Queue::ToPublish => {
-            "p.state = 'approved' AND pl.unit_id = ?2 AND p.author_id <> ?1
-             AND (p.reviewer_id IS NULL OR p.reviewer_id <> ?1)"
-        }
+        Queue::ToRevise => format!(
+            "{FROM_POSTS} {ROW_NAMES}
+             WHERE p.author_id = ?1 AND p.state IN ('draft', 'returned', 'withdrawn') AND ?2 = ?2"
+        ),
+        Queue::ToReview => format!(
+            "{FROM_UNIT_PLATFORMS} {ROW_NAMES}
+             WHERE pl.unit_id = ?2 AND p.state = 'submitted' AND p.author_id <> ?1"
+        ),
+        Queue::ToPublish => format!(
+            "{FROM_UNIT_PLATFORMS} {ROW_NAMES}
+             WHERE pl.unit_id = ?2 AND p.state = 'approved' AND p.author_id <> ?1
+               AND (p.reviewer_id IS NULL OR p.reviewer_id <> ?1)"
+        ),
     }
 }
 
@@ -339,9 +352,10 @@ fn changed_fields(before: &PostDraft, after: &PostDraft) -> String {
 }
 
 impl Store {
-    /// The screener for posts: the stored word lists and allow list.
+    /// The screener for posts: the stored word lists, allow list and the school's student and
+    /// staff number patterns.
     pub fn post_screener(&self) -> Result<Screener, StoreError> {
-        self.screener(&PersonalDataSettings::default())
+        self.configured_screener()
     }
 
     /// Screens a post's title and body together, as the reviewer reads them.
@@ -627,7 +641,7 @@ impl Store {
 
     /// Lists posts, newest change first.
     pub fn posts(&self, filter: &PostFilter) -> Result<Vec<PostRow>, StoreError> {
-        let mut sql = format!("{SELECT_ROW} WHERE 1 = 1");
+        let mut sql = format!("{ROW_COLUMNS} {FROM_POSTS} {ROW_NAMES} WHERE 1 = 1");
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(state) = filter.state {
             sql.push_str(" AND p.state = ?");
@@ -672,7 +686,7 @@ impl Store {
             return Ok(Vec::new());
         };
         let sql = format!(
-            "{SELECT_ROW} WHERE {} ORDER BY p.updated_at DESC, p.id DESC LIMIT ?3",
+            "{ROW_COLUMNS} {} ORDER BY p.updated_at DESC, p.id DESC LIMIT ?3",
             queue_sql(queue)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -692,11 +706,7 @@ impl Store {
             .unwrap_or_default();
         let mut out = Vec::new();
         for queue in Queue::for_roles(&roles) {
-            let sql = format!(
-                "SELECT COUNT(*) FROM posts p JOIN platforms pl ON pl.id = p.platform_id
-                 WHERE {}",
-                queue_sql(queue)
-            );
+            let sql = format!("SELECT COUNT(*) {}", queue_sql(queue));
             let n: i64 = self
                 .conn
                 .prepare_cached(&sql)?
@@ -704,6 +714,14 @@ impl Store {
             out.push((queue, n.max(0) as usize));
         }
         Ok(out)
+    }
+
+    /// The query plan of a queue, for the test that keeps it indexed.
+    pub fn queue_plan(&self, queue: Queue) -> Result<Vec<String>, StoreError> {
+        self.query_plan(&format!(
+            "{ROW_COLUMNS} {} ORDER BY p.updated_at DESC",
+            queue_sql(queue).replace("?1", "2").replace("?2", "1")
+        ))
     }
 
     fn queue_owner(&self) -> Option<(i64, i64)> {

@@ -7,6 +7,7 @@ use eframe::egui::{self, Color32, RichText, text::LayoutJob};
 
 use super::app::Action;
 use super::posts_view::state_colour;
+use super::screened_editor::ScreenedEditor;
 use super::theme;
 use crate::domain::audit::AuditEntry;
 use crate::domain::post::{Post, PostDraft};
@@ -18,7 +19,7 @@ use crate::domain::validation::{Field, FieldError};
 use crate::domain::workflow::{
     Attribution, Category, Origin, PostAction, PostState, REVIEWER_ROLES,
 };
-use crate::store::{AttachmentMeta, Revision, Session, Store, StoreError, post_text};
+use crate::store::{AttachmentMeta, Revision, Session, Store, StoreError};
 use crate::text;
 
 /// What the signed-in user may do on this page (the store checks again on every step).
@@ -161,8 +162,11 @@ pub struct PostView {
     pub field_errors: Vec<FieldError>,
     platforms: Vec<(i64, String)>,
     screener: Option<Screener>,
-    report: ScreeningReport,
-    screened: String,
+    /// The body, highlighted, with the findings panel (issue 6).
+    editor: ScreenedEditor,
+    /// The title is screened on its own; the store screens both together at submission.
+    title_report: ScreeningReport,
+    screened_title: Option<String>,
     /// A reviewer of the unit, not the author, looking at a post before or in review: they
     /// may let a false alarm through (the author cannot submit until then).
     can_override: bool,
@@ -229,8 +233,9 @@ impl PostView {
             field_errors: Vec::new(),
             platforms,
             screener: None,
-            report: ScreeningReport::default(),
-            screened: String::new(),
+            editor: ScreenedEditor::new("post_body").with_masking(mode == Mode::Author),
+            title_report: ScreeningReport::default(),
+            screened_title: None,
             can_override: false,
         }
     }
@@ -248,28 +253,29 @@ impl PostView {
         self.form != self.saved_form
     }
 
-    /// Rescreens when the title or body changed since the last screening.
+    /// Rescreens the title and the body when they changed since the last screening.
     fn rescreen(&mut self) {
-        let text = post_text(&self.form.title, &self.form.body);
-        if text == self.screened {
+        let Some(screener) = &self.screener else {
             return;
+        };
+        self.editor.refresh(screener, &self.form.body);
+        if self.screened_title.as_deref() != Some(self.form.title.as_str()) {
+            self.title_report = screener.screen(&self.form.title);
+            self.screened_title = Some(self.form.title.clone());
         }
-        if let Some(s) = &self.screener {
-            self.report = s.screen(&text);
-        }
-        self.screened = text;
     }
 
     pub fn blocks(&self) -> bool {
-        self.report.blocks()
+        (self.editor.blocks() || self.title_report.blocks())
             && !self
                 .post
                 .as_ref()
                 .is_some_and(|p| p.override_covers_text() && !self.dirty())
     }
 
+    /// The body's screening.
     pub fn report(&self) -> &ScreeningReport {
-        &self.report
+        self.editor.report()
     }
 
     /// Whether the signed-in user may let this post's blocked text through.
@@ -446,21 +452,10 @@ impl PostView {
                 ui.end_row();
             });
         ui.add_space(6.0);
-        let l = ui.label("正文：");
-        let report = self.report.clone();
-        let offset = self.form.title.chars().count() + 2;
-        let mut layouter = move |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap: f32| {
-            let mut job = highlight_job(ui, text.as_str(), &report, offset);
-            job.wrap.max_width = wrap;
-            ui.fonts_mut(|f| f.layout_job(job))
-        };
-        ui.add(
-            egui::TextEdit::multiline(&mut self.form.body)
-                .desired_rows(14)
-                .desired_width(f32::INFINITY)
-                .layouter(&mut layouter),
-        )
-        .labelled_by(l.id);
+        let width = ui.available_width();
+        ui.allocate_ui(egui::vec2(width, 380.0), |ui| {
+            self.editor.editor_ui(ui, &mut self.form.body, true);
+        });
         self.error_line(ui, Field::PostBody);
     }
 
@@ -509,9 +504,10 @@ impl PostView {
             ui.add(egui::Label::new(diff_job(ui, &old.body, &new.body)).wrap());
             ui.separator();
         }
-        ui.label(RichText::new("正文：").strong());
-        let offset = d.title.chars().count() + 2;
-        ui.add(egui::Label::new(highlight_job(ui, &d.body, &self.report, offset)).wrap());
+        let width = ui.available_width();
+        ui.allocate_ui(egui::vec2(width, 420.0), |ui| {
+            self.editor.editor_ui(ui, &mut self.form.body, false);
+        });
     }
 
     fn step_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -592,28 +588,23 @@ impl PostView {
 
     fn side_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.label(RichText::new("内容审查").strong());
-        let blocks = self.report.count(Severity::Block);
-        let warns = self.report.count(Severity::Warn);
-        ui.label(format!(
-            "拦截 {blocks} 处 · 提醒 {warns} 处 · 外部链接 {} 个",
-            self.report.links.len()
-        ));
-        for f in &self.report.findings {
-            let colour = if f.severity == Severity::Block {
+        if !self.title_report.findings.is_empty() {
+            let blocks = self.title_report.count(Severity::Block);
+            let colour = if blocks > 0 {
                 theme::DANGER
             } else {
                 theme::WARN
             };
-            ui.label(
-                RichText::new(format!(
-                    "{} {} {}",
-                    f.severity.label(),
-                    f.category.label(),
-                    f.rule.label()
-                ))
-                .color(colour)
-                .small(),
-            );
+            for f in &self.title_report.findings {
+                ui.label(
+                    RichText::new(format!("标题：{}", f.summary()))
+                        .color(colour)
+                        .small(),
+                );
+            }
+        }
+        if self.editor.findings_ui(ui, &mut self.form.body) {
+            self.rescreen();
         }
         if let Some(post) = &self.post {
             if let Some(o) = &post.screening_override {
@@ -632,7 +623,8 @@ impl PostView {
                     .small(),
                 );
             }
-            if self.can_override && self.report.blocks() && !post.override_covers_text() {
+            let blocked = self.editor.blocks() || self.title_report.blocks();
+            if self.can_override && blocked && !post.override_covers_text() {
                 let l = ui.label("放行理由：");
                 ui.add(
                     egui::TextEdit::multiline(&mut self.override_reason)
@@ -774,53 +766,6 @@ fn action_label(code: &str) -> &str {
         "attachment_remove" => "移除附件",
         other => other,
     }
-}
-
-/// The body with each finding's characters on a coloured background. `offset` is where the
-/// body starts in the screened text (title + blank line).
-pub fn highlight_job(
-    ui: &egui::Ui,
-    body: &str,
-    report: &ScreeningReport,
-    offset: usize,
-) -> LayoutJob {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let normal = egui::TextFormat::simple(font.clone(), ui.visuals().text_color());
-    let mut job = LayoutJob::default();
-    // Char offset → byte offset in the body.
-    let starts: Vec<usize> = body
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([body.len()])
-        .collect();
-    let byte_at = |c: usize| starts.get(c).copied().unwrap_or(body.len());
-    let mut at = 0usize;
-    for f in &report.findings {
-        if f.end <= offset || f.start < offset {
-            continue;
-        }
-        let (s, e) = (byte_at(f.start - offset), byte_at(f.end - offset));
-        if s < at || s >= e {
-            continue;
-        }
-        job.append(&body[at..s], 0.0, normal.clone());
-        let background = if f.severity == Severity::Block {
-            Color32::from_rgb(0xfd, 0xd8, 0xd8)
-        } else {
-            Color32::from_rgb(0xfd, 0xef, 0xc8)
-        };
-        job.append(
-            &body[s..e],
-            0.0,
-            egui::TextFormat {
-                background,
-                ..normal.clone()
-            },
-        );
-        at = e;
-    }
-    job.append(&body[at..], 0.0, normal);
-    job
 }
 
 /// The character diff of two revisions: insertions green, deletions red and struck through.

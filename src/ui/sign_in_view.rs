@@ -130,6 +130,8 @@ impl SignInView {
             if let Some(login) = picked {
                 self.login = login;
                 self.focus_password = true;
+                // Draw again at once, so the focus is in the password field before the first key.
+                ui.ctx().request_repaint();
             }
         }
         if !submit {
