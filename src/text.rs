@@ -21,6 +21,42 @@ pub const FIRST_ADMIN_TITLE: &str = "创建系统管理员";
 pub const FIRST_ADMIN_BODY: &str = "这是第一次使用本数据库。请先创建系统管理员账号：它负责设置和添加其他账号（信息员、审核人、管理员）。密码至少 8 个字符。";
 pub const FIRST_ADMIN_CREATE: &str = "创建并登录";
 
+/// The audit log's action codes in words, for the timeline and a post's history.
+pub fn audit_action_label(code: &str) -> &str {
+    match code {
+        "create" => "新建",
+        "edit" => "编辑",
+        "submit" => "提交审核",
+        "approve" => "审核通过",
+        "reject" => "退回",
+        "publish" => "发布",
+        "withdraw" => "撤回",
+        "screening_override" => "放行审查结果",
+        "attachment_add" => "添加附件",
+        "attachment_remove" => "移除附件",
+        "sign_in" => "登录",
+        "sign_in_failed" => "登录失败",
+        "sign_out" => "退出登录",
+        "user_add" => "添加账号",
+        "user_enable" => "启用账号",
+        "user_disable" => "停用账号",
+        "password_set" => "设置密码",
+        "unit_add" => "新增单位",
+        "unit_edit" => "修改单位",
+        "unit_delete" => "删除单位",
+        "person_add" => "新增人员",
+        "person_edit" => "修改人员",
+        "person_delete" => "删除人员",
+        "settings_save" => "保存设置",
+        "word_list_edit" => "修改词表",
+        // A platform's lifecycle events use their own names.
+        other => match crate::domain::lifecycle::EventKind::from_code(other) {
+            Some(kind) => kind.label(),
+            None => other,
+        },
+    }
+}
+
 pub const NEW_POST: &str = "新建信息";
 pub const ALL_POSTS: &str = "全部信息";
 pub const NO_POSTS: &str = "没有符合条件的信息。";

@@ -238,6 +238,15 @@ fn nobody_approves_their_own_draft_even_with_every_role() {
             roles: vec![Role::InfoOfficer, Role::Reviewer, Role::Administrator],
         })
         .unwrap();
+    // Granting roles is itself on the record (it decides who may review and publish).
+    let granted = s.audit_of(&format!("person:{person}")).unwrap();
+    assert_eq!(granted[0].action, "person_add");
+    assert_eq!(granted[0].actor, "系统管理员（admin）");
+    assert!(
+        granted[0].comment.contains("审核人"),
+        "{}",
+        granted[0].comment
+    );
     s.add_user(&NewUser {
         login: "quanneng".into(),
         display_name: String::new(),

@@ -181,7 +181,7 @@ fn the_audit_page_shows_the_timeline_and_verifies_the_chain() {
     let mut h = harness("admin");
     click(&mut h, "审计记录");
     assert!(h.state().workspace().unwrap().audit().entries().len() > 40);
-    h.get_by_label("sign_in");
+    h.get_by_label("登录");
     click(&mut h, "校验审计记录");
     h.get_by_label_contains("审计记录完整");
 }

@@ -88,6 +88,27 @@ pub(super) fn log(tx: &rusqlite::Transaction<'_>, record: Record<'_>) -> Result<
     .map(|_| ())
 }
 
+/// An entry for a change that has no states (units, people, settings, word lists), at now.
+pub(super) fn note(
+    tx: &rusqlite::Transaction<'_>,
+    actor: &str,
+    action: &str,
+    object: String,
+    comment: &str,
+) -> Result<(), StoreError> {
+    log(
+        tx,
+        Record {
+            at: super::now_timestamp(),
+            actor,
+            action,
+            object,
+            states: ("", ""),
+            comment,
+        },
+    )
+}
+
 /// The outcome of checking the whole chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditCheck {

@@ -4,10 +4,18 @@ use std::collections::HashMap;
 
 use rusqlite::params;
 
+use super::audit_log::note;
 use super::units::stale_or_missing;
 use super::{Store, StoreError, now_timestamp};
 use crate::domain::unit::{Person, PersonDraft, Role};
 use crate::domain::validation::validate_person;
+
+/// 「张喆 · 信息员、管理员」: roles decide who may review and publish (第七条三), so every
+/// change of them is in the audit chain.
+fn person_summary(draft: &PersonDraft) -> String {
+    let roles: Vec<&str> = draft.roles.iter().map(|r| r.label()).collect();
+    format!("{} · {}", draft.name.trim(), roles.join("、"))
+}
 
 impl Store {
     /// Everyone, ordered by unit then name.
@@ -65,6 +73,13 @@ impl Store {
         .map_err(|e| orphan(e, "单位"))?;
         let id = tx.last_insert_rowid();
         write_roles(&tx, id, &draft.roles)?;
+        note(
+            &tx,
+            &self.actor,
+            "person_add",
+            format!("person:{id}"),
+            &person_summary(draft),
+        )?;
         tx.commit()?;
         Ok(id)
     }
@@ -98,6 +113,13 @@ impl Store {
         stale_or_missing(&tx, n, "people", id, "人员")?;
         tx.execute("DELETE FROM person_roles WHERE person_id = ?1", [id])?;
         write_roles(&tx, id, &draft.roles)?;
+        note(
+            &tx,
+            &self.actor,
+            "person_edit",
+            format!("person:{id}"),
+            &person_summary(draft),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -107,6 +129,13 @@ impl Store {
         if tx.execute("DELETE FROM people WHERE id = ?1", [id])? == 0 {
             return Err(StoreError::NotFound { what: "人员", id });
         }
+        note(
+            &tx,
+            &self.actor,
+            "person_delete",
+            format!("person:{id}"),
+            "",
+        )?;
         tx.commit()?;
         Ok(())
     }

@@ -123,11 +123,20 @@ impl Store {
         check_personal_data(&settings.personal_data)?;
         let raw =
             serde_json::to_string(&settings).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        self.conn.execute(
+        let tx = self.conn.transaction()?;
+        tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (KEY, raw),
+            (KEY, &raw),
         )?;
+        super::audit_log::note(
+            &tx,
+            &self.actor,
+            "settings_save",
+            "settings".to_owned(),
+            &raw,
+        )?;
+        tx.commit()?;
         Ok(())
     }
 }

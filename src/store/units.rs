@@ -2,6 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
+use super::audit_log::note;
 use super::{Store, StoreError, now_timestamp};
 use crate::domain::platform::PlatformKind;
 use crate::domain::unit::{Unit, UnitDraft};
@@ -64,6 +65,13 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
+        note(
+            &tx,
+            &self.actor,
+            "unit_add",
+            format!("unit:{id}"),
+            draft.name.trim(),
+        )?;
         tx.commit()?;
         Ok(id)
     }
@@ -108,6 +116,20 @@ impl Store {
             ],
         )?;
         stale_or_missing(&tx, n, "units", id, "单位")?;
+        let summary = format!(
+            "{}；党组织 {}；负责人 {}；书记 {}",
+            draft.name.trim(),
+            draft.party_branch.trim(),
+            draft.head.trim(),
+            draft.secretary.trim()
+        );
+        note(
+            &tx,
+            &self.actor,
+            "unit_edit",
+            format!("unit:{id}"),
+            &summary,
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -127,6 +149,7 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound { what: "单位", id });
         }
+        note(&tx, &self.actor, "unit_delete", format!("unit:{id}"), "")?;
         tx.commit()?;
         Ok(())
     }

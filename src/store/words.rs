@@ -93,6 +93,13 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![key, next, body, self.actor, summary, now],
         )?;
+        super::audit_log::note(
+            &tx,
+            &self.actor,
+            "word_list_edit",
+            format!("word_list:{key}"),
+            &format!("第 {next} 版：{summary}"),
+        )?;
         tx.commit()?;
         Ok(next)
     }

@@ -122,7 +122,7 @@ impl AuditView {
                         e.seq.to_string(),
                         e.at.format("%Y-%m-%d %H:%M:%S").to_string(),
                         e.actor.clone(),
-                        e.action.clone(),
+                        crate::text::audit_action_label(&e.action).to_owned(),
                         e.object.clone(),
                         format!("{state}{}", e.comment),
                     ];

@@ -678,7 +678,7 @@ impl PostView {
                     "{} {} {}",
                     e.at.format("%m-%d %H:%M"),
                     e.actor,
-                    action_label(&e.action)
+                    text::audit_action_label(&e.action)
                 ))
                 .small(),
             );
@@ -750,22 +750,6 @@ fn open_platforms(store: &Store) -> Result<Vec<(i64, String)>, StoreError> {
         .filter(|r| !matches!(r.status, StatusView::Closed | StatusView::ShutDown))
         .map(|r| (r.id, format!("{} · {}", r.kind_name, r.name)))
         .collect())
-}
-
-fn action_label(code: &str) -> &str {
-    match code {
-        "create" => "新建",
-        "edit" => "编辑",
-        "submit" => "提交审核",
-        "approve" => "审核通过",
-        "reject" => "退回",
-        "publish" => "发布",
-        "withdraw" => "撤回",
-        "screening_override" => "放行审查结果",
-        "attachment_add" => "添加附件",
-        "attachment_remove" => "移除附件",
-        other => other,
-    }
 }
 
 /// The character diff of two revisions: insertions green, deletions red and struck through.
