@@ -57,6 +57,8 @@ pub fn audit_action_label(code: &str) -> &str {
     }
 }
 
+pub const SETTINGS_ADMIN_ONLY: &str = "设置（学校名称、备案表、节假日、审查词表等）由系统管理员维护；如需修改，请用系统管理员账号登录。";
+
 pub const NEW_POST: &str = "新建信息";
 pub const ALL_POSTS: &str = "全部信息";
 pub const NO_POSTS: &str = "没有符合条件的信息。";

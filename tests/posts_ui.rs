@@ -185,3 +185,13 @@ fn the_audit_page_shows_the_timeline_and_verifies_the_chain() {
     click(&mut h, "校验审计记录");
     h.get_by_label_contains("审计记录完整");
 }
+
+#[test]
+fn settings_are_kept_by_the_system_administrator() {
+    let mut h = harness("zhangzhe");
+    click(&mut h, "设置");
+    h.get_by_label_contains("由系统管理员维护");
+    let mut h = harness("admin");
+    click(&mut h, "设置");
+    assert!(h.query_by_label_contains("由系统管理员维护").is_none());
+}

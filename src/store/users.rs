@@ -47,7 +47,7 @@ impl Session {
             parts.push(self.unit_name.clone());
         }
         let mut roles: Vec<&str> = self.roles.iter().map(|r| r.label()).collect();
-        if self.is_system_admin {
+        if self.is_system_admin && self.display_name != "系统管理员" {
             roles.push("系统管理员");
         }
         if !roles.is_empty() {

@@ -427,9 +427,17 @@ impl Workspace {
                     .show(ui, |ui| self.users.ui(ui, &mut self.store));
             }
             Page::Settings => {
+                let admin = self.store.session().is_some_and(|s| s.is_system_admin);
+                if !admin {
+                    ui.label(egui::RichText::new(text::SETTINGS_ADMIN_ONLY).color(theme::MUTED));
+                }
                 egui::ScrollArea::vertical()
                     .id_salt("settings_scroll")
-                    .show(ui, |ui| self.settings.ui(ui, &mut self.store, &mut actions));
+                    .show(ui, |ui| {
+                        ui.add_enabled_ui(admin, |ui| {
+                            self.settings.ui(ui, &mut self.store, &mut actions)
+                        });
+                    });
             }
         });
         if let Some(dialog) = &mut self.dialog {

@@ -98,8 +98,8 @@ impl AuditView {
             .striped(true)
             .max_scroll_height(available.max(100.0))
             .column(Column::exact(60.0))
-            .column(Column::exact(130.0))
-            .column(Column::exact(150.0).clip(true))
+            .column(Column::exact(150.0))
+            .column(Column::exact(180.0).clip(true))
             .column(Column::exact(110.0))
             .column(Column::exact(90.0))
             .column(Column::remainder().clip(true))
@@ -115,12 +115,14 @@ impl AuditView {
                     let e = &self.entries[row.index()];
                     let state = if e.from.is_empty() && e.to.is_empty() || e.from == e.to {
                         String::new()
+                    } else if e.from.is_empty() {
+                        format!("→ {}；", state_word(&e.to))
                     } else {
-                        format!("{} → {}；", e.from, e.to)
+                        format!("{} → {}；", state_word(&e.from), state_word(&e.to))
                     };
                     let cells = [
                         e.seq.to_string(),
-                        e.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                        e.at.format("%Y-%m-%d %H:%M").to_string(),
                         e.actor.clone(),
                         crate::text::audit_action_label(&e.action).to_owned(),
                         e.object.clone(),
@@ -141,4 +143,9 @@ impl AuditView {
             }
         }
     }
+}
+
+/// A post state's code in words (草稿, 待审核 …); other codes as they are.
+fn state_word(code: &str) -> &str {
+    crate::domain::workflow::PostState::from_code(code).map_or(code, |s| s.label())
 }
