@@ -554,3 +554,32 @@ fn the_queue_queries_use_their_indexes() {
     let plan = s.queue_plan(Queue::ToRevise).unwrap().join(" | ");
     assert!(plan.contains("posts_author_state"), "{plan}");
 }
+
+#[test]
+fn a_generated_school_has_posts_in_every_state_and_working_queues() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.generate_large(300, today()).unwrap();
+    s.generate_posts(3_000, today()).unwrap();
+    let all = s
+        .posts(&PostFilter {
+            limit: 10_000,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(all.len(), 3_000);
+    for state in PostState::ALL {
+        assert!(all.iter().any(|p| p.state == state), "{state:?}");
+    }
+    s.sign_in("bench_head", DEMO_PASSWORD).unwrap();
+    let queue = s.queue(Queue::ToReview).unwrap();
+    assert!(!queue.is_empty());
+    assert!(
+        queue
+            .iter()
+            .all(|r| r.unit_id == 1 && r.state == PostState::Submitted)
+    );
+    assert_eq!(
+        s.queue_counts().unwrap(),
+        vec![(Queue::ToReview, queue.len())]
+    );
+}

@@ -37,10 +37,12 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// 载入演示数据（空数据库）；--scale N 生成 N 个平台的大型数据库用于性能测试
+    /// 载入演示数据（空数据库）；--scale N 生成 N 个平台的大型数据库用于性能测试（--posts M 再生成 M 条信息）
     Demo {
         #[arg(long)]
         scale: Option<usize>,
+        #[arg(long, requires = "scale")]
+        posts: Option<usize>,
     },
     /// 二级单位
     Units {
@@ -286,7 +288,7 @@ pub(crate) enum CliError {
 fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(), CliError> {
     let today = crate::today();
     match command {
-        Command::Demo { scale: None } => {
+        Command::Demo { scale: None, .. } => {
             store.load_demo(today)?;
             writeln!(
                 out,
@@ -294,13 +296,24 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
                 crate::store::DEMO_PASSWORD
             )?;
         }
-        Command::Demo { scale: Some(n) } => {
+        Command::Demo {
+            scale: Some(n),
+            posts,
+        } => {
             store.generate_large(n, today)?;
             writeln!(
                 out,
                 "已生成大型数据库：60 个单位、{n} 个平台、{} 位人员。",
                 n * 3
             )?;
+            if let Some(m) = posts {
+                store.generate_posts(m, today)?;
+                writeln!(
+                    out,
+                    "已生成 {m} 条信息；账号 bench_info、bench_head、bench_admin 的密码为 {}。",
+                    crate::store::DEMO_PASSWORD
+                )?;
+            }
         }
         Command::Units {
             command: UnitsCommand::List { json },
