@@ -60,6 +60,8 @@ pub fn audit_action_label(code: &str) -> &str {
 pub const SETTINGS_ADMIN_ONLY: &str = "设置（学校名称、备案表、节假日、审查词表等）由系统管理员维护；如需修改，请用系统管理员账号登录。";
 
 pub const NEW_POST: &str = "新建信息";
+pub const POST_UNSAVED: &str = "这条信息有尚未保存的修改。";
+pub const SAVE_AND_CLOSE: &str = "保存后返回";
 pub const ALL_POSTS: &str = "全部信息";
 pub const NO_POSTS: &str = "没有符合条件的信息。";
 pub const BACK_TO_LIST: &str = "返回列表";

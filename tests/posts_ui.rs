@@ -195,3 +195,57 @@ fn settings_are_kept_by_the_system_administrator() {
     click(&mut h, "设置");
     assert!(h.query_by_label_contains("由系统管理员维护").is_none());
 }
+
+#[test]
+fn bad_input_is_explained_and_the_typing_kept() {
+    let mut h = harness("zhangzhe");
+    click(&mut h, "新建信息");
+    type_in(&mut h, Role::TextInput, "计划发布时间：", "明天上午");
+    click(&mut h, "保存草稿");
+    h.get_by_label_contains("不是有效的时间");
+    type_in(
+        &mut h,
+        Role::MultilineTextInput,
+        "正文",
+        "先写正文，标题还没想好。",
+    );
+    h.get_by_role_and_label(Role::TextInput, "计划发布时间：")
+        .click();
+    h.run();
+    for _ in 0.."明天上午".chars().count() {
+        h.key_press(eframe::egui::Key::Backspace);
+    }
+    h.run();
+    click(&mut h, "保存草稿");
+    h.get_by_label_contains("必填，请输入信息标题");
+    let view = h.state().workspace().unwrap().post_view().unwrap();
+    assert_eq!(view.form.body, "先写正文，标题还没想好。");
+    assert!(view.id().is_none(), "nothing saved");
+
+    // Someone else changes the post while it is open: the save is refused, the typing kept.
+    let title = "2026年度国家奖学金获奖学生名单公示";
+    click(&mut h, "← 返回列表");
+    // Unsaved typing is not dropped silently.
+    h.get_by_label_contains("尚未保存的修改");
+    assert!(h.state().workspace().unwrap().post_view().is_some());
+    click(&mut h, "放弃修改");
+    open_post(&mut h, title);
+    type_in(&mut h, Role::TextInput, "栏目：", "（新）");
+    {
+        let store = h.state_mut().workspace_mut().unwrap().store_mut();
+        let id = store
+            .posts(&PostFilter {
+                title_contains: title.into(),
+                ..Default::default()
+            })
+            .unwrap()[0]
+            .id;
+        let mut post = store.post(id).unwrap();
+        post.draft.body.push_str("（另一窗口的修改）");
+        store.edit_post(id, post.version, &post.draft).unwrap();
+    }
+    click(&mut h, "保存草稿");
+    h.get_by_label_contains("已被修改");
+    let view = h.state().workspace().unwrap().post_view().unwrap();
+    assert!(view.form.column.ends_with("（新）"));
+}

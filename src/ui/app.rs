@@ -116,6 +116,8 @@ pub enum Action {
     /// Back from a post's page to the list.
     ClosePost,
     SavePost,
+    /// Save, and back to the list only if the save went through.
+    SaveAndClosePost,
     /// Save, then submit for review.
     SubmitPost,
     PostStep(PostAction),
@@ -290,6 +292,11 @@ impl Workspace {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The store, for tests that play a second window or a script changing data meanwhile.
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
     }
 
     /// Replaces the desktop hooks (tests use this to avoid real dialogs).
@@ -548,6 +555,19 @@ impl Workspace {
             Action::SavePost => {
                 self.save_post(false);
                 Ok(())
+            }
+            Action::SaveAndClosePost => {
+                self.save_post(false);
+                let saved = self
+                    .post_view
+                    .as_ref()
+                    .is_some_and(|v| v.error.is_none() && !v.dirty());
+                if saved {
+                    self.post_view = None;
+                    self.posts.reload(&self.store)
+                } else {
+                    Ok(())
+                }
             }
             Action::SubmitPost => {
                 self.save_post(true);

@@ -170,6 +170,8 @@ pub struct PostView {
     /// A reviewer of the unit, not the author, looking at a post before or in review: they
     /// may let a false alarm through (the author cannot submit until then).
     can_override: bool,
+    /// 返回列表 was clicked with unsaved changes: ask first.
+    confirm_close: bool,
 }
 
 impl PostView {
@@ -237,6 +239,7 @@ impl PostView {
             title_report: ScreeningReport::default(),
             screened_title: None,
             can_override: false,
+            confirm_close: false,
         }
     }
 
@@ -287,7 +290,11 @@ impl PostView {
         self.rescreen();
         ui.horizontal(|ui| {
             if ui.button(format!("← {}", text::BACK_TO_LIST)).clicked() {
-                actions.push(Action::ClosePost);
+                if self.mode == Mode::Author && self.dirty() {
+                    self.confirm_close = true;
+                } else {
+                    actions.push(Action::ClosePost);
+                }
             }
             match &self.post {
                 Some(p) => {
@@ -315,6 +322,21 @@ impl PostView {
                 }
             }
         });
+        if self.confirm_close {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(text::POST_UNSAVED).color(theme::WARN));
+                if ui.button(text::SAVE_AND_CLOSE).clicked() {
+                    self.confirm_close = false;
+                    actions.push(Action::SaveAndClosePost);
+                }
+                if ui.button(text::DISCARD).clicked() {
+                    actions.push(Action::ClosePost);
+                }
+                if ui.button(text::KEEP_EDITING).clicked() {
+                    self.confirm_close = false;
+                }
+            });
+        }
         if let Some(e) = &self.error {
             ui.label(RichText::new(e).color(theme::DANGER));
         }
