@@ -249,3 +249,53 @@ fn bad_input_is_explained_and_the_typing_kept() {
     let view = h.state().workspace().unwrap().post_view().unwrap();
     assert!(view.form.column.ends_with("（新）"));
 }
+
+#[test]
+fn attachments_and_the_approval_slip_from_the_post_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = dir.path().join("海报.png");
+    {
+        let file = std::fs::File::create(&photo).unwrap();
+        let mut encoder = png::Encoder::new(file, 1, 1);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder
+            .write_header()
+            .unwrap()
+            .write_image_data(&[0, 128, 255])
+            .unwrap();
+    }
+    let slip = dir.path().join("审核单.pdf");
+    let opened = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let mut h = harness("zhangzhe");
+    {
+        let (photo, slip, log) = (photo.clone(), slip.clone(), opened.clone());
+        h.state_mut()
+            .workspace_mut()
+            .unwrap()
+            .set_hooks(mediadesk::ui::Hooks {
+                save_path: Box::new(move |_| Some(slip.clone())),
+                pick_scan: Box::new(|| None),
+                open_file: Box::new(move |p| {
+                    log.borrow_mut().push(p.to_path_buf());
+                    Ok(())
+                }),
+                pick_attachment: Box::new(move || Some(photo.clone())),
+            });
+    }
+    let title = "关于2027届毕业生图像信息采集工作的通知";
+    open_post(&mut h, title);
+    click(&mut h, "添加附件");
+    h.get_by_label("海报.png");
+    let post = h.state().workspace().unwrap().post_view().unwrap();
+    assert_eq!(post.attachments.len(), 1);
+    assert_eq!(post.attachments[0].sha256.len(), 64);
+    click(&mut h, "打印审核单");
+    let doc = lopdf::Document::load(&slip).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    assert!(text.contains("海报.png"), "{text}");
+    // Returned to its author: the next round's steps are blank for the pen.
+    assert!(text.contains("状态：退回"), "{text}");
+    assert!(!text.contains("王建国"), "{text}");
+    assert_eq!(opened.borrow().as_slice(), [slip.clone()]);
+}
