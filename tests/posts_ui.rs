@@ -297,5 +297,27 @@ fn attachments_and_the_approval_slip_from_the_post_page() {
     // Returned to its author: the next round's steps are blank for the pen.
     assert!(text.contains("状态：退回"), "{text}");
     assert!(!text.contains("王建国"), "{text}");
-    assert_eq!(opened.borrow().as_slice(), [slip.clone()]);
+    assert_eq!(opened.borrow().as_slice(), std::slice::from_ref(&slip));
+}
+
+#[test]
+fn the_system_administrator_adds_an_account() {
+    let mut h = harness("admin");
+    click(&mut h, "账号");
+    // Every demo person has an account already (one each): this one is a second
+    // system administrator, tied to no person.
+    h.get_by_label("系统管理员（管理设置和账号）").click();
+    h.run();
+    type_in(&mut h, Role::TextInput, "登录名：", "yang.my");
+    type_in(&mut h, Role::PasswordInput, "初始密码：", "short");
+    type_in(&mut h, Role::PasswordInput, "再输一次：", "short");
+    click(&mut h, "添加账号");
+    h.get_by_label_contains("至少需要 8 个字符");
+    assert!(store(&h).user_id("yang.my").unwrap().is_none());
+    // The login and passwords stay typed; lengthening the passwords fixes it.
+    type_in(&mut h, Role::PasswordInput, "初始密码：", "-wenchuan");
+    type_in(&mut h, Role::PasswordInput, "再输一次：", "-wenchuan");
+    click(&mut h, "添加账号");
+    h.get_by_label_contains("已添加账号「yang.my」");
+    assert!(store(&h).user_id("yang.my").unwrap().is_some());
 }

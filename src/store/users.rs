@@ -58,7 +58,7 @@ impl Session {
 }
 
 /// A user to create. The display name defaults to the person's name.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct NewUser {
     pub login: String,
     pub display_name: String,
@@ -66,6 +66,18 @@ pub struct NewUser {
     pub is_system_admin: bool,
     pub password: String,
     pub password_again: String,
+}
+
+/// Passwords never reach a log or a panic message.
+impl std::fmt::Debug for NewUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewUser")
+            .field("login", &self.login)
+            .field("display_name", &self.display_name)
+            .field("person_id", &self.person_id)
+            .field("is_system_admin", &self.is_system_admin)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A user as the user list shows it.

@@ -27,7 +27,7 @@ use crate::domain::filing::FilingKind;
 use crate::domain::post::Queue;
 use crate::domain::registry::registry_clock;
 use crate::domain::workflow::PostAction;
-use crate::store::{Store, StoreError};
+use crate::store::{NewUser, Store, StoreError};
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +129,26 @@ pub enum Action {
     PrintSlip(i64),
     /// 切换用户: sign out, back to the sign-in page.
     SwitchUser,
+    /// 账号 (system administrator): a new account.
+    AddUser(Box<NewUser>),
+    SetUserActive {
+        user: i64,
+        active: bool,
+    },
+    SetPassword {
+        user: i64,
+        password: Secret,
+        again: Secret,
+    },
+}
+
+/// A password on its way from a field to the store: never shown by `Debug`.
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
 }
 
 /// A message under the navigation: what just happened, or what went wrong.
@@ -431,7 +451,7 @@ impl Workspace {
             Page::Users => {
                 egui::ScrollArea::vertical()
                     .id_salt("users_scroll")
-                    .show(ui, |ui| self.users.ui(ui, &mut self.store));
+                    .show(ui, |ui| self.users.ui(ui, &self.store, &mut actions));
             }
             Page::Settings => {
                 let admin = self.store.session().is_some_and(|s| s.is_system_admin);
@@ -595,6 +615,34 @@ impl Workspace {
                 Ok(())
             }
             Action::SwitchUser => self.switch_user(),
+            Action::AddUser(new) => {
+                let result = self
+                    .store
+                    .add_user(&new)
+                    .map(|id| format!("已添加账号「{}」，编号 {id}。", new.login.trim()));
+                self.users.finish(&self.store, result);
+                Ok(())
+            }
+            Action::SetUserActive { user, active } => {
+                let result = self
+                    .store
+                    .set_user_active(user, active)
+                    .map(|()| "已更新账号状态。".to_owned());
+                self.users.finish(&self.store, result);
+                Ok(())
+            }
+            Action::SetPassword {
+                user,
+                password,
+                again,
+            } => {
+                let result = self
+                    .store
+                    .set_password(user, &password.0, &again.0)
+                    .map(|()| "密码已修改。".to_owned());
+                self.users.finish(&self.store, result);
+                Ok(())
+            }
             Action::NewPlatform => {
                 if self.dialog.is_none() {
                     let form = PlatformForm::new(self.registry.query.unit_id);

@@ -3,6 +3,7 @@
 
 use eframe::egui::{self, RichText};
 
+use super::app::{Action, Secret};
 use super::theme;
 use crate::domain::unit::Person;
 use crate::store::{NewUser, Store, StoreError, UserRow};
@@ -28,7 +29,7 @@ impl UsersView {
         Ok(())
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, store: &mut Store) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, store: &Store, actions: &mut Vec<Action>) {
         ui.heading(crate::text::NAV_USERS);
         if let Some((text, ok)) = &self.message {
             let colour = if *ok { theme::OK } else { theme::DANGER };
@@ -67,20 +68,19 @@ impl UsersView {
                     }
                     ui.end_row();
                 }
-                if let Some((id, active)) = toggle {
-                    let result = store.set_user_active(id, active);
-                    self.finish(store, result.map(|()| "已更新账号状态。".to_owned()));
+                if let Some((user, active)) = toggle {
+                    actions.push(Action::SetUserActive { user, active });
                 }
             });
         ui.add_space(12.0);
         if is_admin {
-            self.add_ui(ui, store);
+            self.add_ui(ui, actions);
         }
         ui.add_space(12.0);
-        self.own_password_ui(ui, store);
+        self.own_password_ui(ui, store, actions);
     }
 
-    fn add_ui(&mut self, ui: &mut egui::Ui, store: &mut Store) {
+    fn add_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.group(|ui| {
             ui.label(RichText::new("添加账号").strong());
             egui::Grid::new("add_user").num_columns(2).show(ui, |ui| {
@@ -134,26 +134,19 @@ impl UsersView {
                 ui.end_row();
             });
             if ui.button("添加账号").clicked() {
-                let result = store.add_user(&NewUser {
+                actions.push(Action::AddUser(Box::new(NewUser {
                     login: self.login.clone(),
                     display_name: String::new(),
                     person_id: self.person,
                     is_system_admin: self.system_admin,
                     password: self.password.clone(),
                     password_again: self.again.clone(),
-                });
-                if result.is_ok() {
-                    self.login.clear();
-                    self.password.clear();
-                    self.again.clear();
-                    self.system_admin = false;
-                }
-                self.finish(store, result.map(|id| format!("已添加账号，编号 {id}。")));
+                })));
             }
         });
     }
 
-    fn own_password_ui(&mut self, ui: &mut egui::Ui, store: &mut Store) {
+    fn own_password_ui(&mut self, ui: &mut egui::Ui, store: &Store, actions: &mut Vec<Action>) {
         let Some(me) = store.session().map(|s| s.user_id) else {
             return;
         };
@@ -170,7 +163,7 @@ impl UsersView {
                     )
                     .labelled_by(l.id);
                     ui.end_row();
-                    let l = ui.label("再输一次：");
+                    let l = ui.label("确认新密码：");
                     ui.add(
                         egui::TextEdit::singleline(&mut self.own_again)
                             .password(true)
@@ -180,17 +173,25 @@ impl UsersView {
                     ui.end_row();
                 });
             if ui.button("修改密码").clicked() {
-                let result = store.set_password(me, &self.own_password, &self.own_again);
-                if result.is_ok() {
-                    self.own_password.clear();
-                    self.own_again.clear();
-                }
-                self.finish(store, result.map(|()| "密码已修改。".to_owned()));
+                actions.push(Action::SetPassword {
+                    user: me,
+                    password: Secret(self.own_password.clone()),
+                    again: Secret(self.own_again.clone()),
+                });
             }
         });
     }
 
-    fn finish(&mut self, store: &Store, result: Result<String, StoreError>) {
+    /// Shows how an account action went; a success clears the fields it used.
+    pub fn finish(&mut self, store: &Store, result: Result<String, StoreError>) {
+        if result.is_ok() {
+            self.login.clear();
+            self.password.clear();
+            self.again.clear();
+            self.own_password.clear();
+            self.own_again.clear();
+            self.system_admin = false;
+        }
         self.message = Some(match result {
             Ok(text) => (text, true),
             Err(e) => (e.to_string(), false),
