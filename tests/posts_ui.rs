@@ -321,3 +321,35 @@ fn the_system_administrator_adds_an_account() {
     h.get_by_label_contains("已添加账号「yang.my」");
     assert!(store(&h).user_id("yang.my").unwrap().is_some());
 }
+
+#[test]
+fn units_are_saved_through_the_app_and_a_clash_keeps_the_form() {
+    let mut h = harness("admin");
+    click(&mut h, "单位与人员");
+    click(&mut h, "＋ 新增单位");
+    type_in(&mut h, Role::TextInput, "单位名称：", "商学院");
+    click(&mut h, "保存");
+    h.get_by_label_contains("已有名为「商学院」的单位");
+    // The form stays open with the typing; a new name saves it.
+    type_in(&mut h, Role::TextInput, "单位名称：", "（继续教育）");
+    click(&mut h, "保存");
+    assert!(
+        store(&h)
+            .units()
+            .unwrap()
+            .iter()
+            .any(|u| u.name == "商学院（继续教育）")
+    );
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "单位名称：")
+            .is_none()
+    );
+    let added = store(&h)
+        .audit_entries(&mediadesk::store::AuditFilter {
+            object_prefix: Some("unit:".into()),
+            limit: 1,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(added[0].action, "unit_add");
+}

@@ -26,6 +26,7 @@ use crate::domain::calendar::WorkCalendar;
 use crate::domain::filing::FilingKind;
 use crate::domain::post::Queue;
 use crate::domain::registry::registry_clock;
+use crate::domain::unit::{PersonDraft, UnitDraft};
 use crate::domain::workflow::PostAction;
 use crate::store::{NewUser, Store, StoreError};
 use crate::text;
@@ -129,6 +130,15 @@ pub enum Action {
     PrintSlip(i64),
     /// 切换用户: sign out, back to the sign-in page.
     SwitchUser,
+    /// 单位与人员: a new or edited unit (`editing` = id and version).
+    SaveUnit {
+        editing: Option<(i64, i64)>,
+        draft: UnitDraft,
+    },
+    SavePerson {
+        editing: Option<(i64, i64)>,
+        draft: PersonDraft,
+    },
     /// 账号 (system administrator): a new account.
     AddUser(Box<NewUser>),
     SetUserActive {
@@ -442,7 +452,7 @@ impl Workspace {
                 self.filings
                     .ui(ui, &mut self.store, self.today, printing, &mut actions)
             }
-            Page::Units => self.units.ui(ui, &mut self.store, &mut actions),
+            Page::Units => self.units.ui(ui, &mut actions),
             Page::Posts => match &mut self.post_view {
                 Some(view) => view.ui(ui, &mut actions),
                 None => self.posts.ui(ui, &self.store, &mut actions),
@@ -615,6 +625,36 @@ impl Workspace {
                 Ok(())
             }
             Action::SwitchUser => self.switch_user(),
+            Action::SaveUnit { editing, draft } => {
+                let result = match editing {
+                    None => self.store.add_unit(&draft).map(|_| ()),
+                    Some((id, version)) => self.store.update_unit(id, version, &draft),
+                };
+                match self.units.unit_saved(result) {
+                    Some(message) => self.reload().map(|()| {
+                        self.notice = Some(Notice {
+                            text: message,
+                            is_error: false,
+                        })
+                    }),
+                    None => Ok(()),
+                }
+            }
+            Action::SavePerson { editing, draft } => {
+                let result = match editing {
+                    None => self.store.add_person(&draft).map(|_| ()),
+                    Some((id, version)) => self.store.update_person(id, version, &draft),
+                };
+                match self.units.person_saved(result) {
+                    Some(message) => self.reload().map(|()| {
+                        self.notice = Some(Notice {
+                            text: message,
+                            is_error: false,
+                        })
+                    }),
+                    None => Ok(()),
+                }
+            }
             Action::AddUser(new) => {
                 let result = self
                     .store

@@ -32,7 +32,7 @@ impl UnitsView {
         Ok(())
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, store: &mut Store, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.heading(crate::text::NAV_UNITS);
         ui.add_space(6.0);
         if let Some(e) = &self.error {
@@ -42,14 +42,37 @@ impl UnitsView {
             self.units_ui(&mut cols[0]);
             self.people_ui(&mut cols[1]);
         });
-        if let Some(result) = self.forms_ui(ui.ctx(), store) {
-            match result {
-                Ok(message) => {
-                    self.error = None;
-                    actions.push(Action::Reload);
-                    actions.push(Action::Notice(message));
+        self.forms_ui(ui.ctx(), actions);
+    }
+
+    /// How saving the open unit form went: closes it on success, else keeps it (and the
+    /// typing) with the reason. Returns the message for the navigation.
+    pub fn unit_saved(&mut self, result: Result<(), StoreError>) -> Option<String> {
+        self.form_saved(result, true)
+    }
+
+    /// As [`Self::unit_saved`], for the person form.
+    pub fn person_saved(&mut self, result: Result<(), StoreError>) -> Option<String> {
+        self.form_saved(result, false)
+    }
+
+    fn form_saved(&mut self, result: Result<(), StoreError>, unit: bool) -> Option<String> {
+        match result {
+            Ok(()) => {
+                self.error = None;
+                if unit {
+                    self.unit_form
+                        .take()
+                        .map(|(_, d)| format!("已保存单位「{}」", d.name.trim()))
+                } else {
+                    self.person_form
+                        .take()
+                        .map(|(_, d)| format!("已保存人员「{}」", d.name.trim()))
                 }
-                Err(e) => self.error = Some(e.to_string()),
+            }
+            Err(e) => {
+                self.error = Some(e.to_string());
+                None
             }
         }
     }
@@ -159,12 +182,7 @@ impl UnitsView {
     }
 
     /// Draws the open unit/person form; `Some` once it was saved (or failed to).
-    fn forms_ui(
-        &mut self,
-        ctx: &egui::Context,
-        store: &mut Store,
-    ) -> Option<Result<String, StoreError>> {
-        let mut result = None;
+    fn forms_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         if let Some((editing, draft)) = &mut self.unit_form {
             let mut open = true;
             let mut close = false;
@@ -195,17 +213,10 @@ impl UnitsView {
                 }
                 ui.horizontal(|ui| {
                     if ui.button("保存").clicked() && errors.is_empty() {
-                        let saved = match editing {
-                            None => store.add_unit(draft).map(|_| ()),
-                            Some((id, version)) => store.update_unit(*id, *version, draft),
-                        };
-                        match saved {
-                            Ok(()) => {
-                                close = true;
-                                result = Some(Ok(format!("已保存单位「{}」", draft.name.trim())));
-                            }
-                            Err(e) => result = Some(Err(e)),
-                        }
+                        actions.push(Action::SaveUnit {
+                            editing: *editing,
+                            draft: draft.clone(),
+                        });
                     }
                     if ui.button("取消").clicked() {
                         close = true;
@@ -275,17 +286,10 @@ impl UnitsView {
                 }
                 ui.horizontal(|ui| {
                     if ui.button("保存").clicked() && errors.is_empty() {
-                        let saved = match editing {
-                            None => store.add_person(draft).map(|_| ()),
-                            Some((id, version)) => store.update_person(*id, *version, draft),
-                        };
-                        match saved {
-                            Ok(()) => {
-                                close = true;
-                                result = Some(Ok(format!("已保存人员「{}」", draft.name.trim())));
-                            }
-                            Err(e) => result = Some(Err(e)),
-                        }
+                        actions.push(Action::SavePerson {
+                            editing: *editing,
+                            draft: draft.clone(),
+                        });
                     }
                     if ui.button("取消").clicked() {
                         close = true;
@@ -296,6 +300,5 @@ impl UnitsView {
                 self.person_form = None;
             }
         }
-        result
     }
 }
