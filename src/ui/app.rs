@@ -630,30 +630,16 @@ impl Workspace {
                     None => self.store.add_unit(&draft).map(|_| ()),
                     Some((id, version)) => self.store.update_unit(id, version, &draft),
                 };
-                match self.units.unit_saved(result) {
-                    Some(message) => self.reload().map(|()| {
-                        self.notice = Some(Notice {
-                            text: message,
-                            is_error: false,
-                        })
-                    }),
-                    None => Ok(()),
-                }
+                let saved = self.units.unit_saved(result);
+                self.reload_with_notice(saved)
             }
             Action::SavePerson { editing, draft } => {
                 let result = match editing {
                     None => self.store.add_person(&draft).map(|_| ()),
                     Some((id, version)) => self.store.update_person(id, version, &draft),
                 };
-                match self.units.person_saved(result) {
-                    Some(message) => self.reload().map(|()| {
-                        self.notice = Some(Notice {
-                            text: message,
-                            is_error: false,
-                        })
-                    }),
-                    None => Ok(()),
-                }
+                let saved = self.units.person_saved(result);
+                self.reload_with_notice(saved)
             }
             Action::AddUser(new) => {
                 let result = self
@@ -793,6 +779,19 @@ impl Workspace {
                 is_error: true,
             });
         }
+    }
+
+    /// After a save that went through (`Some(message)`): fresh lists and the message.
+    fn reload_with_notice(&mut self, saved: Option<String>) -> Result<(), StoreError> {
+        let Some(text) = saved else {
+            return Ok(());
+        };
+        self.reload()?;
+        self.notice = Some(Notice {
+            text,
+            is_error: false,
+        });
+        Ok(())
     }
 
     fn save_platform(&mut self, form: PlatformForm) {
