@@ -5,11 +5,14 @@
 //! The map, one line per module:
 //! - [`domain`]: pure rules and types, no SQLite, no egui: platforms, units and validation
 //!   (第三条), the registry's filtering, the working-day calendar and deadlines (第四条一),
-//!   filing records, the lifecycle (第四条二/三), content screening (第六条三/五, 第八条二).
+//!   filing records, the lifecycle (第四条二/三), content screening (第六条三/五, 第八条二),
+//!   posts and the three-step workflow (第六条四, 第七条三), the hash-chained audit log and
+//!   password rules (第八条一).
 //! - [`store`]: the SQLite database: opening and locking, migrations, repositories, history,
-//!   demo data.
-//! - [`print`]: the filing form and the written reports as page descriptions (also painted as
-//!   previews) and as PDF (printpdf, the CJK font embedded once and subset).
+//!   users and sign-in, posts with revisions and attachments, the audit log, demo data.
+//! - [`print`]: the filing form, the written reports and the approval slip as page
+//!   descriptions (also painted as previews) and as PDF (printpdf, the CJK font embedded once
+//!   and subset).
 //! - [`ui`]: the egui window; views return actions that `ui::app` applies once per frame.
 //! - [`cli`]: the same operations without a window (`mediadesk <subcommand>`).
 //! - [`text`]: user-facing Chinese wording shared by the window and the command line.

@@ -17,6 +17,11 @@
 //! (`closure_report`) and the school's 关停通知 (`shutdown_notice`). Files: `report_data`,
 //! `report_labels`, `report_geometry`, `report_table` (ruled rows that grow and split),
 //! `letter` (a letter set page after page), `report` (the reports' shared shape).
+//!
+//! The 信息发布审核单 of 第七条三: [`ApprovalSlipData`] (`slip_data`, filled from a post by
+//! [`approval_slip_for`] in `slip_for`) → [`layout_approval_slip`] / [`render_approval_slip`]
+//! (`approval_slip`, with its strings in `slip_labels`): the post, the three steps with
+//! signature lines, and the draft with line numbers.
 
 mod data;
 mod error;
