@@ -280,6 +280,7 @@ fn attachments_and_the_approval_slip_from_the_post_page() {
                     Ok(())
                 }),
                 pick_attachment: Box::new(move || Some(photo.clone())),
+                save_backup: Box::new(|_| None),
             });
     }
     let title = "关于2027届毕业生图像信息采集工作的通知";
@@ -352,4 +353,41 @@ fn units_are_saved_through_the_app_and_a_clash_keeps_the_form() {
         })
         .unwrap();
     assert_eq!(added[0].action, "unit_add");
+}
+
+#[test]
+fn settings_and_platform_kinds_are_saved_through_the_app() {
+    let mut h = harness("admin");
+    click(&mut h, "设置");
+    type_in(&mut h, Role::TextInput, "新增平台：", "知乎");
+    click(&mut h, "添加");
+    assert!(
+        store(&h)
+            .platform_kinds()
+            .unwrap()
+            .iter()
+            .any(|k| k.name == "知乎")
+    );
+    // An empty school name is refused and the page keeps what was typed.
+    h.get_by_role_and_label(Role::TextInput, "学校名称：")
+        .click();
+    h.run();
+    for _ in 0.."郑州西亚斯学院".chars().count() {
+        h.key_press(eframe::egui::Key::Backspace);
+    }
+    h.run();
+    click(&mut h, "保存设置");
+    h.get_by_label_contains("学校名称不能为空");
+    assert_eq!(store(&h).settings().unwrap().school_name, "郑州西亚斯学院");
+    type_in(&mut h, Role::TextInput, "学校名称：", "西亚斯学院");
+    click(&mut h, "保存设置");
+    assert_eq!(store(&h).settings().unwrap().school_name, "西亚斯学院");
+    let last = store(&h)
+        .audit_entries(&mediadesk::store::AuditFilter {
+            object_prefix: Some("settings".into()),
+            limit: 1,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(last[0].action, "settings_save");
 }

@@ -37,6 +37,7 @@ fn harness(out: PathBuf) -> (Harness<'static, MediaDeskApp>, Opened) {
             Ok(())
         }),
         pick_attachment: Box::new(|| None),
+        save_backup: Box::new(|_| None),
     });
     let h = Harness::builder()
         .with_size([1280.0, 900.0])

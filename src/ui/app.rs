@@ -28,7 +28,7 @@ use crate::domain::post::Queue;
 use crate::domain::registry::registry_clock;
 use crate::domain::unit::{PersonDraft, UnitDraft};
 use crate::domain::workflow::PostAction;
-use crate::store::{NewUser, Store, StoreError};
+use crate::store::{NewUser, Settings, Store, StoreError};
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +59,8 @@ pub struct Hooks {
     pub open_file: OpenFileHook,
     /// A file to attach to a post (rfd's open dialog, any type: the store checks the bytes).
     pub pick_attachment: Box<dyn FnMut() -> Option<PathBuf>>,
+    /// Where to write a backup of the database, given a suggested name.
+    pub save_backup: SavePathHook,
 }
 
 impl Default for Hooks {
@@ -77,6 +79,12 @@ impl Default for Hooks {
             }),
             open_file: Box::new(widgets::open_in_system_viewer),
             pick_attachment: Box::new(|| rfd::FileDialog::new().pick_file()),
+            save_backup: Box::new(|name| {
+                rfd::FileDialog::new()
+                    .set_file_name(name)
+                    .add_filter("SQLite 数据库", &["db"])
+                    .save_file()
+            }),
         }
     }
 }
@@ -130,6 +138,18 @@ pub enum Action {
     PrintSlip(i64),
     /// 切换用户: sign out, back to the sign-in page.
     SwitchUser,
+    /// 设置 (system administrator).
+    SaveSettings(Box<Settings>),
+    AddPlatformKind {
+        name: String,
+        has_account_type: bool,
+    },
+    DeletePlatformKind {
+        id: i64,
+        name: String,
+    },
+    /// Copy the whole database to a file the user picks.
+    BackupDatabase,
     /// 单位与人员: a new or edited unit (`editing` = id and version).
     SaveUnit {
         editing: Option<(i64, i64)>,
@@ -625,6 +645,47 @@ impl Workspace {
                 Ok(())
             }
             Action::SwitchUser => self.switch_user(),
+            Action::SaveSettings(settings) => {
+                let result = self
+                    .store
+                    .save_settings(&settings)
+                    .map(|()| "设置已保存".to_owned());
+                let saved = self.settings.finish(result, false);
+                self.reload_with_notice(saved)
+            }
+            Action::AddPlatformKind {
+                name,
+                has_account_type,
+            } => {
+                let result = self
+                    .store
+                    .add_platform_kind(&name, has_account_type)
+                    .map(|_| format!("已添加「{}」", name.trim()));
+                let saved = self.settings.finish(result, true);
+                self.reload_with_notice(saved)
+            }
+            Action::DeletePlatformKind { id, name } => {
+                let result = self
+                    .store
+                    .delete_platform_kind(id)
+                    .map(|()| format!("已删除「{name}」"));
+                let saved = self.settings.finish(result, false);
+                self.reload_with_notice(saved)
+            }
+            Action::BackupDatabase => {
+                let name = format!("MediaDesk-备份-{}.db", self.today);
+                match (self.hooks.save_backup)(&name) {
+                    Some(dest) => {
+                        let result = self
+                            .store
+                            .backup_to(&dest)
+                            .map(|()| format!("已备份到 {}", dest.display()));
+                        let saved = self.settings.finish(result, false);
+                        self.reload_with_notice(saved)
+                    }
+                    None => Ok(()),
+                }
+            }
             Action::SaveUnit { editing, draft } => {
                 let result = match editing {
                     None => self.store.add_unit(&draft).map(|_| ()),

@@ -45,7 +45,7 @@ impl SettingsView {
             ui.label(RichText::new(e).color(theme::DANGER));
         }
         ui.add_space(8.0);
-        let mut result: Option<Result<String, StoreError>> = None;
+        let mut read_error: Option<StoreError> = None;
         egui::Grid::new("settings").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             let l = ui.label("学校名称：");
             ui.add(egui::TextEdit::singleline(&mut self.school_name).desired_width(300.0))
@@ -115,8 +115,8 @@ impl SettingsView {
             ui.label("");
             if ui.button("保存设置").clicked() {
                 // The patterns are edited under 审查词表 and kept as stored.
-                result = Some(store.settings().and_then(|stored| {
-                    let settings = Settings {
+                match store.settings() {
+                    Ok(stored) => actions.push(Action::SaveSettings(Box::new(Settings {
                         school_name: self.school_name.clone(),
                         protected_names: self
                             .protected_names
@@ -127,9 +127,9 @@ impl SettingsView {
                         font_path: self.font_path.clone(),
                         change_report_days: self.change_report_days,
                         personal_data: stored.personal_data,
-                    };
-                    store.save_settings(&settings).map(|()| "设置已保存".to_owned())
-                }));
+                    }))),
+                    Err(e) => read_error = Some(e),
+                }
             }
             ui.end_row();
         });
@@ -148,11 +148,10 @@ impl SettingsView {
                                 .on_hover_text("删除（没有平台使用时）")
                                 .clicked()
                         {
-                            result = Some(
-                                store
-                                    .delete_platform_kind(k.id)
-                                    .map(|()| format!("已删除「{}」", k.name)),
-                            );
+                            actions.push(Action::DeletePlatformKind {
+                                id: k.id,
+                                name: k.name.clone(),
+                            });
                         }
                     });
                     if i % 6 == 5 {
@@ -166,14 +165,10 @@ impl SettingsView {
                 .labelled_by(l.id);
             ui.checkbox(&mut self.new_kind_has_type, "有账号类型（如微信）");
             if ui.button("添加").clicked() {
-                result = Some(
-                    store
-                        .add_platform_kind(&self.new_kind, self.new_kind_has_type)
-                        .map(|_| format!("已添加「{}」", self.new_kind.trim())),
-                );
-                if matches!(result, Some(Ok(_))) {
-                    self.new_kind.clear();
-                }
+                actions.push(Action::AddPlatformKind {
+                    name: self.new_kind.clone(),
+                    has_account_type: self.new_kind_has_type,
+                });
             }
         });
         ui.separator();
@@ -188,32 +183,37 @@ impl SettingsView {
             Some(path) => {
                 ui.label(format!("数据库文件：{}", path.display()));
                 if ui.button("备份数据库…").clicked() {
-                    let name = format!("MediaDesk-备份-{}.db", crate::today());
-                    if let Some(dest) = rfd::FileDialog::new()
-                        .set_file_name(name)
-                        .add_filter("SQLite 数据库", &["db"])
-                        .save_file()
-                    {
-                        result = Some(
-                            store
-                                .backup_to(&dest)
-                                .map(|()| format!("已备份到 {}", dest.display())),
-                        );
-                    }
+                    actions.push(Action::BackupDatabase);
                 }
             }
             None => {
                 ui.label("当前使用内存数据库（测试模式），关闭后数据不会保存。");
             }
         }
+        if let Some(e) = read_error {
+            self.error = Some(e.to_string());
+        }
+    }
+
+    /// How a settings change applied by the app went: the message, or the reason kept on
+    /// the page. A platform kind that was added clears its field.
+    pub fn finish(
+        &mut self,
+        result: Result<String, StoreError>,
+        kind_added: bool,
+    ) -> Option<String> {
         match result {
-            Some(Ok(message)) => {
+            Ok(message) => {
                 self.error = None;
-                actions.push(Action::Reload);
-                actions.push(Action::Notice(message));
+                if kind_added {
+                    self.new_kind.clear();
+                }
+                Some(message)
             }
-            Some(Err(e)) => self.error = Some(e.to_string()),
-            None => {}
+            Err(e) => {
+                self.error = Some(e.to_string());
+                None
+            }
         }
     }
 }
