@@ -1,8 +1,9 @@
-//! Posts through the three steps (第七条三): drafts, revisions, attachments, queues. Every
+//! Posts through the three steps (第七条三): drafts, revisions, the steps and the screening
+//! override (attachments and the lists are in `post_attachments` and `post_queues`). Every
 //! step is decided by `domain::workflow::transition` on the post as read inside the step's
 //! transaction, and written there together with its audit entry.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
@@ -10,55 +11,13 @@ use super::audit_log::{Record, log};
 use super::{Session, Store, StoreError, now_timestamp};
 use crate::domain::audit::AuditEntry;
 use crate::domain::platform::PlatformStatus;
-use crate::domain::post::{Post, PostDraft, Queue, ScreeningOverride, text_hash, validate_post};
-use crate::domain::screening::{AttachmentPolicy, Finding, Screener, ScreeningReport, Severity};
+use crate::domain::post::{Post, PostDraft, ScreeningOverride, text_hash, validate_post};
+use crate::domain::screening::{Finding, Screener, ScreeningReport, Severity};
 use crate::domain::unit::Role;
 use crate::domain::workflow::{
     Actor, Attribution, Category, Origin, PostAction, PostState, REVIEWER_ROLES, Transition,
     transition,
 };
-
-/// Largest attachment kept in the database (videos included): bigger files belong on the
-/// platform itself, not in every backup of this file.
-pub const MAX_ATTACHMENT_BYTES: u64 = 200 * 1024 * 1024;
-
-/// Rows a list returns at most; the window says when there are more.
-pub const DEFAULT_LIST_LIMIT: usize = 2_000;
-
-/// A post as the lists show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PostRow {
-    pub id: i64,
-    pub title: String,
-    pub state: PostState,
-    pub category: Category,
-    pub platform_id: i64,
-    pub platform_name: String,
-    pub platform_kind: String,
-    pub unit_id: i64,
-    pub unit_name: String,
-    pub author_id: i64,
-    pub author_name: String,
-    pub revision: i64,
-    pub planned_at: Option<NaiveDateTime>,
-    pub updated_at: NaiveDateTime,
-}
-
-/// Which posts a list shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PostFilter {
-    pub state: Option<PostState>,
-    pub platform_id: Option<i64>,
-    pub unit_id: Option<i64>,
-    /// Last changed on or after this day.
-    pub from: Option<NaiveDate>,
-    /// Last changed on or before this day.
-    pub until: Option<NaiveDate>,
-    /// Text in the title.
-    pub title_contains: String,
-    /// 0 means [`DEFAULT_LIST_LIMIT`].
-    pub limit: usize,
-}
 
 /// A kept revision: the text as it was submitted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -68,18 +27,6 @@ pub struct Revision {
     pub body: String,
     pub saved_by: String,
     pub saved_at: NaiveDateTime,
-}
-
-/// An attachment without its bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AttachmentMeta {
-    pub id: i64,
-    pub post_id: i64,
-    pub name: String,
-    pub size: u64,
-    pub sha256: String,
-    pub added_by: String,
-    pub added_at: NaiveDateTime,
 }
 
 const SELECT_POST: &str = "
@@ -107,11 +54,11 @@ fn corrupt(what: &str, code: &str) -> rusqlite::Error {
     )
 }
 
-fn state_of(code: &str) -> rusqlite::Result<PostState> {
+pub(super) fn state_of(code: &str) -> rusqlite::Result<PostState> {
     PostState::from_code(code).ok_or_else(|| corrupt("状态", code))
 }
 
-fn category_of(code: &str) -> rusqlite::Result<Category> {
+pub(super) fn category_of(code: &str) -> rusqlite::Result<Category> {
     Category::from_code(code).ok_or_else(|| corrupt("类别", code))
 }
 
@@ -176,63 +123,6 @@ fn load_post(conn: &Connection, id: i64) -> Result<Post, StoreError> {
         .ok_or(StoreError::NotFound { what: "信息", id })
 }
 
-const ROW_COLUMNS: &str = "
-    SELECT p.id, p.title, p.state, p.category, p.platform_id, pl.name, k.name, pl.unit_id,
-           u.name, p.author_id, a.name, p.revision, p.planned_at, p.updated_at";
-
-/// The names a row shows, joined after `posts p` and `platforms pl`.
-const ROW_NAMES: &str = "
-    JOIN platform_kinds k ON k.id = pl.kind_id
-    JOIN units u ON u.id = pl.unit_id
-    JOIN people a ON a.id = p.author_id";
-
-/// Posts first: lists filtered by the post's own columns.
-const FROM_POSTS: &str = "FROM posts p JOIN platforms pl ON pl.id = p.platform_id";
-
-/// The unit's platforms first, then each one's posts in the state through
-/// `posts_state_platform`: a unit's queue reads its few hundred rows, not every school post
-/// in that state. `CROSS JOIN` keeps SQLite to this order.
-const FROM_UNIT_PLATFORMS: &str = "FROM platforms pl CROSS JOIN posts p ON p.platform_id = pl.id";
-
-fn row_of(r: &Row<'_>) -> rusqlite::Result<PostRow> {
-    Ok(PostRow {
-        id: r.get(0)?,
-        title: r.get(1)?,
-        state: state_of(&r.get::<_, String>(2)?)?,
-        category: category_of(&r.get::<_, String>(3)?)?,
-        platform_id: r.get(4)?,
-        platform_name: r.get(5)?,
-        platform_kind: r.get(6)?,
-        unit_id: r.get(7)?,
-        unit_name: r.get(8)?,
-        author_id: r.get(9)?,
-        author_name: r.get(10)?,
-        revision: r.get(11)?,
-        planned_at: r.get(12)?,
-        updated_at: r.get(13)?,
-    })
-}
-
-/// The FROM and WHERE of one queue for person ?1 of unit ?2, mirroring `Queue::holds`
-/// (tested together).
-fn queue_sql(queue: Queue) -> String {
-    match queue {
-        Queue::ToRevise => format!(
-            "{FROM_POSTS} {ROW_NAMES}
-             WHERE p.author_id = ?1 AND p.state IN ('draft', 'returned', 'withdrawn') AND ?2 = ?2"
-        ),
-        Queue::ToReview => format!(
-            "{FROM_UNIT_PLATFORMS} {ROW_NAMES}
-             WHERE pl.unit_id = ?2 AND p.state = 'submitted' AND p.author_id <> ?1"
-        ),
-        Queue::ToPublish => format!(
-            "{FROM_UNIT_PLATFORMS} {ROW_NAMES}
-             WHERE pl.unit_id = ?2 AND p.state = 'approved' AND p.author_id <> ?1
-               AND (p.reviewer_id IS NULL OR p.reviewer_id <> ?1)"
-        ),
-    }
-}
-
 /// The workflow's view of who acts: their roles count only in their own unit.
 fn actor_in_unit(session: &Session, roles: Vec<Role>, unit_id: i64) -> Result<Actor, StoreError> {
     let person_id = session.person_id.ok_or_else(|| {
@@ -270,7 +160,7 @@ fn roles_in(conn: &Connection, person_id: Option<i64>) -> Result<Vec<Role>, Stor
 
 /// The post as it is inside the step's transaction, refused if it changed since `version`
 /// was read, and who acts on it.
-fn open_post(
+pub(super) fn open_post(
     tx: &Connection,
     session: &Session,
     id: i64,
@@ -282,6 +172,33 @@ fn open_post(
     }
     let actor = actor_in_unit(session, roles_in(tx, session.person_id)?, post.unit_id)?;
     Ok((post, actor))
+}
+
+/// A change that keeps the post's state (an attachment added or removed): the version moves
+/// on, so an editor opened before it will not overwrite it, and the change goes on record.
+pub(super) fn touch_post(
+    tx: &rusqlite::Transaction<'_>,
+    actor: &str,
+    post: &Post,
+    action: &str,
+    comment: &str,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE posts SET version = version + 1, updated_at = ?1 WHERE id = ?2",
+        params![now, post.id],
+    )?;
+    log(
+        tx,
+        Record {
+            at: now,
+            actor,
+            action,
+            object: format!("post:{}", post.id),
+            states: (post.state.code(), post.state.code()),
+            comment,
+        },
+    )
 }
 
 /// (unit, status) of a platform, checked before a post is written for it.
@@ -639,96 +556,6 @@ impl Store {
         Ok(())
     }
 
-    /// Lists posts, newest change first.
-    pub fn posts(&self, filter: &PostFilter) -> Result<Vec<PostRow>, StoreError> {
-        let mut sql = format!("{ROW_COLUMNS} {FROM_POSTS} {ROW_NAMES} WHERE 1 = 1");
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        if let Some(state) = filter.state {
-            sql.push_str(" AND p.state = ?");
-            args.push(state.code().to_owned().into());
-        }
-        if let Some(platform) = filter.platform_id {
-            sql.push_str(" AND p.platform_id = ?");
-            args.push(platform.into());
-        }
-        if let Some(unit) = filter.unit_id {
-            sql.push_str(" AND pl.unit_id = ?");
-            args.push(unit.into());
-        }
-        if let Some(from) = filter.from {
-            sql.push_str(" AND p.updated_at >= ?");
-            args.push(from.format("%F").to_string().into());
-        }
-        if let Some(until) = filter.until.and_then(|d| d.succ_opt()) {
-            sql.push_str(" AND p.updated_at < ?");
-            args.push(until.format("%F").to_string().into());
-        }
-        let text = filter.title_contains.trim();
-        if !text.is_empty() {
-            sql.push_str(" AND instr(p.title, ?) > 0");
-            args.push(text.to_owned().into());
-        }
-        sql.push_str(" ORDER BY p.updated_at DESC, p.id DESC LIMIT ?");
-        let limit = if filter.limit == 0 {
-            DEFAULT_LIST_LIMIT
-        } else {
-            filter.limit
-        };
-        args.push((limit as i64).into());
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), row_of)?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// 待我处理: one queue of the signed-in user, newest change first.
-    pub fn queue(&self, queue: Queue) -> Result<Vec<PostRow>, StoreError> {
-        let Some((person, unit)) = self.queue_owner() else {
-            return Ok(Vec::new());
-        };
-        let sql = format!(
-            "{ROW_COLUMNS} {} ORDER BY p.updated_at DESC, p.id DESC LIMIT ?3",
-            queue_sql(queue)
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![person, unit, DEFAULT_LIST_LIMIT as i64], row_of)?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// The counts beside each queue in the navigation, for the queues the user's roles have.
-    pub fn queue_counts(&self) -> Result<Vec<(Queue, usize)>, StoreError> {
-        let Some((person, unit)) = self.queue_owner() else {
-            return Ok(Vec::new());
-        };
-        let roles = self
-            .session
-            .as_ref()
-            .map(|s| s.roles.clone())
-            .unwrap_or_default();
-        let mut out = Vec::new();
-        for queue in Queue::for_roles(&roles) {
-            let sql = format!("SELECT COUNT(*) {}", queue_sql(queue));
-            let n: i64 = self
-                .conn
-                .prepare_cached(&sql)?
-                .query_row(params![person, unit], |r| r.get(0))?;
-            out.push((queue, n.max(0) as usize));
-        }
-        Ok(out)
-    }
-
-    /// The query plan of a queue, for the test that keeps it indexed.
-    pub fn queue_plan(&self, queue: Queue) -> Result<Vec<String>, StoreError> {
-        self.query_plan(&format!(
-            "{ROW_COLUMNS} {} ORDER BY p.updated_at DESC",
-            queue_sql(queue).replace("?1", "2").replace("?2", "1")
-        ))
-    }
-
-    fn queue_owner(&self) -> Option<(i64, i64)> {
-        let s = self.session.as_ref()?;
-        Some((s.person_id?, s.unit_id?))
-    }
-
     /// Every kept revision, oldest first.
     pub fn revisions(&self, post_id: i64) -> Result<Vec<Revision>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
@@ -782,189 +609,6 @@ impl Store {
     pub fn post_history(&self, post_id: i64) -> Result<Vec<AuditEntry>, StoreError> {
         self.audit_of(&format!("post:{post_id}"))
     }
-
-    /// Attaches a file read from disk (the CLI and the window's file picker).
-    pub fn attach_file(
-        &mut self,
-        post_id: i64,
-        version: i64,
-        path: &std::path::Path,
-    ) -> Result<i64, StoreError> {
-        let meta = std::fs::metadata(path).map_err(|e| {
-            StoreError::Attachment(format!(
-                "找不到附件文件「{}」（{e}）。请确认文件仍在原处后重新选择。",
-                path.display()
-            ))
-        })?;
-        if meta.len() > MAX_ATTACHMENT_BYTES {
-            return Err(StoreError::Attachment(format!(
-                "附件「{}」有 {} MB，超过 {} MB 的上限。请压缩或改为在平台上直接上传。",
-                path.display(),
-                meta.len() / (1024 * 1024),
-                MAX_ATTACHMENT_BYTES / (1024 * 1024)
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(|e| {
-            StoreError::Attachment(format!("无法读取附件「{}」：{e}", path.display()))
-        })?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "附件".to_owned());
-        self.add_attachment(post_id, version, &name, &bytes)
-    }
-
-    /// 第八条二: an attachment is checked by its bytes before it is kept, with its SHA-256.
-    pub fn add_attachment(
-        &mut self,
-        post_id: i64,
-        version: i64,
-        name: &str,
-        bytes: &[u8],
-    ) -> Result<i64, StoreError> {
-        let session = self.require_session()?;
-        let policy = AttachmentPolicy {
-            max_video_bytes: MAX_ATTACHMENT_BYTES,
-            ..AttachmentPolicy::default()
-        };
-        let report = self.post_screener()?.check_attachment(name, bytes, &policy);
-        if report.refused() {
-            let reasons: Vec<String> = report
-                .issues
-                .iter()
-                .filter(|i| i.severity == Severity::Block)
-                .map(|i| i.message.clone())
-                .collect();
-            return Err(StoreError::Attachment(format!(
-                "附件「{name}」不能上传：{}",
-                reasons.join("；")
-            )));
-        }
-        if report
-            .text_report
-            .as_ref()
-            .is_some_and(ScreeningReport::blocks)
-        {
-            return Err(StoreError::Attachment(format!(
-                "附件「{name}」的文字中有须处理的内容（例如身份证号或禁止发布的内容），请修改附件后再上传。"
-            )));
-        }
-        let sha = sha256_hex(bytes);
-        let now = now_timestamp();
-        let tx = self.conn.transaction()?;
-        let (post, actor) = open_post(&tx, &session, post_id, version)?;
-        transition(&post.facts(), &PostAction::Edit, &actor)?;
-        tx.execute(
-            "INSERT INTO post_attachments (post_id, name, size, sha256, content, added_by, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![post_id, name, bytes.len() as i64, sha, bytes, actor.person_id, now],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.execute(
-            "UPDATE posts SET version = version + 1, updated_at = ?1 WHERE id = ?2",
-            params![now, post_id],
-        )?;
-        log(
-            &tx,
-            Record {
-                at: now,
-                actor: &self.actor,
-                action: "attachment_add",
-                object: format!("post:{post_id}"),
-                states: (post.state.code(), post.state.code()),
-                comment: &format!("{name}（{} 字节，SHA-256 {sha}）", bytes.len()),
-            },
-        )?;
-        tx.commit()?;
-        Ok(id)
-    }
-
-    /// Removes an attachment while the author still holds the post.
-    pub fn remove_attachment(
-        &mut self,
-        attachment_id: i64,
-        version: i64,
-    ) -> Result<(), StoreError> {
-        let session = self.require_session()?;
-        let now = now_timestamp();
-        let tx = self.conn.transaction()?;
-        let (post_id, name, sha): (i64, String, String) = tx
-            .query_row(
-                "SELECT post_id, name, sha256 FROM post_attachments WHERE id = ?1",
-                [attachment_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "附件",
-                id: attachment_id,
-            })?;
-        let (post, actor) = open_post(&tx, &session, post_id, version)?;
-        transition(&post.facts(), &PostAction::Edit, &actor)?;
-        tx.execute(
-            "DELETE FROM post_attachments WHERE id = ?1",
-            [attachment_id],
-        )?;
-        tx.execute(
-            "UPDATE posts SET version = version + 1, updated_at = ?1 WHERE id = ?2",
-            params![now, post_id],
-        )?;
-        log(
-            &tx,
-            Record {
-                at: now,
-                actor: &self.actor,
-                action: "attachment_remove",
-                object: format!("post:{post_id}"),
-                states: (post.state.code(), post.state.code()),
-                comment: &format!("{name}（SHA-256 {sha}）"),
-            },
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    pub fn attachments(&self, post_id: i64) -> Result<Vec<AttachmentMeta>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, a.post_id, a.name, a.size, a.sha256, p.name, a.added_at
-             FROM post_attachments a JOIN people p ON p.id = a.added_by
-             WHERE a.post_id = ?1 ORDER BY a.id",
-        )?;
-        let rows = stmt.query_map([post_id], |r| {
-            Ok(AttachmentMeta {
-                id: r.get(0)?,
-                post_id: r.get(1)?,
-                name: r.get(2)?,
-                size: r.get::<_, i64>(3)?.max(0) as u64,
-                sha256: r.get(4)?,
-                added_by: r.get(5)?,
-                added_at: r.get(6)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// An attachment's bytes, checked against the SHA-256 kept when it was added.
-    pub fn attachment_content(&self, attachment_id: i64) -> Result<Vec<u8>, StoreError> {
-        let (bytes, sha): (Vec<u8>, String) = self
-            .conn
-            .query_row(
-                "SELECT content, sha256 FROM post_attachments WHERE id = ?1",
-                [attachment_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "附件",
-                id: attachment_id,
-            })?;
-        if sha256_hex(&bytes) != sha {
-            return Err(StoreError::Corrupt(format!(
-                "附件 {attachment_id} 的内容与登记的 SHA-256 不符，可能已被改动"
-            )));
-        }
-        Ok(bytes)
-    }
 }
 
 /// What screening reads: the title, a blank line, the body — so offsets into the body are
@@ -985,12 +629,4 @@ fn shown(f: &Finding) -> String {
     let head: String = chars[..3].iter().collect();
     let tail: String = chars[chars.len() - 2..].iter().collect();
     format!("{head}{}{tail}", "*".repeat(chars.len() - 5))
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
