@@ -1,6 +1,7 @@
 //! The egui window: the only part of MediaDesk that knows egui. Views draw and return
 //! [`app::Action`]s; [`app::MediaDeskApp`] applies them once per frame.
 
+mod action;
 pub mod app;
 mod app_files;
 mod app_posts;
@@ -10,6 +11,7 @@ mod filings_view;
 mod history_view;
 mod platform_dialog;
 mod platform_form;
+mod post_form;
 pub mod post_view;
 pub mod posts_view;
 mod preview;

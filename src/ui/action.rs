@@ -1,0 +1,163 @@
+//! What views ask of the application: the pages, the [`Action`]s a view returns for
+//! `app.rs` to apply once per frame, and the [`Hooks`] through which the window reaches the
+//! desktop (dialogs, the system viewer), replaced in tests.
+
+use std::path::{Path, PathBuf};
+
+use super::platform_form::PlatformForm;
+use super::widgets;
+use crate::domain::filing::FilingKind;
+use crate::domain::post::Queue;
+use crate::domain::unit::{PersonDraft, UnitDraft};
+use crate::domain::workflow::PostAction;
+use crate::store::{NewUser, Settings};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Registry,
+    Filings,
+    Units,
+    Settings,
+    /// 信息发布: the queues, the list of posts, and one post's page.
+    Posts,
+    Audit,
+    Users,
+}
+
+/// What the window asks of the desktop: native dialogs and the system's viewer. Tests
+/// replace them, so no test ever opens a dialog or a PDF viewer.
+/// Asks where to save a file, given a suggested name.
+pub type SavePathHook = Box<dyn FnMut(&str) -> Option<PathBuf>>;
+/// Opens a file with the desktop's viewer.
+pub type OpenFileHook = Box<dyn FnMut(&Path) -> Result<(), String>>;
+
+pub struct Hooks {
+    /// Where to save a file, given a suggested name (rfd's save dialog).
+    pub save_path: SavePathHook,
+    /// A file to attach (rfd's open dialog, PDF/JPG/PNG).
+    pub pick_scan: Box<dyn FnMut() -> Option<PathBuf>>,
+    /// Opens a file in the system's viewer (the PDF viewer for printing).
+    pub open_file: OpenFileHook,
+    /// A file to attach to a post (rfd's open dialog, any type: the store checks the bytes).
+    pub pick_attachment: Box<dyn FnMut() -> Option<PathBuf>>,
+    /// Where to write a backup of the database, given a suggested name.
+    pub save_backup: SavePathHook,
+}
+
+impl Default for Hooks {
+    fn default() -> Self {
+        Self {
+            save_path: Box::new(|name| {
+                rfd::FileDialog::new()
+                    .set_file_name(name)
+                    .add_filter("PDF", &["pdf"])
+                    .save_file()
+            }),
+            pick_scan: Box::new(|| {
+                rfd::FileDialog::new()
+                    .add_filter("签章扫描件", &["pdf", "jpg", "jpeg", "png"])
+                    .pick_file()
+            }),
+            open_file: Box::new(widgets::open_in_system_viewer),
+            pick_attachment: Box::new(|| rfd::FileDialog::new().pick_file()),
+            save_backup: Box::new(|name| {
+                rfd::FileDialog::new()
+                    .set_file_name(name)
+                    .add_filter("SQLite 数据库", &["db"])
+                    .save_file()
+            }),
+        }
+    }
+}
+
+/// Everything a view can ask for; applied by [`Workspace::apply`].
+#[must_use]
+#[derive(Debug)]
+pub enum Action {
+    Navigate(Page),
+    NewPlatform,
+    EditPlatform(i64),
+    SavePlatform(Box<PlatformForm>),
+    /// Close the platform dialog and drop its autosaved draft.
+    ClosePlatformDialog,
+    /// Data changed elsewhere: reload lists and the registry.
+    Reload,
+    Notice(String),
+    Error(String),
+    /// Render and save the forms of these platforms (after the save dialog), off the UI thread.
+    StartPrint {
+        platform_ids: Vec<i64>,
+        kind: FilingKind,
+        title: String,
+        file_name: String,
+    },
+    CancelPrint,
+    AttachScan(i64),
+    OpenScan(i64),
+    /// The platform's history and lifecycle window.
+    OpenHistory(i64),
+    PrintChangeReport(i64),
+    /// The closure report or shutdown notice of an ended platform.
+    PrintEnding(i64),
+    /// One of the user's 待我处理 queues.
+    ShowQueue(Queue),
+    NewPost,
+    OpenPost(i64),
+    /// Back from a post's page to the list.
+    ClosePost,
+    SavePost,
+    /// Save, and back to the list only if the save went through.
+    SaveAndClosePost,
+    /// Save, then submit for review.
+    SubmitPost,
+    PostStep(PostAction),
+    OverrideScreening(String),
+    AttachToPost,
+    RemoveAttachment(i64),
+    OpenAttachment(i64),
+    /// 信息发布审核单 of a post, as PDF.
+    PrintSlip(i64),
+    /// 切换用户: sign out, back to the sign-in page.
+    SwitchUser,
+    /// 设置 (system administrator).
+    SaveSettings(Box<Settings>),
+    AddPlatformKind {
+        name: String,
+        has_account_type: bool,
+    },
+    DeletePlatformKind {
+        id: i64,
+        name: String,
+    },
+    /// Copy the whole database to a file the user picks.
+    BackupDatabase,
+    /// 单位与人员: a new or edited unit (`editing` = id and version).
+    SaveUnit {
+        editing: Option<(i64, i64)>,
+        draft: UnitDraft,
+    },
+    SavePerson {
+        editing: Option<(i64, i64)>,
+        draft: PersonDraft,
+    },
+    /// 账号 (system administrator): a new account.
+    AddUser(Box<NewUser>),
+    SetUserActive {
+        user: i64,
+        active: bool,
+    },
+    SetPassword {
+        user: i64,
+        password: Secret,
+        again: Secret,
+    },
+}
+
+/// A password on its way from a field to the store: never shown by `Debug`.
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
+}
