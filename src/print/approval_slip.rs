@@ -759,14 +759,7 @@ impl<'a> Sheet<'a> {
     fn close_frame(&mut self, top: Option<f32>) {
         let Some(top) = top else { return };
         let bottom = self.y;
-        for (x1, y1, x2, y2) in [
-            (LEFT, top, RIGHT, top),
-            (LEFT, bottom, RIGHT, bottom),
-            (LEFT, top, LEFT, bottom),
-            (RIGHT, top, RIGHT, bottom),
-        ] {
-            self.page.push_line(x1, y1, x2, y2, OUTER_RULE);
-        }
+        self.page.push_frame(LEFT, top, RIGHT, bottom, OUTER_RULE);
     }
 
     /// Lines of small text at the left margin (the note under the steps).

@@ -149,14 +149,7 @@ impl<'a> Flow<'a> {
             return;
         }
         let (top, bottom) = (self.table_top, self.y);
-        for (x1, y1, x2, y2) in [
-            (LEFT, top, RIGHT, top),
-            (LEFT, bottom, RIGHT, bottom),
-            (LEFT, top, LEFT, bottom),
-            (RIGHT, top, RIGHT, bottom),
-        ] {
-            self.page.push_line(x1, y1, x2, y2, OUTER_RULE);
-        }
+        self.page.push_frame(LEFT, top, RIGHT, bottom, OUTER_RULE);
     }
 
     fn next_page(&mut self) {

@@ -188,6 +188,19 @@ impl Page {
         }
     }
 
+    /// The four rules of a rectangle from (`left`, `top`) to (`right`, `bottom`): the heavier
+    /// outer frame of a table's part on a page.
+    pub(crate) fn push_frame(&mut self, left: f32, top: f32, right: f32, bottom: f32, width: f32) {
+        for (x1, y1, x2, y2) in [
+            (left, top, right, top),
+            (left, bottom, right, bottom),
+            (left, top, left, bottom),
+            (right, top, right, bottom),
+        ] {
+            self.push_line(x1, y1, x2, y2, width);
+        }
+    }
+
     pub(crate) fn push_line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
         self.elements.push(Element::Line(Line {
             from: PointMm { x: x1, y: y1 },

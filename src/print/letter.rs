@@ -237,14 +237,7 @@ impl<'a> Letter<'a> {
     fn close_frame(&mut self, top: Option<f32>) {
         let Some(top) = top else { return };
         let bottom = self.y;
-        for (x1, y1, x2, y2) in [
-            (LEFT, top, RIGHT, top),
-            (LEFT, bottom, RIGHT, bottom),
-            (LEFT, top, LEFT, bottom),
-            (RIGHT, top, RIGHT, bottom),
-        ] {
-            self.page.push_line(x1, y1, x2, y2, OUTER_RULE);
-        }
+        self.page.push_frame(LEFT, top, RIGHT, bottom, OUTER_RULE);
     }
 
     /// The signature block, on this page if it fits, else on the next (the caller has kept

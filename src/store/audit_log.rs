@@ -96,10 +96,22 @@ pub(super) fn note(
     object: String,
     comment: &str,
 ) -> Result<(), StoreError> {
+    note_at(tx, super::now_timestamp(), actor, action, object, comment)
+}
+
+/// [`note`] at a given time (sign-ins are checked at a time the caller gives).
+pub(super) fn note_at(
+    tx: &rusqlite::Transaction<'_>,
+    at: chrono::NaiveDateTime,
+    actor: &str,
+    action: &str,
+    object: String,
+    comment: &str,
+) -> Result<(), StoreError> {
     log(
         tx,
         Record {
-            at: super::now_timestamp(),
+            at,
             actor,
             action,
             object,

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::audit_log::{Record, log};
+use super::audit_log::note_at;
 use super::units::stale_or_missing;
 use super::{Store, StoreError, now_timestamp};
 use crate::domain::lifecycle::{
@@ -77,16 +77,13 @@ pub(super) fn record_event(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![platform_id, kind.code(), on, actor, summary, now],
     )?;
-    log(
+    note_at(
         tx,
-        Record {
-            at: now,
-            actor,
-            action: kind.code(),
-            object: format!("platform:{platform_id}"),
-            states: ("", ""),
-            comment: summary,
-        },
+        now,
+        actor,
+        kind.code(),
+        format!("platform:{platform_id}"),
+        summary,
     )?;
     Ok(())
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::audit_log::{Record, log};
+use super::audit_log::note_at;
 use super::{Store, StoreError, now_timestamp};
 use crate::domain::auth::{self, check_login, check_password, seconds_to_wait};
 use crate::domain::unit::Role;
@@ -285,16 +285,13 @@ impl Store {
         } else {
             "账号"
         };
-        log(
+        note_at(
             &tx,
-            Record {
-                at: now,
-                actor: &actor,
-                action: "user_add",
-                object: format!("user:{id}"),
-                states: ("", ""),
-                comment: &format!("添加{what}「{display_name}（{login}）」"),
-            },
+            now,
+            &actor,
+            "user_add",
+            format!("user:{id}"),
+            &format!("添加{what}「{display_name}（{login}）」"),
         )?;
         tx.commit()?;
         Ok(id)
@@ -356,16 +353,13 @@ impl Store {
              WHERE id = ?2",
             params![now, creds.id],
         )?;
-        log(
+        note_at(
             &tx,
-            Record {
-                at: now,
-                actor: &session.label(),
-                action: "sign_in",
-                object: format!("user:{}", creds.id),
-                states: ("", ""),
-                comment: "",
-            },
+            now,
+            &session.label(),
+            "sign_in",
+            format!("user:{}", creds.id),
+            "",
         )?;
         tx.commit()?;
         self.actor = session.label();
@@ -385,16 +379,13 @@ impl Store {
              WHERE id = ?2",
             params![now, user_id],
         )?;
-        log(
+        note_at(
             &tx,
-            Record {
-                at: now,
-                actor: &format!("（登录名 {login}）"),
-                action: "sign_in_failed",
-                object: format!("user:{user_id}"),
-                states: ("", ""),
-                comment: "密码错误",
-            },
+            now,
+            &format!("（登录名 {login}）"),
+            "sign_in_failed",
+            format!("user:{user_id}"),
+            "密码错误",
         )?;
         tx.commit()?;
         Ok(())
@@ -456,16 +447,13 @@ impl Store {
     pub fn sign_out(&mut self) -> Result<(), StoreError> {
         if let Some(session) = self.session.take() {
             let tx = self.conn.transaction()?;
-            log(
+            note_at(
                 &tx,
-                Record {
-                    at: now_timestamp(),
-                    actor: &session.label(),
-                    action: "sign_out",
-                    object: format!("user:{}", session.user_id),
-                    states: ("", ""),
-                    comment: "",
-                },
+                now_timestamp(),
+                &session.label(),
+                "sign_out",
+                format!("user:{}", session.user_id),
+                "",
             )?;
             tx.commit()?;
         }
@@ -502,16 +490,13 @@ impl Store {
                               version = version + 1, updated_at = ?2 WHERE id = ?3",
             params![hash, now, user_id],
         )?;
-        log(
+        note_at(
             &tx,
-            Record {
-                at: now,
-                actor: &session.label(),
-                action: "password_set",
-                object: format!("user:{user_id}"),
-                states: ("", ""),
-                comment: &format!("设置「{}」的密码", target.label()),
-            },
+            now,
+            &session.label(),
+            "password_set",
+            format!("user:{user_id}"),
+            &format!("设置「{}」的密码", target.label()),
         )?;
         tx.commit()?;
         Ok(())
@@ -533,20 +518,17 @@ impl Store {
             "UPDATE users SET active = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
             params![active, now, user_id],
         )?;
-        log(
+        note_at(
             &tx,
-            Record {
-                at: now,
-                actor: &session.label(),
-                action: if active {
-                    "user_enable"
-                } else {
-                    "user_disable"
-                },
-                object: format!("user:{user_id}"),
-                states: ("", ""),
-                comment: &target.label(),
+            now,
+            &session.label(),
+            if active {
+                "user_enable"
+            } else {
+                "user_disable"
             },
+            format!("user:{user_id}"),
+            &target.label(),
         )?;
         tx.commit()?;
         Ok(())
