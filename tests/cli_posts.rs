@@ -274,6 +274,10 @@ fn the_approval_slip_prints_the_steps_and_the_numbered_draft() {
     ] {
         assert!(text.contains(expected), "{expected} missing in {text}");
     }
+    // The publish step shows when it went online (the demo publishes 3 days ago at 09:30).
+    let published = chrono::Local::now().date_naive() - chrono::Duration::days(3);
+    let expected = format!("{} 09:30", published.format("%Y-%m-%d"));
+    assert!(text.contains(&expected), "{expected} missing in {text}");
     let o = run(
         &db,
         None,

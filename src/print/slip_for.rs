@@ -50,7 +50,10 @@ pub fn approval_slip_for(store: &Store, id: i64) -> Result<ApprovalSlipData, Sto
     let third = match (current_round(&history, "publish"), &post.publisher_name) {
         (Some(e), Some(name)) if post.state == PostState::Published => SlipStep {
             person: name.clone(),
-            at: when(e),
+            // The time it went online, as the administrator recorded it.
+            at: post
+                .published_at
+                .map_or_else(|| when(e), |t| t.format("%Y-%m-%d %H:%M").to_string()),
             comment: "确认发布".to_owned(),
         },
         _ => SlipStep::default(),
