@@ -27,6 +27,11 @@ pub enum LifecycleError {
     Missing(&'static str),
     #[error("日期 {0} 晚于今天，请填写实际发生的日期。")]
     InFuture(NaiveDate),
+    #[error("报送日期 {on} 早于变更日期 {changed_on}，请检查。")]
+    ReportedBeforeChange {
+        on: NaiveDate,
+        changed_on: NaiveDate,
+    },
 }
 
 /// What an edit of a platform amounts to.

@@ -38,15 +38,33 @@ pub enum Role {
     Administrator,
     /// 单位负责人: first responsible person (第八条一).
     UnitHead,
+    /// 学校督查人员 of 学校办公室（新闻中心）/党委宣传部: school-level staff, not of a unit, who
+    /// archive filings and shut platforms down (第四条一, 第四条三, 第六条四). Held by an
+    /// account, not granted to a unit's person.
+    SchoolSupervisor,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [
+    /// The roles a unit grants its people (the people editor offers these).
+    pub const UNIT_ROLES: [Role; 4] = [
         Self::InfoOfficer,
         Self::Reviewer,
         Self::Administrator,
         Self::UnitHead,
     ];
+
+    pub const ALL: [Role; 5] = [
+        Self::InfoOfficer,
+        Self::Reviewer,
+        Self::Administrator,
+        Self::UnitHead,
+        Self::SchoolSupervisor,
+    ];
+
+    /// Whether the role belongs to a unit (and counts only there).
+    pub fn is_unit_role(self) -> bool {
+        self != Self::SchoolSupervisor
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -54,6 +72,7 @@ impl Role {
             Self::Reviewer => "审核人",
             Self::Administrator => "管理员",
             Self::UnitHead => "单位负责人",
+            Self::SchoolSupervisor => "学校督查人员",
         }
     }
 
@@ -63,6 +82,7 @@ impl Role {
             Self::Reviewer => "reviewer",
             Self::Administrator => "administrator",
             Self::UnitHead => "unit_head",
+            Self::SchoolSupervisor => "school_supervisor",
         }
     }
 

@@ -334,6 +334,29 @@ pub enum WorkflowError {
     InternalOnExternalPlatform { action: &'static str },
 }
 
+impl WorkflowError {
+    /// Whether the error says the step is not this person's to take (or not now), rather
+    /// than asking for something to be filled in: the first kind hides a button, the second
+    /// is shown when the button is pressed.
+    pub fn is_refusal(&self) -> bool {
+        match self {
+            Self::NotAllowedInState { .. }
+            | Self::NotAuthor { .. }
+            | Self::MissingRole { .. }
+            | Self::ReviewerIsAuthor
+            | Self::PublisherIsAuthor
+            | Self::PublisherIsReviewer
+            | Self::ReviewerUnknown => true,
+            Self::CommentRequired
+            | Self::LinkRequired
+            | Self::LinkInvalid(_)
+            | Self::AttributionMissing { .. }
+            | Self::SourceLinkInvalid(_)
+            | Self::InternalOnExternalPlatform { .. } => false,
+        }
+    }
+}
+
 fn state_hint(state: PostState) -> &'static str {
     match state {
         PostState::Draft | PostState::Returned | PostState::Withdrawn => {
