@@ -88,18 +88,7 @@ pub(super) fn log(tx: &rusqlite::Transaction<'_>, record: Record<'_>) -> Result<
     .map(|_| ())
 }
 
-/// An entry for a change that has no states (units, people, settings, word lists), at now.
-pub(super) fn note(
-    tx: &rusqlite::Transaction<'_>,
-    actor: &str,
-    action: &str,
-    object: String,
-    comment: &str,
-) -> Result<(), StoreError> {
-    note_at(tx, super::now_timestamp(), actor, action, object, comment)
-}
-
-/// [`note`] at a given time (sign-ins are checked at a time the caller gives).
+/// An entry for a change that has no states (sign-ins, units, people, settings, word lists).
 pub(super) fn note_at(
     tx: &rusqlite::Transaction<'_>,
     at: chrono::NaiveDateTime,
@@ -257,9 +246,10 @@ impl Store {
     /// Appends entries generated elsewhere (the benchmark's million-entry chain), in one
     /// transaction. The entries must continue the stored chain; `verify_audit` says if not.
     pub fn import_audit_entries(&mut self, entries: &[AuditEntry]) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        {
-            let mut stmt = tx.prepare(
+        // Only into a database nobody uses yet (the benchmarks' generated chains).
+        self.write(|w| {
+            w.allow_bootstrap()?;
+            let mut stmt = w.tx.prepare(
                 "INSERT INTO audit_log (seq, at, actor, action, object, from_state, to_state,
                                         comment, prev_hash, hash)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -278,9 +268,8 @@ impl Store {
                     e.hash
                 ])?;
             }
-        }
-        tx.commit()?;
-        Ok(())
+            Ok(())
+        })
     }
 
     /// Runs raw SQL on the database: only for tests that play the attacker (editing the log

@@ -4,7 +4,9 @@
 use chrono::{Days, NaiveDate};
 use rusqlite::params;
 
-use super::{Store, StoreError, now_timestamp};
+use super::demo_posts::DEMO_SUPERVISOR_LOGIN;
+use super::error::Rejection;
+use super::{Store, StoreError};
 use crate::domain::filing::{FilingKind, FilingStep};
 use crate::domain::lifecycle::Closure;
 use crate::domain::platform::{AccountType, Administrator, Maintenance, PlatformDraft};
@@ -285,13 +287,23 @@ fn days_ago(today: NaiveDate, n: u64) -> NaiveDate {
 
 impl Store {
     /// Loads the demo school into an empty database: 4 units, 14 people, 12 platforms across
-    /// kinds, one filing overdue (文传影像) and one silent for five months (文传之声).
+    /// kinds, one filing overdue (文传影像) and one silent for five months (文传之声). Every
+    /// step is taken by the person whose step it is, through the same permission checks as
+    /// real work: the system administrator sets up the units and people, each unit's 管理员
+    /// registers and files its platforms, the school's 督查人员 archives the filings.
     pub fn load_demo(&mut self, today: NaiveDate) -> Result<(), StoreError> {
-        if !self.is_empty()? {
-            return Err(StoreError::InUse(
-                "数据库中已有数据，演示数据只能载入空数据库。请用 --db 指定一个新文件。".to_owned(),
-            ));
+        if !self.is_empty()? || self.has_users()? {
+            return Err(Rejection::DatabaseNotEmpty.into());
         }
+        let result = self.build_demo(today);
+        self.drop_session();
+        result
+    }
+
+    fn build_demo(&mut self, today: NaiveDate) -> Result<(), StoreError> {
+        let hash = crate::domain::auth::hash_password(super::DEMO_PASSWORD)?;
+        let admin = self.add_demo_admin(&hash)?;
+        self.act_as(admin)?;
         let mut unit_ids = Vec::new();
         for (name, branch, head, secretary) in UNITS {
             unit_ids.push(self.add_unit(&UnitDraft {
@@ -310,8 +322,7 @@ impl Store {
                 roles: roles.to_vec(),
             })?);
         }
-        // The registry is kept by the system administrator, the posts by their people.
-        self.add_demo_users(&person_ids)?;
+        self.add_demo_users(&person_ids, &hash)?;
         let mut platform_ids = Vec::new();
         let kinds = self.platform_kinds()?;
         for p in &PLATFORMS {
@@ -319,7 +330,7 @@ impl Store {
                 .iter()
                 .find(|k| k.name == p.kind)
                 .map(|k| k.id)
-                .ok_or_else(|| StoreError::Corrupt(format!("缺少平台类型 {}", p.kind)))?;
+                .ok_or_else(|| StoreError::Corrupt(format!("platform_kinds.name = {}", p.kind)))?;
             let person = |i: usize| Administrator {
                 name: PEOPLE[i].1.into(),
                 mobile: PEOPLE[i].2.into(),
@@ -349,6 +360,8 @@ impl Store {
                 intranet_only: false,
                 last_post_on: p.last_post_ago.map(|n| days_ago(today, n)),
             };
+            // The unit's 管理员 keeps its registry (第五条).
+            self.demo_as_unit_administrator(p.unit)?;
             let id = self.add_platform(&draft, today)?;
             platform_ids.push(id);
             if p.status == "unfiled" {
@@ -361,6 +374,8 @@ impl Store {
                 .unwrap_or(today);
             let filing = self.record_filings(&[id], FilingKind::Initial, printed)?[0];
             self.apply_filing_step(filing, 1, &FilingStep::Submit { on: printed }, today)?;
+            // Archiving is the news center's act (第四条一).
+            self.demo_as_login(DEMO_SUPERVISOR_LOGIN)?;
             let archive = FilingStep::Archive {
                 on: printed
                     .checked_add_days(Days::new(3))
@@ -369,6 +384,7 @@ impl Store {
                 archive_no: format!("XW-{}-{id:03}", printed.format("%Y")),
             };
             self.apply_filing_step(filing, 2, &archive, today)?;
+            self.demo_as_unit_administrator(p.unit)?;
             match p.status {
                 "change_pending" => {
                     let mut changed = draft.clone();
@@ -400,20 +416,59 @@ impl Store {
                 _ => {}
             }
         }
-        let posts = self.add_demo_posts(platform_ids[1], today);
-        self.drop_session();
-        posts
+        self.add_demo_posts(platform_ids[1], today)
+    }
+
+    /// Acts as the first 管理员 of the demo unit `unit`.
+    fn demo_as_unit_administrator(&mut self, unit: usize) -> Result<(), StoreError> {
+        let index = PEOPLE
+            .iter()
+            .position(|(u, _, _, roles)| *u == unit && roles.contains(&Role::Administrator))
+            .ok_or(StoreError::NotFound {
+                what: "演示账号",
+                id: unit as i64,
+            })?;
+        self.demo_as_login(super::demo_posts::LOGINS[index])
     }
 
     /// Fills an empty database with a large generated school: 60 units, `platforms`
-    /// platforms and three people per platform, in one transaction.
-    pub fn generate_large(&mut self, platforms: usize, today: NaiveDate) -> Result<(), StoreError> {
-        if !self.is_empty()? {
-            return Err(StoreError::InUse(
-                "数据库中已有数据，生成的数据只能写入空数据库。请用 --db 指定一个新文件。"
-                    .to_owned(),
-            ));
+    /// platforms and three people per platform, and — with `posts` — that many posts and the
+    /// accounts to open their queues with; all in one transaction, so an interrupted run
+    /// leaves the database empty and the command can simply be run again.
+    pub fn generate_large(
+        &mut self,
+        platforms: usize,
+        posts: Option<usize>,
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
+        if !self.is_empty()? || self.has_users()? {
+            return Err(Rejection::DatabaseNotEmpty.into());
         }
+        let hash = match posts {
+            Some(_) => Some(crate::domain::auth::hash_password(super::DEMO_PASSWORD)?),
+            None => None,
+        };
+        let kinds = self.platform_kinds()?;
+        self.write(|w| {
+            w.allow_bootstrap()?;
+            insert_school(&w.tx, &kinds, platforms, today, w.now())?;
+            if let (Some(count), Some(hash)) = (posts, &hash) {
+                insert_bench_posts(&w.tx, count, platforms, hash, today, w.now())?;
+            }
+            Ok(())
+        })
+    }
+}
+
+/// The units, people and platforms of [`Store::generate_large`].
+fn insert_school(
+    tx: &rusqlite::Transaction<'_>,
+    kinds: &[crate::domain::platform::PlatformKind],
+    platforms: usize,
+    today: NaiveDate,
+    now: chrono::NaiveDateTime,
+) -> Result<(), StoreError> {
+    {
         const SURNAMES: &[char] = &[
             '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱',
             '胡', '郭', '何', '高', '林', '郑',
@@ -446,10 +501,7 @@ impl Store {
             "招生就业信息",
             "学术活动与会议信息",
         ];
-        let kinds = self.platform_kinds()?;
         let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
-        let now = now_timestamp();
-        let tx = self.conn.transaction()?;
         let units = 60usize;
         {
             let mut unit_stmt = tx.prepare(
@@ -541,87 +593,98 @@ impl Store {
                 admin_stmt.execute(params![pid, 0, team[1].0, team[1].1])?;
             }
         }
-        tx.commit()?;
         Ok(())
     }
 }
 
-impl Store {
-    /// Adds `count` posts to a database made by [`Store::generate_large`], spread over its
-    /// platforms and every state the way a busy school's would be (mostly published), each
-    /// written by the platform's 信息员, reviewed by its unit head, published by its
-    /// administrator; and three accounts of the first unit (`bench_info`, `bench_head`,
-    /// `bench_admin`, password [`super::DEMO_PASSWORD`]) to open the queues with.
-    pub fn generate_posts(&mut self, count: usize, today: NaiveDate) -> Result<(), StoreError> {
-        let platforms: i64 = self
-            .conn
-            .query_row("SELECT COUNT(*) FROM platforms", [], |r| r.get(0))?;
-        if platforms == 0 {
-            return Err(StoreError::InUse(
-                "请先生成平台（mediadesk demo --scale N），再生成信息。".to_owned(),
-            ));
-        }
-        let hash = crate::domain::auth::hash_password(super::DEMO_PASSWORD)?;
+/// `count` posts over the platforms of [`insert_school`], spread over every state the way a
+/// busy school's would be (mostly published), each written by the platform's 信息员, reviewed
+/// by its unit head, published by its administrator; and the accounts `admin` (system
+/// administrator) and `bench_info`, `bench_head`, `bench_admin` of the first unit (password
+/// [`super::DEMO_PASSWORD`]) to open the queues with.
+fn insert_bench_posts(
+    tx: &rusqlite::Transaction<'_>,
+    count: usize,
+    platforms: usize,
+    hash: &str,
+    today: NaiveDate,
+    now: chrono::NaiveDateTime,
+) -> Result<(), StoreError> {
+    if platforms == 0 {
+        return Err(Rejection::NoPlatformsYet.into());
+    }
+    let platforms = platforms as i64;
+    {
+        let mut user = tx.prepare(
+            "INSERT INTO users (login, person_id, display_name, password_hash, is_system_admin,
+                                created_at, updated_at)
+             VALUES (?1, ?2, ?1, ?3, ?4, ?5, ?5)",
+        )?;
+        user.execute(params![
+            super::DEMO_ADMIN_LOGIN,
+            None::<i64>,
+            hash,
+            true,
+            now
+        ])?;
         for (login, person) in [("bench_head", 1), ("bench_admin", 2), ("bench_info", 3)] {
-            self.insert_user(login, login, Some(person), false, &hash)?;
+            user.execute(params![login, Some(person), hash, false, now])?;
         }
-        // (state, share in a hundred)
-        const STATES: [(&str, u64); 6] = [
-            ("published", 60),
-            ("approved", 10),
-            ("submitted", 10),
-            ("returned", 8),
-            ("draft", 10),
-            ("withdrawn", 2),
-        ];
-        const CATEGORIES: [&str; 4] = ["news", "notice", "announcement", "party_building"];
-        let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
-        let tx = self.conn.transaction()?;
-        {
-            let mut stmt = tx.prepare(
-                "INSERT INTO posts (platform_id, title, body, category, column_name, origin,
+    }
+    // (state, share in a hundred)
+    const STATES: [(&str, u64); 6] = [
+        ("published", 60),
+        ("approved", 10),
+        ("submitted", 10),
+        ("returned", 8),
+        ("draft", 10),
+        ("withdrawn", 2),
+    ];
+    const CATEGORIES: [&str; 4] = ["news", "notice", "announcement", "party_building"];
+    let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
+    {
+        let mut stmt = tx.prepare(
+            "INSERT INTO posts (platform_id, title, body, category, column_name, origin,
                      author_or_provider, editor, state, author_id, reviewer_id, publisher_id,
                      published_link, published_at, revision, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, '学院新闻', 'original', ?5, ?5, ?6, ?7, ?8, ?9, ?10,
                          ?11, ?12, ?13, ?13)",
-            )?;
-            for i in 0..count {
-                let platform = (i as i64 % platforms) + 1;
-                let (head, admin, info) = (3 * platform - 2, 3 * platform - 1, 3 * platform);
-                let mut pick = rng.next() % 100;
-                let state = STATES
-                    .iter()
-                    .find(|(_, share)| {
-                        let hit = pick < *share;
-                        pick = pick.saturating_sub(*share);
-                        hit
-                    })
-                    .map_or("draft", |(s, _)| *s);
-                let at = days_ago(today, rng.next() % 730)
-                    .and_hms_opt((8 + rng.next() % 10) as u32, (rng.next() % 60) as u32, 0)
-                    .unwrap_or_default();
-                let reviewed = matches!(state, "approved" | "published");
-                let published = state == "published";
-                stmt.execute(params![
-                    platform,
-                    format!("第{i}号信息：学院举办学术活动"),
-                    "学院举办学术活动，师生踊跃参加。".repeat(20),
-                    CATEGORIES[i % CATEGORIES.len()],
-                    format!("信息员{info}"),
-                    state,
-                    info,
-                    reviewed.then_some(head),
-                    published.then_some(admin),
-                    published.then(|| format!("https://news.example.edu.cn/{i}")),
-                    published.then_some(at),
-                    i64::from(state != "draft"),
-                    at,
-                ])?;
-            }
+        )?;
+        for i in 0..count {
+            let platform = (i as i64 % platforms) + 1;
+            let (head, admin, info) = (3 * platform - 2, 3 * platform - 1, 3 * platform);
+            let mut pick = rng.next() % 100;
+            let state = STATES
+                .iter()
+                .find(|(_, share)| {
+                    let hit = pick < *share;
+                    pick = pick.saturating_sub(*share);
+                    hit
+                })
+                .map_or("draft", |(s, _)| *s);
+            let at = days_ago(today, rng.next() % 730)
+                .and_hms_opt((8 + rng.next() % 10) as u32, (rng.next() % 60) as u32, 0)
+                .unwrap_or_default();
+            let reviewed = matches!(state, "approved" | "published");
+            let published = state == "published";
+            stmt.execute(params![
+                platform,
+                format!("第{i}号信息：学院举办学术活动"),
+                "学院举办学术活动，师生踊跃参加。".repeat(20),
+                CATEGORIES[i % CATEGORIES.len()],
+                format!("信息员{info}"),
+                state,
+                info,
+                reviewed.then_some(head),
+                published.then_some(admin),
+                published.then(|| format!("https://news.example.edu.cn/{i}")),
+                published.then_some(at),
+                i64::from(state != "draft"),
+                at,
+            ])?;
         }
-        tx.commit()?;
-        Ok(())
     }
+    Ok(())
 }
 
 fn person_name(rng: &mut XorShift, surnames: &[char], given: &[char]) -> String {

@@ -4,8 +4,9 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::users::AccountRow;
 use super::{Store, StoreError};
-use crate::domain::auth;
+use crate::domain::permissions::{Permission, Target};
 use crate::domain::post::PostDraft;
 use crate::domain::workflow::{Attribution, Category, Origin, PostAction};
 
@@ -29,6 +30,10 @@ pub(super) const LOGINS: [&str; 14] = [
 
 /// The system administrator of the demo.
 pub const DEMO_ADMIN_LOGIN: &str = "admin";
+
+/// The demo's 学校督查人员 (党委宣传部): archives filings, shuts platforms down.
+pub const DEMO_SUPERVISOR_LOGIN: &str = "songwenbo";
+const DEMO_SUPERVISOR_NAME: &str = "宋文博（党委宣传部）";
 
 const SETTINGS_KEY: &str = "demo_accounts";
 
@@ -66,30 +71,62 @@ impl Store {
         Ok(n > 0)
     }
 
-    /// Creates the demo accounts, all with [`super::DEMO_PASSWORD`]; returns the system
-    /// administrator's user id. One hash serves them all: hashing fifteen times would only
-    /// slow the demo down.
-    pub(super) fn add_demo_users(&mut self, person_ids: &[i64]) -> Result<i64, StoreError> {
-        let hash = auth::hash_password(super::DEMO_PASSWORD)?;
-        let admin = self.insert_user(DEMO_ADMIN_LOGIN, "系统管理员", None, true, &hash)?;
-        self.act_as(admin)?;
-        for (login, &person) in LOGINS.iter().zip(person_ids) {
-            let name: String =
-                self.conn
-                    .query_row("SELECT name FROM people WHERE id = ?1", [person], |r| {
-                        r.get(0)
-                    })?;
-            self.insert_user(login, &name, Some(person), false, &hash)?;
-        }
-        self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, '1')
-             ON CONFLICT(key) DO UPDATE SET value = '1'",
-            [SETTINGS_KEY],
-        )?;
-        Ok(admin)
+    /// The demo's system administrator, the first account of the new database.
+    pub(super) fn add_demo_admin(&mut self, hash: &str) -> Result<i64, StoreError> {
+        self.insert_user(
+            &AccountRow {
+                login: DEMO_ADMIN_LOGIN,
+                display_name: crate::text::SYSTEM_ADMIN,
+                person_id: None,
+                is_system_admin: true,
+                is_school_supervisor: false,
+            },
+            hash,
+        )
     }
 
-    fn demo_as(&mut self, login: &str) -> Result<(), StoreError> {
+    /// The accounts of every demo person and of the school's 督查人员, all with
+    /// [`super::DEMO_PASSWORD`], created by the system administrator. One hash serves them
+    /// all: hashing fifteen times would only slow the demo down.
+    pub(super) fn add_demo_users(
+        &mut self,
+        person_ids: &[i64],
+        hash: &str,
+    ) -> Result<(), StoreError> {
+        for (login, &person) in LOGINS.iter().zip(person_ids) {
+            self.insert_user(
+                &AccountRow {
+                    login,
+                    display_name: "",
+                    person_id: Some(person),
+                    is_system_admin: false,
+                    is_school_supervisor: false,
+                },
+                hash,
+            )?;
+        }
+        self.insert_user(
+            &AccountRow {
+                login: DEMO_SUPERVISOR_LOGIN,
+                display_name: DEMO_SUPERVISOR_NAME,
+                person_id: None,
+                is_system_admin: false,
+                is_school_supervisor: true,
+            },
+            hash,
+        )?;
+        self.write(|w| {
+            w.allow(Permission::ManageAccounts, Target::School)?;
+            w.tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, '1')
+                 ON CONFLICT(key) DO UPDATE SET value = '1'",
+                [SETTINGS_KEY],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub(super) fn demo_as_login(&mut self, login: &str) -> Result<(), StoreError> {
         let id = self.user_id(login)?.ok_or(StoreError::NotFound {
             what: "演示账号",
             id: 0,
@@ -98,7 +135,7 @@ impl Store {
     }
 
     fn demo_step(&mut self, login: &str, id: i64, action: PostAction) -> Result<(), StoreError> {
-        self.demo_as(login)?;
+        self.demo_as_login(login)?;
         let version = self.post(id)?.version;
         self.post_step(id, version, &action)?;
         Ok(())
@@ -120,7 +157,7 @@ impl Store {
         };
 
         // 已发布: the whole way through.
-        self.demo_as("zhangzhe")?;
+        self.demo_as_login("zhangzhe")?;
         let published = self.create_post(&draft(
             p,
             "商学院召开2026年秋季学期教学工作会议",
@@ -146,7 +183,7 @@ impl Store {
         )?;
 
         // 待发布: a reprint for the party-building column, approved by the unit head.
-        self.demo_as("zhangzhe")?;
+        self.demo_as_login("zhangzhe")?;
         let mut reprint = draft(
             p,
             "【党建园地】深入学习贯彻党的二十届四中全会精神",
@@ -172,7 +209,7 @@ impl Store {
         )?;
 
         // 待审核, second revision after a return: the reviewer sees what changed.
-        self.demo_as("zhangzhe")?;
+        self.demo_as_login("zhangzhe")?;
         let mut award = draft(
             p,
             "商学院学子在全国大学生市场调查与分析大赛中获佳绩",
@@ -182,7 +219,7 @@ impl Store {
         );
         let submitted = self.create_post(&award)?;
         self.demo_step("zhangzhe", submitted, PostAction::Submit)?;
-        self.demo_as("liuxiaoyan")?;
+        self.demo_as_login("liuxiaoyan")?;
         self.mark_seen(submitted, 1)?;
         self.demo_step(
             "liuxiaoyan",
@@ -191,14 +228,14 @@ impl Store {
                 comment: "请写明获奖日期（11月15日）并补充指导教师姓名。".into(),
             },
         )?;
-        self.demo_as("zhangzhe")?;
+        self.demo_as_login("zhangzhe")?;
         award.body = "11月15日，第十六届全国大学生市场调查与分析大赛总决赛落下帷幕，商学院代表队获得本科组一等奖。\n\n该队由市场营销专业三名学生组成，在李老师、周老师的指导下，参赛作品围绕郑州市新能源汽车消费意愿展开调查。".into();
         let version = self.post(submitted)?.version;
         self.edit_post(submitted, version, &award)?;
         self.demo_step("zhangzhe", submitted, PostAction::Submit)?;
 
         // 退回 by the administrator at the last step.
-        self.demo_as("zhangzhe")?;
+        self.demo_as_login("zhangzhe")?;
         let returned = self.create_post(&draft(
             p,
             "关于2027届毕业生图像信息采集工作的通知",
@@ -223,7 +260,7 @@ impl Store {
         )?;
 
         // 撤回 by the author before review.
-        self.demo_as("zhangzhe")?;
+        self.demo_as_login("zhangzhe")?;
         let withdrawn = self.create_post(&draft(
             p,
             "商学院2027年硕士研究生复试安排公告",
@@ -235,7 +272,7 @@ impl Store {
         self.demo_step("zhangzhe", withdrawn, PostAction::Withdraw)?;
 
         // 草稿 that screening stops: personal data in a public list (第六条五第12项).
-        self.demo_as("zhangzhe")?;
+        self.demo_as_login("zhangzhe")?;
         let mut list = draft(
             p,
             "2026年度国家奖学金获奖学生名单公示",

@@ -1,86 +1,178 @@
-//! What can go wrong with the database, each in words a department secretary understands.
+//! What can go wrong with the database. Each variant says what happened — the file, a stale
+//! edit, a missing row, input refused, a clash with what is stored, a write the actor may not
+//! do — and domain errors come wrapped as they are. The wording is in `text::store`.
 
 use std::path::PathBuf;
 
+use crate::domain::auth::AuthError;
+use crate::domain::calendar::CalendarError;
+use crate::domain::filing::FilingStepError;
+use crate::domain::lifecycle::LifecycleError;
+use crate::domain::permissions::Refusal;
+use crate::domain::screening::ScreeningError;
 use crate::domain::validation::FieldError;
+use crate::domain::workflow::{PostState, WorkflowError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("「{}」不是 MediaDesk 的数据库文件（它不是 SQLite 数据库）。为保护该文件，程序没有改动它。请用 --db 指定正确的数据库，或把该文件移走后重新启动。", path.display())]
-    NotADatabase { path: PathBuf },
-
-    #[error("该数据库来自更新版本的 MediaDesk（数据版本 {found}，本程序只认识到 {supported}）。为保护数据，本程序不会改动它。请安装最新版 MediaDesk 后再打开：{}", path.display())]
+    /// The file is not an SQLite database.
+    NotADatabase {
+        path: PathBuf,
+    },
+    /// The database was written by a newer MediaDesk.
     NewerVersion {
         path: PathBuf,
         found: i64,
         supported: i64,
     },
-
-    #[error("数据库正被另一个正在运行的 MediaDesk 使用：{}。请先关闭另一个 MediaDesk 窗口（或等它的命令执行完）再试。", path.display())]
-    Locked { path: PathBuf },
-
-    #[error("无法在「{}」保存数据：{source}。请检查该文件夹是否存在、是否有写入权限，或用 --db 指定其他位置。", path.display())]
+    /// Another MediaDesk has the database open.
+    Locked {
+        path: PathBuf,
+    },
+    /// The folder or file cannot be written.
     Unwritable {
         path: PathBuf,
+        #[source]
         source: std::io::Error,
     },
-
-    #[error(
-        "该{what}在您打开后已被修改（可能是另一个窗口或命令），为避免覆盖别人的修改，本次没有保存。您输入的内容仍在，请记下后关闭并重新打开再改。"
-    )]
-    Stale { what: &'static str },
-
-    #[error("找不到编号为 {id} 的{what}，它可能已被删除。")]
-    NotFound { what: &'static str, id: i64 },
-
-    #[error("{}", join(.0))]
+    /// The row changed since the form was opened.
+    Stale {
+        what: &'static str,
+    },
+    NotFound {
+        what: &'static str,
+        id: i64,
+    },
+    /// Fields that break the rules, each with its message.
     Invalid(Vec<FieldError>),
-
-    #[error("{0}")]
-    InUse(String),
-
-    #[error("数据库出错：{0}。数据没有改动；如反复出现，请先备份数据库文件再联系管理员。")]
+    /// Input refused for a reason that is no single field's.
+    Rejected(Rejection),
+    /// The write clashes with what is stored.
+    Conflict(Conflict),
+    /// The actor may not do this (`domain::permissions`).
+    Forbidden(#[from] Refusal),
     Sqlite(#[from] rusqlite::Error),
-
-    #[error("数据库中有无法识别的内容：{0}")]
+    /// Stored content that cannot be read back.
     Corrupt(String),
-
-    #[error("{0}")]
-    Auth(#[from] crate::domain::auth::AuthError),
-
-    #[error(
-        "登录名或密码不正确，请重新输入（注意大小写和输入法）。连续输错 3 次后，每次重试需要等待一段时间。"
-    )]
+    Auth(#[from] AuthError),
     WrongPassword,
-
-    #[error("密码连续输错多次，为保护账号，请 {seconds} 秒后再试。")]
-    SignInThrottled { seconds: u64 },
-
-    #[error("该账号已停用，请联系系统管理员。")]
+    SignInThrottled {
+        seconds: u64,
+    },
     UserInactive,
-
-    #[error("请先登录：办理信息发布须知道是谁在操作（第八条一）。")]
-    NotSignedIn,
-
-    #[error("{0}")]
-    Forbidden(String),
-
-    #[error("{0}")]
-    Workflow(#[from] crate::domain::workflow::WorkflowError),
-
-    #[error(
-        "正文中还有 {count} 处须处理的内容（{first}等），不能提交审核。请修改后再提交；确属误报的，可由本单位审核人放行并写明理由（信息页的「审核人放行」，或命令 mediadesk posts override）。"
-    )]
-    ScreeningBlocks { count: usize, first: String },
-
-    #[error("{0}")]
-    Attachment(String),
+    Workflow(#[from] WorkflowError),
+    Filing(#[from] FilingStepError),
+    Lifecycle(#[from] LifecycleError),
+    Calendar(#[from] CalendarError),
+    Screening(#[from] ScreeningError),
+    /// Submission refused while screening blocks (第六条五).
+    ScreeningBlocks {
+        count: usize,
+        first: String,
+    },
+    /// An attachment refused by the checks of 第八条二.
+    Attachment(AttachmentRefusal),
+    /// An attachment whose bytes no longer match the SHA-256 kept when it was added.
+    AttachmentChanged {
+        id: i64,
+    },
+    /// A write that did not ask `domain::permissions` before writing: a bug, rolled back.
+    Unchecked,
 }
 
-fn join(errors: &[FieldError]) -> String {
-    errors
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("；")
+/// Input refused for a reason that is no single field's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rejection {
+    KindNameEmpty,
+    SchoolNameEmpty,
+    NoCopyMarks,
+    /// The reason for letting a text through is shorter than four characters.
+    OverrideReasonTooShort,
+    /// Screening blocks nothing: there is nothing to let through.
+    NothingToOverride,
+    FirstAccountMustBeAdmin,
+    /// An account for unit work needs the person it acts as.
+    AccountNeedsPerson,
+    CannotDisableSelf,
+    /// Posts are written, reviewed and published by a unit's people, not by a bare account.
+    AccountWithoutPerson,
+    /// The platform no longer runs (closed or shut down).
+    PlatformEnded(&'static str),
+    /// A post may move only to another platform of its own unit.
+    PostToOtherUnitPlatform,
+    /// Demo data goes only into an empty database.
+    DatabaseNotEmpty,
+    /// Posts can only be generated after platforms.
+    NoPlatformsYet,
+    ScanTooLarge {
+        bytes: usize,
+    },
+    ScanNotImage {
+        file_name: String,
+    },
+    ChangeAlreadyReported,
+    /// A platform whose form cannot be printed (it has ended).
+    PlatformCannotBeFiled {
+        name: String,
+        why: FilingStepError,
+    },
+    /// A password change must give the current password.
+    CurrentPasswordWrong,
+    /// An override of a post in a state that needs none.
+    OverrideNotNeeded(PostState),
+}
+
+/// A write that clashes with what is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conflict {
+    UnitNameTaken(String),
+    KindNameTaken(String),
+    LoginTaken(String),
+    /// The person already has this account.
+    PersonHasAccount(String),
+    /// The unit still has platforms or people.
+    UnitNotEmpty,
+    /// Platforms still use the kind.
+    KindInUse,
+    /// The person still has an account or posts.
+    PersonInUse,
+    /// A referenced row vanished meanwhile (e.g. the unit picked in a form).
+    ReferenceGone(&'static str),
+}
+
+/// An attachment refused by the checks of 第八条二.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttachmentRefusal {
+    TooLarge {
+        name: String,
+        bytes: u64,
+    },
+    /// The sniffer refused the file (executables, macros, …), with its reasons.
+    Refused {
+        name: String,
+        reasons: Vec<String>,
+    },
+    /// The text inside the document holds blocking findings.
+    TextBlocks {
+        name: String,
+    },
+}
+
+impl From<Rejection> for StoreError {
+    fn from(r: Rejection) -> Self {
+        Self::Rejected(r)
+    }
+}
+
+impl From<Conflict> for StoreError {
+    fn from(c: Conflict) -> Self {
+        Self::Conflict(c)
+    }
+}
+
+impl StoreError {
+    /// Whether this is a refusal of the actor (for the log and the refused-attempt record).
+    pub fn is_forbidden(&self) -> bool {
+        matches!(self, Self::Forbidden(_))
+    }
 }

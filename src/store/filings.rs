@@ -3,15 +3,18 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::lifecycle::record_event;
+use super::error::Rejection;
+use super::lifecycle::{platform_unit, record_event, set_status};
 use super::units::stale_or_missing;
-use super::{Store, StoreError, now_timestamp};
+use super::{Store, StoreError};
 use crate::domain::filing::{
     Filing, FilingKind, FilingState, FilingStep, apply_step, may_print_filing, scan_media_type,
     status_after_archive,
 };
 use crate::domain::lifecycle::EventKind;
+use crate::domain::permissions::{Permission, Target};
 use crate::domain::platform::PlatformStatus;
+use crate::text::audit as text;
 
 /// A signed-form scan larger than this is refused: a phone photo or a scanned page is far smaller.
 pub const MAX_SCAN_BYTES: usize = 30 * 1024 * 1024;
@@ -25,6 +28,7 @@ pub struct FilingRow {
     pub account: String,
     pub unit_name: String,
     pub kind_name: String,
+    pub unit_id: i64,
 }
 
 /// A scan as stored.
@@ -39,7 +43,7 @@ const SELECT_FILING: &str =
     "SELECT f.id, f.platform_id, f.kind, f.printed_on, f.state, f.submitted_on,
         f.archived_on, f.archive_no, f.version,
         EXISTS (SELECT 1 FROM filing_scans s WHERE s.filing_id = f.id),
-        p.name, p.account, u.name, k.name
+        p.name, p.account, u.name, k.name, p.unit_id
      FROM filings f
      JOIN platforms p ON p.id = f.platform_id
      JOIN units u ON u.id = p.unit_id
@@ -47,46 +51,44 @@ const SELECT_FILING: &str =
 
 impl Store {
     /// Records that the forms of `platform_ids` were printed today, in one transaction.
-    /// Refused as a whole if any platform is missing, closed or shut down.
+    /// Refused as a whole if any platform is missing, closed or shut down, or not of a unit
+    /// where the actor may print.
     pub fn record_filings(
         &mut self,
         platform_ids: &[i64],
         kind: FilingKind,
         printed_on: NaiveDate,
     ) -> Result<Vec<i64>, StoreError> {
-        let tx = self.conn.transaction()?;
-        let now = now_timestamp();
-        let mut ids = Vec::with_capacity(platform_ids.len());
-        {
-            let mut status_stmt =
-                tx.prepare_cached("SELECT status, name FROM platforms WHERE id = ?1")?;
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO filings (platform_id, kind, printed_on, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?4)",
-            )?;
+        self.write(|w| {
+            let mut ids = Vec::with_capacity(platform_ids.len());
             for &id in platform_ids {
-                let (status, name): (String, String) = status_stmt
-                    .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                let (status, name, unit): (String, String, i64) = w
+                    .tx
+                    .prepare_cached("SELECT status, name, unit_id FROM platforms WHERE id = ?1")?
+                    .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                     .optional()?
                     .ok_or(StoreError::NotFound { what: "平台", id })?;
+                w.allow(Permission::PrintFiling, Target::Unit(unit))?;
                 let status = PlatformStatus::from_code(&status)
-                    .ok_or_else(|| StoreError::Corrupt(format!("未知状态 {status}")))?;
+                    .ok_or_else(|| StoreError::Corrupt(format!("platforms.status = {status}")))?;
                 may_print_filing(status)
-                    .map_err(|e| StoreError::InUse(format!("「{name}」{e}")))?;
-                insert.execute(params![id, kind.code(), printed_on, now])?;
-                ids.push(tx.last_insert_rowid());
+                    .map_err(|why| Rejection::PlatformCannotBeFiled { name, why })?;
+                let filing: i64 = w.tx.prepare_cached(
+                    "INSERT INTO filings (platform_id, kind, printed_on, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id",
+                )?
+                .query_row(params![id, kind.code(), printed_on, w.now()], |r| r.get(0))?;
+                ids.push(filing);
                 record_event(
-                    &tx,
-                    &self.actor,
+                    w,
                     id,
                     EventKind::FilingPrinted,
                     printed_on,
-                    &format!("打印备案表（{}，一式四份）", kind.label()),
+                    &text::filing_printed(kind),
                 )?;
             }
-        }
-        tx.commit()?;
-        Ok(ids)
+            Ok(ids)
+        })
     }
 
     pub fn filing(&self, id: i64) -> Result<FilingRow, StoreError> {
@@ -110,8 +112,9 @@ impl Store {
         rows.map(|r| r?).collect()
     }
 
-    /// Moves a filing along (报送 / 归档). An archived filing files its platform (未备案 →
-    /// 已备案) in the same transaction. Refused if the record changed since `version`.
+    /// Moves a filing along: 报送 by the unit, 归档 by the news center (第四条一). An archived
+    /// filing files its platform (未备案 → 已备案) in the same transaction. Refused if the
+    /// record changed since `version`.
     pub fn apply_filing_step(
         &mut self,
         id: i64,
@@ -119,71 +122,66 @@ impl Store {
         step: &FilingStep,
         today: NaiveDate,
     ) -> Result<(), StoreError> {
-        let current = self.filing(id)?.filing;
-        if current.version != version {
-            return Err(StoreError::Stale {
-                what: "备案记录"
-            });
-        }
-        let next =
-            apply_step(&current, step, today).map_err(|e| StoreError::InUse(e.to_string()))?;
-        let tx = self.conn.transaction()?;
-        let n = tx.execute(
-            "UPDATE filings SET state = ?1, submitted_on = ?2, archived_on = ?3, archive_no = ?4,
-                 version = version + 1, updated_at = ?5
-             WHERE id = ?6 AND version = ?7",
-            params![
-                next.state.code(),
-                next.submitted_on,
-                next.archived_on,
-                next.archive_no,
-                now_timestamp(),
-                id,
-                version
-            ],
-        )?;
-        stale_or_missing(&tx, n, "filings", id, "备案记录")?;
-        match step {
-            FilingStep::Submit { on } => record_event(
-                &tx,
-                &self.actor,
-                next.platform_id,
-                EventKind::FilingSubmitted,
-                *on,
-                &format!("备案表（{}）已报送新闻中心、党委宣传部", next.kind.label()),
-            )?,
-            FilingStep::Archive { on, archive_no } => record_event(
-                &tx,
-                &self.actor,
-                next.platform_id,
-                EventKind::Filed,
-                *on,
-                &format!(
-                    "备案表（{}）已归档，备案编号 {}",
-                    next.kind.label(),
-                    archive_no.trim()
-                ),
-            )?,
-        }
-        if next.state == FilingState::Archived {
-            let status: String = tx.query_row(
-                "SELECT status FROM platforms WHERE id = ?1",
-                [next.platform_id],
-                |r| r.get(0),
-            )?;
-            let status = PlatformStatus::from_code(&status)
-                .ok_or_else(|| StoreError::Corrupt(format!("未知状态 {status}")))?;
-            let after = status_after_archive(status, next.kind);
-            if after != status {
-                tx.execute(
-                    "UPDATE platforms SET status = ?1, version = version + 1, updated_at = ?2
-                     WHERE id = ?3",
-                    params![after.code(), now_timestamp(), next.platform_id],
-                )?;
+        self.write(|w| {
+            let current = self.filing(id)?.filing;
+            let unit = platform_unit(&w.tx, current.platform_id)?;
+            let permission = match step {
+                FilingStep::Submit { .. } => Permission::ReportFiling,
+                FilingStep::Archive { .. } => Permission::ArchiveFiling,
+            };
+            w.allow(permission, Target::Unit(unit))?;
+            if current.version != version {
+                return Err(StoreError::Stale {
+                    what: "备案记录"
+                });
             }
-        }
-        tx.commit()?;
-        Ok(())
+            let next = apply_step(&current, step, today)?;
+            let n = w.tx.execute(
+                "UPDATE filings SET state = ?1, submitted_on = ?2, archived_on = ?3, archive_no = ?4,
+                     version = version + 1, updated_at = ?5
+                 WHERE id = ?6 AND version = ?7",
+                params![
+                    next.state.code(),
+                    next.submitted_on,
+                    next.archived_on,
+                    next.archive_no,
+                    w.now(),
+                    id,
+                    version
+                ],
+            )?;
+            stale_or_missing(&w.tx, n, "filings", id, "备案记录")?;
+            match step {
+                FilingStep::Submit { on } => record_event(
+                    w,
+                    next.platform_id,
+                    EventKind::FilingSubmitted,
+                    *on,
+                    &text::filing_submitted(next.kind),
+                )?,
+                FilingStep::Archive { on, archive_no } => record_event(
+                    w,
+                    next.platform_id,
+                    EventKind::Filed,
+                    *on,
+                    &text::filing_archived(next.kind, archive_no.trim()),
+                )?,
+            }
+            if next.state == FilingState::Archived {
+                let status: String = w.tx.query_row(
+                    "SELECT status FROM platforms WHERE id = ?1",
+                    [next.platform_id],
+                    |r| r.get(0),
+                )?;
+                let status = PlatformStatus::from_code(&status)
+                    .ok_or_else(|| StoreError::Corrupt(format!("platforms.status = {status}")))?;
+                let after = status_after_archive(status, next.kind);
+                if after != status {
+                    set_status(w, next.platform_id, after)?;
+                }
+            }
+            Ok(())
+        })
     }
 
     /// Attaches (or replaces) the scan of the signed form. Only PDF, JPEG and PNG, by content.
@@ -194,27 +192,29 @@ impl Store {
         bytes: &[u8],
     ) -> Result<(), StoreError> {
         if bytes.len() > MAX_SCAN_BYTES {
-            return Err(StoreError::InUse(format!(
-                "文件过大（{:.1} MB），扫描件不能超过 {} MB。请降低扫描分辨率后再试。",
-                bytes.len() as f64 / 1_048_576.0,
-                MAX_SCAN_BYTES / 1_048_576
-            )));
+            return Err(Rejection::ScanTooLarge { bytes: bytes.len() }.into());
         }
-        let media_type = scan_media_type(bytes).ok_or_else(|| {
-            StoreError::InUse(format!(
-                "「{file_name}」不是 PDF、JPG 或 PNG 文件（按文件内容判断），请选择签章后的扫描件或照片。"
-            ))
+        let media_type = scan_media_type(bytes).ok_or_else(|| Rejection::ScanNotImage {
+            file_name: file_name.to_owned(),
         })?;
-        self.filing(id)?;
-        self.conn.execute(
-            "INSERT INTO filing_scans (filing_id, file_name, media_type, bytes, attached_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT(filing_id) DO UPDATE SET file_name = excluded.file_name,
-                 media_type = excluded.media_type, bytes = excluded.bytes,
-                 attached_at = excluded.attached_at",
-            params![id, file_name, media_type, bytes, now_timestamp()],
-        )?;
-        Ok(())
+        self.write(|w| {
+            let filing = self.filing(id)?.filing;
+            let unit = platform_unit(&w.tx, filing.platform_id)?;
+            w.allow(Permission::ReportFiling, Target::Unit(unit))?;
+            w.tx.execute(
+                "INSERT INTO filing_scans (filing_id, file_name, media_type, bytes, attached_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(filing_id) DO UPDATE SET file_name = excluded.file_name,
+                     media_type = excluded.media_type, bytes = excluded.bytes,
+                     attached_at = excluded.attached_at",
+                params![id, file_name, media_type, bytes, w.now()],
+            )?;
+            w.note(
+                "filing_scan",
+                format!("platform:{}", filing.platform_id),
+                &text::scan_attached(filing.kind, file_name),
+            )
+        })
     }
 
     pub fn scan(&self, id: i64) -> Result<Option<Scan>, StoreError> {
@@ -261,6 +261,7 @@ fn filing_from_row(r: &Row<'_>) -> rusqlite::Result<Result<FilingRow, StoreError
         account: r.get(11)?,
         unit_name: r.get(12)?,
         kind_name: r.get(13)?,
+        unit_id: r.get(14)?,
     }))
 }
 

@@ -5,14 +5,17 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::audit_log::note_at;
+use super::error::Rejection;
+use super::guard::Write;
 use super::units::stale_or_missing;
-use super::{Store, StoreError, now_timestamp};
+use super::{Store, StoreError};
 use crate::domain::lifecycle::{
     Closure, EventKind, FieldChange, LifecycleError, Shutdown, ShutdownReason, may_close,
     may_shut_down,
 };
+use crate::domain::permissions::{Permission, Target};
 use crate::domain::platform::PlatformStatus;
+use crate::text::audit as text;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
@@ -64,44 +67,41 @@ pub enum Ending {
 /// Writes one event of a platform's history, and the same step into the audit chain, so the
 /// registry's changes are as provable as the posts' (第八条一).
 pub(super) fn record_event(
-    tx: &rusqlite::Transaction<'_>,
-    actor: &str,
+    w: &Write<'_>,
     platform_id: i64,
     kind: EventKind,
     on: NaiveDate,
     summary: &str,
 ) -> Result<(), StoreError> {
-    let now = now_timestamp();
-    tx.execute(
+    w.actor()?;
+    w.tx.execute(
         "INSERT INTO platform_events (platform_id, kind, occurred_on, actor, summary, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![platform_id, kind.code(), on, actor, summary, now],
+        params![platform_id, kind.code(), on, w.label(), summary, w.now()],
     )?;
-    note_at(
-        tx,
-        now,
-        actor,
-        kind.code(),
-        format!("platform:{platform_id}"),
-        summary,
-    )?;
-    Ok(())
+    w.note(kind.code(), format!("platform:{platform_id}"), summary)
 }
 
 pub(super) fn set_status(
-    tx: &rusqlite::Transaction<'_>,
+    w: &Write<'_>,
     platform_id: i64,
     status: PlatformStatus,
 ) -> Result<(), StoreError> {
-    tx.execute(
+    w.actor()?;
+    w.tx.execute(
         "UPDATE platforms SET status = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
-        params![status.code(), now_timestamp(), platform_id],
+        params![status.code(), w.now(), platform_id],
     )?;
     Ok(())
 }
 
-fn lifecycle(e: LifecycleError) -> StoreError {
-    StoreError::InUse(e.to_string())
+/// The unit a platform belongs to, read inside the write (the target of its permission).
+pub(super) fn platform_unit(conn: &rusqlite::Connection, id: i64) -> Result<i64, StoreError> {
+    conn.query_row("SELECT unit_id FROM platforms WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or(StoreError::NotFound { what: "平台", id })
 }
 
 impl Store {
@@ -194,34 +194,27 @@ impl Store {
     }
 
     pub(super) fn insert_change(
-        tx: &rusqlite::Transaction<'_>,
-        actor: &str,
+        w: &Write<'_>,
         platform_id: i64,
         on: NaiveDate,
         reason: &str,
         fields: &[FieldChange],
     ) -> Result<(), StoreError> {
         let json = serde_json::to_string(fields).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let now = now_timestamp();
-        tx.execute(
+        w.actor()?;
+        w.tx.execute(
             "INSERT INTO platform_changes (platform_id, changed_on, reason, fields, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-            params![platform_id, on, reason, json, now],
+            params![platform_id, on, reason, json, w.now()],
         )?;
-        let summary = fields
-            .iter()
-            .map(|f| format!("{}：{} → {}", f.field, f.old, f.new))
-            .collect::<Vec<_>>()
-            .join("；");
         record_event(
-            tx,
-            actor,
+            w,
             platform_id,
             EventKind::Changed,
             on,
-            &format!("{summary}（原因：{reason}）"),
+            &text::change_summary(fields, reason),
         )?;
-        set_status(tx, platform_id, PlatformStatus::ChangePending)
+        set_status(w, platform_id, PlatformStatus::ChangePending)
     }
 
     /// 第四条二: the written change report was handed in. When no change is left to report,
@@ -233,50 +226,52 @@ impl Store {
         on: NaiveDate,
         today: NaiveDate,
     ) -> Result<(), StoreError> {
-        let change = self.change(id)?;
-        if change.state == ChangeState::Reported {
-            return Err(StoreError::InUse("该变更已报送，无需再次标记。".to_owned()));
-        }
-        if on > today {
-            return Err(lifecycle(LifecycleError::InFuture(on)));
-        }
-        if on < change.changed_on {
-            return Err(StoreError::InUse(format!(
-                "报送日期 {on} 早于变更日期 {}，请检查。",
-                change.changed_on
-            )));
-        }
-        let tx = self.conn.transaction()?;
-        let n = tx.execute(
-            "UPDATE platform_changes SET state = 'reported', reported_on = ?1,
-                 version = version + 1, updated_at = ?2
-             WHERE id = ?3 AND version = ?4",
-            params![on, now_timestamp(), id, version],
-        )?;
-        stale_or_missing(&tx, n, "platform_changes", id, "变更记录")?;
-        record_event(
-            &tx,
-            &self.actor,
-            change.platform_id,
-            EventKind::ChangeReported,
-            on,
-            "信息变更报告已报送新闻中心、党委宣传部",
-        )?;
-        let pending: i64 = tx.query_row(
-            "SELECT COUNT(*) FROM platform_changes WHERE platform_id = ?1 AND state = 'pending'",
-            [change.platform_id],
-            |r| r.get(0),
-        )?;
-        let status: String = tx.query_row(
-            "SELECT status FROM platforms WHERE id = ?1",
-            [change.platform_id],
-            |r| r.get(0),
-        )?;
-        if pending == 0 && status == PlatformStatus::ChangePending.code() {
-            set_status(&tx, change.platform_id, PlatformStatus::Filed)?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.write(|w| {
+            let change = self.change(id)?;
+            let unit = platform_unit(&w.tx, change.platform_id)?;
+            w.allow(Permission::ReportChange, Target::Unit(unit))?;
+            if change.state == ChangeState::Reported {
+                return Err(Rejection::ChangeAlreadyReported.into());
+            }
+            if on > today {
+                return Err(LifecycleError::InFuture(on).into());
+            }
+            if on < change.changed_on {
+                return Err(LifecycleError::ReportedBeforeChange {
+                    on,
+                    changed_on: change.changed_on,
+                }
+                .into());
+            }
+            let n = w.tx.execute(
+                "UPDATE platform_changes SET state = 'reported', reported_on = ?1,
+                     version = version + 1, updated_at = ?2
+                 WHERE id = ?3 AND version = ?4",
+                params![on, w.now(), id, version],
+            )?;
+            stale_or_missing(&w.tx, n, "platform_changes", id, "变更记录")?;
+            record_event(
+                w,
+                change.platform_id,
+                EventKind::ChangeReported,
+                on,
+                text::CHANGE_REPORTED,
+            )?;
+            let pending: i64 = w.tx.query_row(
+                "SELECT COUNT(*) FROM platform_changes WHERE platform_id = ?1 AND state = 'pending'",
+                [change.platform_id],
+                |r| r.get(0),
+            )?;
+            let status: String = w.tx.query_row(
+                "SELECT status FROM platforms WHERE id = ?1",
+                [change.platform_id],
+                |r| r.get(0),
+            )?;
+            if pending == 0 && status == PlatformStatus::ChangePending.code() {
+                set_status(w, change.platform_id, PlatformStatus::Filed)?;
+            }
+            Ok(())
+        })
     }
 
     /// 第四条二: the unit stops operating the platform.
@@ -286,30 +281,25 @@ impl Store {
         closure: &Closure,
         today: NaiveDate,
     ) -> Result<(), StoreError> {
-        let p = self.platform(id)?;
-        may_close(p.status).map_err(lifecycle)?;
-        closure.validate(today).map_err(lifecycle)?;
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO platform_endings (platform_id, kind, on_date, reason, content_disposition, recorded_at)
-             VALUES (?1, 'closed', ?2, ?3, ?4, ?5)",
-            params![id, closure.on, closure.reason.trim(), closure.content_disposition.trim(), now_timestamp()],
-        )?;
-        set_status(&tx, id, PlatformStatus::Closed)?;
-        record_event(
-            &tx,
-            &self.actor,
-            id,
-            EventKind::Closed,
-            closure.on,
-            &format!(
-                "原因：{}；内容处理：{}",
-                closure.reason.trim(),
-                closure.content_disposition.trim()
-            ),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| {
+            let p = self.platform(id)?;
+            w.allow(Permission::ClosePlatform, Target::Unit(p.draft.unit_id))?;
+            may_close(p.status)?;
+            closure.validate(today)?;
+            w.tx.execute(
+                "INSERT INTO platform_endings (platform_id, kind, on_date, reason, content_disposition, recorded_at)
+                 VALUES (?1, 'closed', ?2, ?3, ?4, ?5)",
+                params![id, closure.on, closure.reason.trim(), closure.content_disposition.trim(), w.now()],
+            )?;
+            set_status(w, id, PlatformStatus::Closed)?;
+            record_event(
+                w,
+                id,
+                EventKind::Closed,
+                closure.on,
+                &text::closure_summary(closure),
+            )
+        })
     }
 
     /// 第四条三: the school shuts the platform down.
@@ -319,37 +309,32 @@ impl Store {
         shutdown: &Shutdown,
         today: NaiveDate,
     ) -> Result<(), StoreError> {
-        let p = self.platform(id)?;
-        may_shut_down(p.status).map_err(lifecycle)?;
-        shutdown.validate(today).map_err(lifecycle)?;
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO platform_endings (platform_id, kind, on_date, reason, details, document_no, recorded_at)
-             VALUES (?1, 'shut_down', ?2, ?3, ?4, ?5, ?6)",
-            params![
+        self.write(|w| {
+            let p = self.platform(id)?;
+            w.allow(Permission::ShutDownPlatform, Target::Unit(p.draft.unit_id))?;
+            may_shut_down(p.status)?;
+            shutdown.validate(today)?;
+            w.tx.execute(
+                "INSERT INTO platform_endings (platform_id, kind, on_date, reason, details, document_no, recorded_at)
+                 VALUES (?1, 'shut_down', ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    id,
+                    shutdown.on,
+                    shutdown.reason.code(),
+                    shutdown.details.trim(),
+                    shutdown.document_no.trim(),
+                    w.now()
+                ],
+            )?;
+            set_status(w, id, PlatformStatus::ShutDown)?;
+            record_event(
+                w,
                 id,
+                EventKind::ShutDown,
                 shutdown.on,
-                shutdown.reason.code(),
-                shutdown.details.trim(),
-                shutdown.document_no.trim(),
-                now_timestamp()
-            ],
-        )?;
-        set_status(&tx, id, PlatformStatus::ShutDown)?;
-        record_event(
-            &tx,
-            &self.actor,
-            id,
-            EventKind::ShutDown,
-            shutdown.on,
-            &format!(
-                "{}；文号 {}",
-                shutdown.reason.label(),
-                shutdown.document_no.trim()
-            ),
-        )?;
-        tx.commit()?;
-        Ok(())
+                &text::shutdown_summary(shutdown),
+            )
+        })
     }
 
     /// How the platform ended, if it did.

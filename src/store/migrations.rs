@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_lifecycle.sql"),
     include_str!("migrations/004_word_lists.sql"),
     include_str!("migrations/005_posts.sql"),
+    include_str!("migrations/006_permissions.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -6,6 +6,7 @@ mod audit_log;
 mod calendar;
 mod error;
 mod filings;
+mod guard;
 mod lifecycle;
 mod migrations;
 mod open;
@@ -24,8 +25,8 @@ mod demo_posts;
 pub mod drafts;
 
 pub use audit_log::{AuditCheck, AuditFilter};
-pub use demo_posts::DEMO_ADMIN_LOGIN;
-pub use error::StoreError;
+pub use demo_posts::{DEMO_ADMIN_LOGIN, DEMO_SUPERVISOR_LOGIN};
+pub use error::{AttachmentRefusal, Conflict, Rejection, StoreError};
 pub use filings::{FilingRow, MAX_SCAN_BYTES, Scan};
 pub use lifecycle::{ChangeRecord, ChangeState, Ending, Event};
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
@@ -45,11 +46,9 @@ pub struct Store {
     conn: Connection,
     path: Option<std::path::PathBuf>,
     _lock: Option<std::fs::File>,
-    /// Who is signed in; every post step and audit entry acts as them.
+    /// Who is signed in; every write acts as them and is checked against
+    /// `domain::permissions` inside its transaction (`guard`).
     session: Option<Session>,
-    /// How history and the audit log name whoever acts now: the signed-in user, or the
-    /// computer's user for work done before anyone signs in (the CLI's registry commands).
-    actor: String,
 }
 
 impl Store {
@@ -61,7 +60,6 @@ impl Store {
             path: None,
             _lock: None,
             session: None,
-            actor: users::unsigned_actor(),
         };
         store.prepare()?;
         Ok(store)
@@ -98,8 +96,15 @@ impl Store {
         Ok(n == 0)
     }
 
-    /// Copies the whole database to `dest` (SQLite's online backup), for the 备份 button.
+    /// Copies the whole database to `dest` (SQLite's online backup), for the 备份 button:
+    /// the system administrator's, since the copy holds every unit's data and the password
+    /// hashes. The backup is on record, and the copy includes that record.
     pub fn backup_to(&self, dest: &std::path::Path) -> Result<(), StoreError> {
+        use crate::domain::permissions::{Permission, Target};
+        self.write(|w| {
+            w.allow(Permission::BackupDatabase, Target::School)?;
+            w.note("backup", "database".to_owned(), &dest.display().to_string())
+        })?;
         let mut out = Connection::open(dest)?;
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
         backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;

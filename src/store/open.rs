@@ -27,8 +27,6 @@ pub fn default_db_path() -> PathBuf {
         .join("mediadesk.db")
 }
 
-use super::users::unsigned_actor;
-
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
@@ -52,7 +50,6 @@ impl Store {
             path: Some(path.to_path_buf()),
             _lock: Some(lock),
             session: None,
-            actor: unsigned_actor(),
         };
         store.prepare().map_err(|e| match e {
             StoreError::Sqlite(e) => classify(e, path),

@@ -2,20 +2,15 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
-use super::audit_log::note;
-use super::units::stale_or_missing;
-use super::{Store, StoreError, now_timestamp};
+use super::error::Conflict;
+use super::units::{is_constraint, stale_or_missing};
+use super::{Store, StoreError};
+use crate::domain::permissions::{Permission, Target};
 use crate::domain::unit::{Person, PersonDraft, Role};
 use crate::domain::validation::validate_person;
-
-/// 「张喆 · 信息员、管理员」: roles decide who may review and publish (第七条三), so every
-/// change of them is in the audit chain.
-fn person_summary(draft: &PersonDraft) -> String {
-    let roles: Vec<&str> = draft.roles.iter().map(|r| r.label()).collect();
-    format!("{} · {}", draft.name.trim(), roles.join("、"))
-}
+use crate::text::audit as text;
 
 impl Store {
     /// Everyone, ordered by unit then name.
@@ -58,32 +53,40 @@ impl Store {
         Ok(people)
     }
 
+    /// A new person of a unit, with their roles (第八条一: rights are allocated by the unit's
+    /// responsible person).
     pub fn add_person(&mut self, draft: &PersonDraft) -> Result<i64, StoreError> {
         let errors = validate_person(draft);
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
-        let tx = self.conn.transaction()?;
-        let now = now_timestamp();
-        tx.execute(
-            "INSERT INTO people (unit_id, name, mobile, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?4)",
-            params![draft.unit_id, draft.name.trim(), draft.mobile.trim(), now],
-        )
-        .map_err(|e| orphan(e, "单位"))?;
-        let id = tx.last_insert_rowid();
-        write_roles(&tx, id, &draft.roles)?;
-        note(
-            &tx,
-            &self.actor,
-            "person_add",
-            format!("person:{id}"),
-            &person_summary(draft),
-        )?;
-        tx.commit()?;
-        Ok(id)
+        self.write(|w| {
+            w.allow(Permission::ManagePeople, Target::Unit(draft.unit_id))?;
+            let id: i64 =
+                w.tx.query_row(
+                    "INSERT INTO people (unit_id, name, mobile, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id",
+                    params![
+                        draft.unit_id,
+                        draft.name.trim(),
+                        draft.mobile.trim(),
+                        w.now()
+                    ],
+                    |r| r.get(0),
+                )
+                .map_err(|e| orphan(e, "单位"))?;
+            write_roles(&w.tx, id, &draft.roles)?;
+            w.note(
+                "person_add",
+                format!("person:{id}"),
+                &text::person_summary(draft),
+            )?;
+            Ok(id)
+        })
     }
 
+    /// Saves an edit made from `version`. Moving a person to another unit needs the right in
+    /// both units.
     pub fn update_person(
         &mut self,
         id: i64,
@@ -94,51 +97,60 @@ impl Store {
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
-        let tx = self.conn.transaction()?;
-        let n = tx
-            .execute(
-                "UPDATE people SET unit_id = ?1, name = ?2, mobile = ?3,
-                     version = version + 1, updated_at = ?4
-                 WHERE id = ?5 AND version = ?6",
-                params![
-                    draft.unit_id,
-                    draft.name.trim(),
-                    draft.mobile.trim(),
-                    now_timestamp(),
-                    id,
-                    version
-                ],
+        self.write(|w| {
+            let unit_now = person_unit(&w.tx, id)?;
+            w.allow(Permission::ManagePeople, Target::Unit(unit_now))?;
+            if draft.unit_id != unit_now {
+                w.allow(Permission::ManagePeople, Target::Unit(draft.unit_id))?;
+            }
+            let n =
+                w.tx.execute(
+                    "UPDATE people SET unit_id = ?1, name = ?2, mobile = ?3,
+                         version = version + 1, updated_at = ?4
+                     WHERE id = ?5 AND version = ?6",
+                    params![
+                        draft.unit_id,
+                        draft.name.trim(),
+                        draft.mobile.trim(),
+                        w.now(),
+                        id,
+                        version
+                    ],
+                )
+                .map_err(|e| orphan(e, "单位"))?;
+            stale_or_missing(&w.tx, n, "people", id, "人员")?;
+            w.tx.execute("DELETE FROM person_roles WHERE person_id = ?1", [id])?;
+            write_roles(&w.tx, id, &draft.roles)?;
+            w.note(
+                "person_edit",
+                format!("person:{id}"),
+                &text::person_summary(draft),
             )
-            .map_err(|e| orphan(e, "单位"))?;
-        stale_or_missing(&tx, n, "people", id, "人员")?;
-        tx.execute("DELETE FROM person_roles WHERE person_id = ?1", [id])?;
-        write_roles(&tx, id, &draft.roles)?;
-        note(
-            &tx,
-            &self.actor,
-            "person_edit",
-            format!("person:{id}"),
-            &person_summary(draft),
-        )?;
-        tx.commit()?;
-        Ok(())
+        })
     }
 
+    /// Deletes a person who never acted: one with an account or posts stays on record.
     pub fn delete_person(&mut self, id: i64) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        if tx.execute("DELETE FROM people WHERE id = ?1", [id])? == 0 {
-            return Err(StoreError::NotFound { what: "人员", id });
-        }
-        note(
-            &tx,
-            &self.actor,
-            "person_delete",
-            format!("person:{id}"),
-            "",
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| {
+            let unit = person_unit(&w.tx, id)?;
+            w.allow(Permission::ManagePeople, Target::Unit(unit))?;
+            match w.tx.execute("DELETE FROM people WHERE id = ?1", [id]) {
+                Ok(_) => {}
+                Err(e) if is_constraint(&e) => return Err(Conflict::PersonInUse.into()),
+                Err(e) => return Err(e.into()),
+            }
+            w.note("person_delete", format!("person:{id}"), "")
+        })
     }
+}
+
+/// The unit a person belongs to now.
+fn person_unit(conn: &rusqlite::Connection, id: i64) -> Result<i64, StoreError> {
+    conn.query_row("SELECT unit_id FROM people WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or(StoreError::NotFound { what: "人员", id })
 }
 
 fn write_roles(tx: &rusqlite::Transaction<'_>, id: i64, roles: &[Role]) -> Result<(), StoreError> {
@@ -151,11 +163,11 @@ fn write_roles(tx: &rusqlite::Transaction<'_>, id: i64, roles: &[Role]) -> Resul
 }
 
 /// A foreign-key failure on insert means the referenced row is gone.
-pub(super) fn orphan(e: rusqlite::Error, what: &str) -> StoreError {
+pub(super) fn orphan(e: rusqlite::Error, what: &'static str) -> StoreError {
     if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
         && e.to_string().contains("FOREIGN KEY")
     {
-        StoreError::InUse(format!("所选{what}不存在（可能刚被删除），请重新选择"))
+        Conflict::ReferenceGone(what).into()
     } else {
         e.into()
     }

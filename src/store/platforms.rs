@@ -6,9 +6,10 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::lifecycle::record_event;
 use super::people::orphan;
 use super::units::stale_or_missing;
-use super::{Store, StoreError, now_timestamp};
+use super::{Store, StoreError};
 use crate::domain::filing::{FilingKind, FilingState};
 use crate::domain::lifecycle::{EditKind, EventKind, classify_edit};
+use crate::domain::permissions::{Permission, Target};
 use crate::domain::platform::{
     AccountType, Administrator, Maintenance, Platform, PlatformDraft, PlatformStatus,
 };
@@ -16,6 +17,7 @@ use crate::domain::registry::{FilingClock, RegistryRow};
 use crate::domain::validation::{
     Field, FieldError, ValidationContext, normalize_account, validate_platform,
 };
+use crate::text::audit as text;
 
 const SELECT_PLATFORM: &str = "SELECT id, unit_id, kind_id, name, account, account_type, verified,
         verified_until, content_scope, created_on, status, responsible_person, contact_mobile,
@@ -97,61 +99,64 @@ impl Store {
         today: NaiveDate,
     ) -> Result<i64, StoreError> {
         let draft = trimmed(draft);
-        let errors = self.validate_platform(&draft, None, today)?;
-        if !errors.is_empty() {
-            return Err(StoreError::Invalid(errors));
-        }
-        let tx = self.conn.transaction()?;
-        let now = now_timestamp();
-        let (maintenance, vendor) = maintenance_columns(&draft.maintenance);
-        tx.execute(
-            "INSERT INTO platforms (unit_id, kind_id, name, account, account_key, account_type,
-                 verified, verified_until, content_scope, created_on, status, responsible_person,
-                 contact_mobile, maintenance, vendor_name, approval_ref, notes, last_post_on,
-                 created_at, updated_at, intranet_only)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unfiled', ?11, ?12, ?13, ?14, ?15,
-                 ?16, ?17, ?18, ?18, ?19)",
-            params![
-                draft.unit_id,
-                draft.kind_id,
-                draft.name,
-                draft.account,
-                normalize_account(&draft.account),
-                draft.account_type.map(AccountType::code),
-                draft.verified,
-                draft.verified_until,
-                draft.content_scope,
+        self.write(|w| {
+            // The fields first: a unit that does not exist is a wrong field, not a refusal.
+            let errors = self.validate_platform(&draft, None, today)?;
+            if !errors.is_empty() {
+                return Err(StoreError::Invalid(errors));
+            }
+            w.allow(Permission::EditPlatform, Target::Unit(draft.unit_id))?;
+            let (maintenance, vendor) = maintenance_columns(&draft.maintenance);
+            let id: i64 =
+                w.tx.query_row(
+                    "INSERT INTO platforms (unit_id, kind_id, name, account, account_key,
+                         account_type, verified, verified_until, content_scope, created_on,
+                         status, responsible_person, contact_mobile, maintenance, vendor_name,
+                         approval_ref, notes, last_post_on, created_at, updated_at, intranet_only)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unfiled', ?11, ?12, ?13,
+                         ?14, ?15, ?16, ?17, ?18, ?18, ?19)
+                     RETURNING id",
+                    params![
+                        draft.unit_id,
+                        draft.kind_id,
+                        draft.name,
+                        draft.account,
+                        normalize_account(&draft.account),
+                        draft.account_type.map(AccountType::code),
+                        draft.verified,
+                        draft.verified_until,
+                        draft.content_scope,
+                        draft.created_on,
+                        draft.responsible_person,
+                        draft.contact_mobile,
+                        maintenance,
+                        vendor,
+                        draft.approval_ref,
+                        draft.notes,
+                        draft.last_post_on,
+                        w.now(),
+                        draft.intranet_only
+                    ],
+                    |r| r.get(0),
+                )
+                .map_err(|e| orphan(e, "单位或平台类型"))?;
+            write_admins(&w.tx, id, &draft.administrators)?;
+            record_event(
+                w,
+                id,
+                EventKind::Created,
                 draft.created_on,
-                draft.responsible_person,
-                draft.contact_mobile,
-                maintenance,
-                vendor,
-                draft.approval_ref,
-                draft.notes,
-                draft.last_post_on,
-                now,
-                draft.intranet_only
-            ],
-        )
-        .map_err(|e| orphan(e, "单位或平台类型"))?;
-        let id = tx.last_insert_rowid();
-        write_admins(&tx, id, &draft.administrators)?;
-        record_event(
-            &tx,
-            &self.actor,
-            id,
-            EventKind::Created,
-            draft.created_on,
-            "登记到台账",
-        )?;
-        tx.commit()?;
-        Ok(id)
+                text::PLATFORM_REGISTERED,
+            )?;
+            Ok(id)
+        })
     }
 
     /// Saves an edit started from `version`; refused with [`StoreError::Stale`] if someone
     /// saved the platform in between, so their change is never silently overwritten.
     /// 第四条二: a filed platform whose form fields change gets a change record (the written
     /// report is then due) and needs `reason`; closed and shut-down platforms are refused.
+    /// Moving a platform to another unit needs the right in both units.
     pub fn update_platform(
         &mut self,
         id: i64,
@@ -160,63 +165,77 @@ impl Store {
         reason: &str,
         today: NaiveDate,
     ) -> Result<(), StoreError> {
-        let current = self.platform(id)?;
         let draft = trimmed(draft);
-        let mut errors = self.validate_platform(&draft, Some(id), today)?;
-        let edit = self.classify_edit(&current, &draft)?;
-        if matches!(edit, EditKind::Reportable(_)) && reason.trim().is_empty() {
-            errors.push(FieldError {
-                field: Field::ChangeReason,
-                message: "已备案平台的信息变更须书面报备（第四条二），请填写变更原因".to_owned(),
-            });
-        }
-        if !errors.is_empty() {
-            return Err(StoreError::Invalid(errors));
-        }
-        let tx = self.conn.transaction()?;
-        let (maintenance, vendor) = maintenance_columns(&draft.maintenance);
-        let n = tx
-            .execute(
-                "UPDATE platforms SET unit_id = ?1, kind_id = ?2, name = ?3, account = ?4,
-                     account_key = ?5, account_type = ?6, verified = ?7, verified_until = ?8,
-                     content_scope = ?9, created_on = ?10, responsible_person = ?11,
-                     contact_mobile = ?12, maintenance = ?13, vendor_name = ?14,
-                     approval_ref = ?15, notes = ?16, last_post_on = ?17,
-                     version = version + 1, updated_at = ?18, intranet_only = ?21
-                 WHERE id = ?19 AND version = ?20",
-                params![
-                    draft.unit_id,
-                    draft.kind_id,
-                    draft.name,
-                    draft.account,
-                    normalize_account(&draft.account),
-                    draft.account_type.map(AccountType::code),
-                    draft.verified,
-                    draft.verified_until,
-                    draft.content_scope,
-                    draft.created_on,
-                    draft.responsible_person,
-                    draft.contact_mobile,
-                    maintenance,
-                    vendor,
-                    draft.approval_ref,
-                    draft.notes,
-                    draft.last_post_on,
-                    now_timestamp(),
-                    id,
-                    version,
-                    draft.intranet_only
-                ],
-            )
-            .map_err(|e| orphan(e, "单位或平台类型"))?;
-        stale_or_missing(&tx, n, "platforms", id, "平台")?;
-        tx.execute("DELETE FROM platform_admins WHERE platform_id = ?1", [id])?;
-        write_admins(&tx, id, &draft.administrators)?;
-        if let EditKind::Reportable(changes) = &edit {
-            Store::insert_change(&tx, &self.actor, id, today, reason.trim(), changes)?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.write(|w| {
+            let current = self.platform(id)?;
+            w.allow(
+                Permission::EditPlatform,
+                Target::Unit(current.draft.unit_id),
+            )?;
+            if draft.unit_id != current.draft.unit_id {
+                w.allow(Permission::EditPlatform, Target::Unit(draft.unit_id))?;
+            }
+            let mut errors = self.validate_platform(&draft, Some(id), today)?;
+            let edit = self.classify_edit(&current, &draft)?;
+            if matches!(edit, EditKind::Reportable(_)) && reason.trim().is_empty() {
+                errors.push(FieldError {
+                    field: Field::ChangeReason,
+                    message: text::CHANGE_REASON_REQUIRED.to_owned(),
+                });
+            }
+            if !errors.is_empty() {
+                return Err(StoreError::Invalid(errors));
+            }
+            let (maintenance, vendor) = maintenance_columns(&draft.maintenance);
+            let n =
+                w.tx.execute(
+                    "UPDATE platforms SET unit_id = ?1, kind_id = ?2, name = ?3, account = ?4,
+                         account_key = ?5, account_type = ?6, verified = ?7, verified_until = ?8,
+                         content_scope = ?9, created_on = ?10, responsible_person = ?11,
+                         contact_mobile = ?12, maintenance = ?13, vendor_name = ?14,
+                         approval_ref = ?15, notes = ?16, last_post_on = ?17,
+                         version = version + 1, updated_at = ?18, intranet_only = ?21
+                     WHERE id = ?19 AND version = ?20",
+                    params![
+                        draft.unit_id,
+                        draft.kind_id,
+                        draft.name,
+                        draft.account,
+                        normalize_account(&draft.account),
+                        draft.account_type.map(AccountType::code),
+                        draft.verified,
+                        draft.verified_until,
+                        draft.content_scope,
+                        draft.created_on,
+                        draft.responsible_person,
+                        draft.contact_mobile,
+                        maintenance,
+                        vendor,
+                        draft.approval_ref,
+                        draft.notes,
+                        draft.last_post_on,
+                        w.now(),
+                        id,
+                        version,
+                        draft.intranet_only
+                    ],
+                )
+                .map_err(|e| orphan(e, "单位或平台类型"))?;
+            stale_or_missing(&w.tx, n, "platforms", id, "平台")?;
+            w.tx.execute("DELETE FROM platform_admins WHERE platform_id = ?1", [id])?;
+            write_admins(&w.tx, id, &draft.administrators)?;
+            match &edit {
+                EditKind::Reportable(changes) => {
+                    Store::insert_change(w, id, today, reason.trim(), changes)?;
+                }
+                _ => w.note(
+                    "platform_edit",
+                    format!("platform:{id}"),
+                    draft.name.as_str(),
+                )?,
+            }
+            Ok(())
+        })
     }
 
     /// What saving `draft` over `current` would amount to (the dialog asks for a reason
@@ -242,8 +261,12 @@ impl Store {
                     .unwrap_or_default(),
             )
         };
-        classify_edit(current.status, &current.draft, draft, &names)
-            .map_err(|e| StoreError::InUse(e.to_string()))
+        Ok(classify_edit(
+            current.status,
+            &current.draft,
+            draft,
+            &names,
+        )?)
     }
 
     /// The whole registry as display rows; `clock` decides each row's deadline state.

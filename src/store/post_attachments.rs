@@ -5,10 +5,13 @@ use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
+use super::error::AttachmentRefusal;
 use super::posts::{open_post, touch_post};
-use super::{Store, StoreError, now_timestamp};
+use super::{Store, StoreError};
+use crate::domain::permissions::Permission;
 use crate::domain::screening::{AttachmentPolicy, ScreeningReport, Severity};
 use crate::domain::workflow::{PostAction, transition};
+use crate::text::audit as text;
 
 /// Largest attachment kept in the database (videos included): bigger files belong on the
 /// platform itself, not in every backup of this file.
@@ -27,37 +30,6 @@ pub struct AttachmentMeta {
 }
 
 impl Store {
-    /// Attaches a file read from disk (the CLI and the window's file picker).
-    pub fn attach_file(
-        &mut self,
-        post_id: i64,
-        version: i64,
-        path: &std::path::Path,
-    ) -> Result<i64, StoreError> {
-        let meta = std::fs::metadata(path).map_err(|e| {
-            StoreError::Attachment(format!(
-                "找不到附件文件「{}」（{e}）。请确认文件仍在原处后重新选择。",
-                path.display()
-            ))
-        })?;
-        if meta.len() > MAX_ATTACHMENT_BYTES {
-            return Err(StoreError::Attachment(format!(
-                "附件「{}」有 {} MB，超过 {} MB 的上限。请压缩或改为在平台上直接上传。",
-                path.display(),
-                meta.len() / (1024 * 1024),
-                MAX_ATTACHMENT_BYTES / (1024 * 1024)
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(|e| {
-            StoreError::Attachment(format!("无法读取附件「{}」：{e}", path.display()))
-        })?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "附件".to_owned());
-        self.add_attachment(post_id, version, &name, &bytes)
-    }
-
     /// 第八条二: an attachment is checked by its bytes before it is kept, with its SHA-256.
     pub fn add_attachment(
         &mut self,
@@ -66,54 +38,65 @@ impl Store {
         name: &str,
         bytes: &[u8],
     ) -> Result<i64, StoreError> {
-        let session = self.require_session()?;
+        if bytes.len() as u64 > MAX_ATTACHMENT_BYTES {
+            return Err(StoreError::Attachment(AttachmentRefusal::TooLarge {
+                name: name.to_owned(),
+                bytes: bytes.len() as u64,
+            }));
+        }
         let policy = AttachmentPolicy {
             max_video_bytes: MAX_ATTACHMENT_BYTES,
             ..AttachmentPolicy::default()
         };
         let report = self.post_screener()?.check_attachment(name, bytes, &policy);
-        if report.refused() {
-            let reasons: Vec<String> = report
-                .issues
-                .iter()
-                .filter(|i| i.severity == Severity::Block)
-                .map(|i| i.message.clone())
-                .collect();
-            return Err(StoreError::Attachment(format!(
-                "附件「{name}」不能上传：{}",
-                reasons.join("；")
-            )));
-        }
-        if report
-            .text_report
-            .as_ref()
-            .is_some_and(ScreeningReport::blocks)
-        {
-            return Err(StoreError::Attachment(format!(
-                "附件「{name}」的文字中有须处理的内容（例如身份证号或禁止发布的内容），请修改附件后再上传。"
-            )));
-        }
-        let sha = sha256_hex(bytes);
-        let now = now_timestamp();
-        let tx = self.conn.transaction()?;
-        let (post, actor) = open_post(&tx, &session, post_id, version)?;
-        transition(&post.facts(), &PostAction::Edit, &actor)?;
-        tx.execute(
-            "INSERT INTO post_attachments (post_id, name, size, sha256, content, added_by, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![post_id, name, bytes.len() as i64, sha, bytes, actor.person_id, now],
-        )?;
-        let id = tx.last_insert_rowid();
-        touch_post(
-            &tx,
-            &self.actor,
-            &post,
-            "attachment_add",
-            &format!("{name}（{} 字节，SHA-256 {sha}）", bytes.len()),
-            now,
-        )?;
-        tx.commit()?;
-        Ok(id)
+        self.write(|w| {
+            let (post, actor) = open_post(w, post_id, version, Permission::EditPost)?;
+            transition(&post.facts(), &PostAction::Edit, &actor)?;
+            if report.refused() {
+                let reasons: Vec<String> = report
+                    .issues
+                    .iter()
+                    .filter(|i| i.severity == Severity::Block)
+                    .map(|i| i.message.clone())
+                    .collect();
+                return Err(StoreError::Attachment(AttachmentRefusal::Refused {
+                    name: name.to_owned(),
+                    reasons,
+                }));
+            }
+            if report
+                .text_report
+                .as_ref()
+                .is_some_and(ScreeningReport::blocks)
+            {
+                return Err(StoreError::Attachment(AttachmentRefusal::TextBlocks {
+                    name: name.to_owned(),
+                }));
+            }
+            let sha = sha256_hex(bytes);
+            let id: i64 = w.tx.query_row(
+                "INSERT INTO post_attachments (post_id, name, size, sha256, content, added_by,
+                                               added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+                params![
+                    post_id,
+                    name,
+                    bytes.len() as i64,
+                    sha,
+                    bytes,
+                    actor.person_id,
+                    w.now()
+                ],
+                |r| r.get(0),
+            )?;
+            touch_post(
+                w,
+                &post,
+                "attachment_add",
+                &text::attachment_added(name, bytes.len(), &sha),
+            )?;
+            Ok(id)
+        })
     }
 
     /// Removes an attachment while the author still holds the post.
@@ -122,36 +105,31 @@ impl Store {
         attachment_id: i64,
         version: i64,
     ) -> Result<(), StoreError> {
-        let session = self.require_session()?;
-        let now = now_timestamp();
-        let tx = self.conn.transaction()?;
-        let (post_id, name, sha): (i64, String, String) = tx
-            .query_row(
-                "SELECT post_id, name, sha256 FROM post_attachments WHERE id = ?1",
+        self.write(|w| {
+            let (post_id, name, sha): (i64, String, String) =
+                w.tx.query_row(
+                    "SELECT post_id, name, sha256 FROM post_attachments WHERE id = ?1",
+                    [attachment_id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?
+                .ok_or(StoreError::NotFound {
+                    what: "附件",
+                    id: attachment_id,
+                })?;
+            let (post, actor) = open_post(w, post_id, version, Permission::EditPost)?;
+            transition(&post.facts(), &PostAction::Edit, &actor)?;
+            w.tx.execute(
+                "DELETE FROM post_attachments WHERE id = ?1",
                 [attachment_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            touch_post(
+                w,
+                &post,
+                "attachment_remove",
+                &text::attachment_removed(&name, &sha),
             )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "附件",
-                id: attachment_id,
-            })?;
-        let (post, actor) = open_post(&tx, &session, post_id, version)?;
-        transition(&post.facts(), &PostAction::Edit, &actor)?;
-        tx.execute(
-            "DELETE FROM post_attachments WHERE id = ?1",
-            [attachment_id],
-        )?;
-        touch_post(
-            &tx,
-            &self.actor,
-            &post,
-            "attachment_remove",
-            &format!("{name}（SHA-256 {sha}）"),
-            now,
-        )?;
-        tx.commit()?;
-        Ok(())
+        })
     }
 
     pub fn attachments(&self, post_id: i64) -> Result<Vec<AttachmentMeta>, StoreError> {
@@ -189,9 +167,7 @@ impl Store {
                 id: attachment_id,
             })?;
         if sha256_hex(&bytes) != sha {
-            return Err(StoreError::Corrupt(format!(
-                "附件 {attachment_id} 的内容与登记的 SHA-256 不符，可能已被改动"
-            )));
+            return Err(StoreError::AttachmentChanged { id: attachment_id });
         }
         Ok(bytes)
     }

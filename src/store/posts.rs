@@ -7,17 +7,19 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use super::audit_log::{Record, log};
-use super::{Session, Store, StoreError, now_timestamp};
+use super::audit_log::Record;
+use super::error::Rejection;
+use super::guard::Write;
+use super::{Store, StoreError, now_timestamp};
 use crate::domain::audit::AuditEntry;
+use crate::domain::permissions::{Permission, Target, permission_for};
 use crate::domain::platform::PlatformStatus;
 use crate::domain::post::{Post, PostDraft, ScreeningOverride, text_hash, validate_post};
 use crate::domain::screening::{Finding, Screener, ScreeningReport, Severity};
-use crate::domain::unit::Role;
 use crate::domain::workflow::{
-    Actor, Attribution, Category, Origin, PostAction, PostState, REVIEWER_ROLES, Transition,
-    transition,
+    Actor, Attribution, Category, Origin, PostAction, PostState, Transition, transition,
 };
+use crate::text::audit as text;
 
 /// A kept revision: the text as it was submitted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -123,82 +125,48 @@ fn load_post(conn: &Connection, id: i64) -> Result<Post, StoreError> {
         .ok_or(StoreError::NotFound { what: "信息", id })
 }
 
-/// The workflow's view of who acts: their roles count only in their own unit.
-fn actor_in_unit(session: &Session, roles: Vec<Role>, unit_id: i64) -> Result<Actor, StoreError> {
-    let person_id = session.person_id.ok_or_else(|| {
-        StoreError::Forbidden(
-            "该账号没有对应的人员，不能办理信息发布。请用信息员、审核人或管理员的账号登录。"
-                .to_owned(),
-        )
-    })?;
-    Ok(Actor {
-        person_id,
-        roles_in_unit: if session.unit_id == Some(unit_id) {
-            roles
-        } else {
-            Vec::new()
-        },
-    })
-}
-
-fn roles_in(conn: &Connection, person_id: Option<i64>) -> Result<Vec<Role>, StoreError> {
-    let Some(person_id) = person_id else {
-        return Ok(Vec::new());
-    };
-    let mut stmt = conn.prepare_cached("SELECT role FROM person_roles WHERE person_id = ?1")?;
-    let codes = stmt.query_map([person_id], |r| r.get::<_, String>(0))?;
-    let mut roles = Vec::new();
-    for code in codes {
-        let code = code?;
-        roles.push(
-            Role::from_code(&code)
-                .ok_or_else(|| StoreError::Corrupt(format!("未知角色 {code}")))?,
-        );
-    }
-    Ok(roles)
-}
-
-/// The post as it is inside the step's transaction, refused if it changed since `version`
-/// was read, and who acts on it.
+/// The post as it is inside the write, after asking whether the actor may take
+/// `permission` on it, refused if it changed since `version` was read; with the workflow's
+/// view of the actor.
 pub(super) fn open_post(
-    tx: &Connection,
-    session: &Session,
+    w: &mut Write<'_>,
     id: i64,
     version: i64,
+    permission: Permission,
 ) -> Result<(Post, Actor), StoreError> {
-    let post = load_post(tx, id)?;
+    let post = load_post(&w.tx, id)?;
+    let facts = post.facts();
+    let actor = w.allow(permission, Target::Post(&facts))?;
+    let actor = actor
+        .in_unit(post.unit_id)
+        .ok_or(Rejection::AccountWithoutPerson)?;
     if post.version != version {
         return Err(StoreError::Stale { what: "信息" });
     }
-    let actor = actor_in_unit(session, roles_in(tx, session.person_id)?, post.unit_id)?;
     Ok((post, actor))
 }
 
 /// A change that keeps the post's state (an attachment added or removed): the version moves
 /// on, so an editor opened before it will not overwrite it, and the change goes on record.
 pub(super) fn touch_post(
-    tx: &rusqlite::Transaction<'_>,
-    actor: &str,
+    w: &Write<'_>,
     post: &Post,
     action: &str,
     comment: &str,
-    now: NaiveDateTime,
 ) -> Result<(), StoreError> {
-    tx.execute(
+    w.actor()?;
+    w.tx.execute(
         "UPDATE posts SET version = version + 1, updated_at = ?1 WHERE id = ?2",
-        params![now, post.id],
+        params![w.now(), post.id],
     )?;
-    log(
-        tx,
-        Record {
-            at: now,
-            actor,
-            action,
-            object: format!("post:{}", post.id),
-            states: (post.state.code(), post.state.code()),
-            comment,
-        },
-    )
+    w.log(Record {
+        at: w.now(),
+        actor: w.label(),
+        action,
+        object: format!("post:{}", post.id),
+        states: (post.state.code(), post.state.code()),
+        comment,
+    })
 }
 
 /// (unit, status) of a platform, checked before a post is written for it.
@@ -217,12 +185,9 @@ fn platform_for_post(conn: &Connection, platform_id: i64) -> Result<(i64, String
 
 fn platform_open(status: &str) -> Result<(), StoreError> {
     match PlatformStatus::from_code(status) {
-        Some(PlatformStatus::Closed) => Err(StoreError::Forbidden(
-            "该平台已停止运营，不能再为它撰写或发布信息。".to_owned(),
-        )),
-        Some(PlatformStatus::ShutDown) => Err(StoreError::Forbidden(
-            "该平台已被关停，不能再为它撰写或发布信息。".to_owned(),
-        )),
+        Some(s @ (PlatformStatus::Closed | PlatformStatus::ShutDown)) => {
+            Err(Rejection::PlatformEnded(s.label()).into())
+        }
         _ => Ok(()),
     }
 }
@@ -248,26 +213,6 @@ fn draft_values(d: &PostDraft) -> Vec<rusqlite::types::Value> {
     ]
 }
 
-/// Which fields an edit changed, in words, for the audit entry.
-fn changed_fields(before: &PostDraft, after: &PostDraft) -> String {
-    let checks = [
-        (before.platform_id != after.platform_id, "发布平台"),
-        (before.title != after.title, "标题"),
-        (before.body != after.body, "正文"),
-        (before.category != after.category, "类别"),
-        (before.column != after.column, "栏目"),
-        (before.attribution != after.attribution, "来源署名"),
-        (before.internal != after.internal, "公开范围"),
-        (before.planned_at != after.planned_at, "计划发布时间"),
-    ];
-    let changed: Vec<&str> = checks.iter().filter(|c| c.0).map(|c| c.1).collect();
-    if changed.is_empty() {
-        "保存（无改动）".to_owned()
-    } else {
-        format!("修改了：{}", changed.join("、"))
-    }
-}
-
 impl Store {
     /// The screener for posts: the stored word lists, allow list and the school's student and
     /// staff number patterns.
@@ -286,45 +231,37 @@ impl Store {
 
     /// A new draft by the signed-in 信息员 of the platform's unit.
     pub fn create_post(&mut self, draft: &PostDraft) -> Result<i64, StoreError> {
-        let session = self.require_session()?;
         let errors = validate_post(draft);
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
-        let now = now_timestamp();
-        let tx = self.conn.transaction()?;
-        let (unit_id, status) = platform_for_post(&tx, draft.platform_id)?;
-        platform_open(&status)?;
-        let actor = actor_in_unit(&session, roles_in(&tx, session.person_id)?, unit_id)?;
-        if !actor.roles_in_unit.contains(&Role::InfoOfficer) {
-            return Err(StoreError::Forbidden(
-                "只有该平台所属单位的信息员才能撰写信息（第七条三）。".to_owned(),
-            ));
-        }
-        let mut values = draft_values(draft);
-        values.push(actor.person_id.into());
-        values.push(now.format("%F %T").to_string().into());
-        tx.execute(
-            "INSERT INTO posts (platform_id, title, body, category, column_name, origin,
-                                author_or_provider, source_name, source_link, editor, internal,
-                                planned_at, author_id, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
-            rusqlite::params_from_iter(values),
-        )?;
-        let id = tx.last_insert_rowid();
-        log(
-            &tx,
-            Record {
-                at: now,
-                actor: &self.actor,
+        self.write(|w| {
+            let (unit_id, status) = platform_for_post(&w.tx, draft.platform_id)?;
+            let actor = w.allow(Permission::DraftPost, Target::Unit(unit_id))?;
+            let person_id = actor.person_id.ok_or(Rejection::AccountWithoutPerson)?;
+            platform_open(&status)?;
+            let mut values = draft_values(draft);
+            values.push(person_id.into());
+            values.push(w.now().format("%F %T").to_string().into());
+            let id: i64 = w.tx.query_row(
+                "INSERT INTO posts (platform_id, title, body, category, column_name, origin,
+                                    author_or_provider, source_name, source_link, editor, internal,
+                                    planned_at, author_id, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)
+                 RETURNING id",
+                rusqlite::params_from_iter(values),
+                |r| r.get(0),
+            )?;
+            w.log(Record {
+                at: w.now(),
+                actor: w.label(),
                 action: "create",
                 object: format!("post:{id}"),
                 states: ("", PostState::Draft.code()),
-                comment: &format!("新建「{}」", draft.title.trim()),
-            },
-        )?;
-        tx.commit()?;
-        Ok(id)
+                comment: &text::post_created(draft.title.trim()),
+            })?;
+            Ok(id)
+        })
     }
 
     /// Saves the author's changes. `version` is the post's version when the editor opened it:
@@ -335,150 +272,130 @@ impl Store {
         version: i64,
         draft: &PostDraft,
     ) -> Result<(), StoreError> {
-        let session = self.require_session()?;
         let errors = validate_post(draft);
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
-        let now = now_timestamp();
-        let tx = self.conn.transaction()?;
-        let (post, actor) = open_post(&tx, &session, id, version)?;
-        transition(&post.facts(), &PostAction::Edit, &actor)?;
-        if draft.platform_id != post.draft.platform_id {
-            let (unit_id, status) = platform_for_post(&tx, draft.platform_id)?;
-            platform_open(&status)?;
-            if unit_id != post.unit_id {
-                return Err(StoreError::Forbidden(
-                    "只能改为本单位的其他平台；其他单位的平台请由该单位信息员撰写。".to_owned(),
-                ));
+        self.write(|w| {
+            let (post, actor) = open_post(w, id, version, Permission::EditPost)?;
+            transition(&post.facts(), &PostAction::Edit, &actor)?;
+            if draft.platform_id != post.draft.platform_id {
+                let (unit_id, status) = platform_for_post(&w.tx, draft.platform_id)?;
+                platform_open(&status)?;
+                if unit_id != post.unit_id {
+                    return Err(Rejection::PostToOtherUnitPlatform.into());
+                }
             }
-        }
-        let mut values = draft_values(draft);
-        values.push(now.format("%F %T").to_string().into());
-        values.push(id.into());
-        tx.execute(
-            "UPDATE posts SET platform_id = ?1, title = ?2, body = ?3, category = ?4,
-                    column_name = ?5, origin = ?6, author_or_provider = ?7, source_name = ?8,
-                    source_link = ?9, editor = ?10, internal = ?11, planned_at = ?12,
-                    version = version + 1, updated_at = ?13
-             WHERE id = ?14",
-            rusqlite::params_from_iter(values),
-        )?;
-        log(
-            &tx,
-            Record {
-                at: now,
-                actor: &self.actor,
+            let mut values = draft_values(draft);
+            values.push(w.now().format("%F %T").to_string().into());
+            values.push(id.into());
+            w.tx.execute(
+                "UPDATE posts SET platform_id = ?1, title = ?2, body = ?3, category = ?4,
+                        column_name = ?5, origin = ?6, author_or_provider = ?7, source_name = ?8,
+                        source_link = ?9, editor = ?10, internal = ?11, planned_at = ?12,
+                        version = version + 1, updated_at = ?13
+                 WHERE id = ?14",
+                rusqlite::params_from_iter(values),
+            )?;
+            w.log(Record {
+                at: w.now(),
+                actor: w.label(),
                 action: PostAction::Edit.code(),
                 object: format!("post:{id}"),
                 states: (post.state.code(), post.state.code()),
-                comment: &changed_fields(&post.draft, draft),
-            },
-        )?;
-        tx.commit()?;
-        Ok(())
+                comment: &text::changed_fields(&post.draft, draft),
+            })
+        })
     }
 
     /// One step of the approval by the signed-in user: 提交, 审核通过, 退回, 发布 or 撤回.
     /// Submitting keeps a revision and needs the screening clear (or a reviewer's override);
-    /// publishing records the platform's latest post (第四条三's silence is measured from it).
+    /// publishing records the platform's latest post (第六条四's silence is measured from it).
     pub fn post_step(
         &mut self,
         id: i64,
         version: i64,
         action: &PostAction,
     ) -> Result<Transition, StoreError> {
-        let session = self.require_session()?;
         let screener = match action {
             PostAction::Submit => Some(self.post_screener()?),
             _ => None,
         };
-        let now = now_timestamp();
-        let tx = self.conn.transaction()?;
-        let (post, actor) = open_post(&tx, &session, id, version)?;
-        let step = transition(&post.facts(), action, &actor)?;
-        let mut revision = post.revision;
-        if let Some(screener) = screener {
-            let report = screener.screen(&post_text(&post.draft.title, &post.draft.body));
-            if report.blocks() && !post.override_covers_text() {
-                let blocking: Vec<_> = report
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Block)
-                    .collect();
-                return Err(StoreError::ScreeningBlocks {
-                    count: blocking.len(),
-                    first: blocking
-                        .first()
-                        .map(|f| format!("{}「{}」", f.category.label(), shown(f)))
-                        .unwrap_or_default(),
-                });
+        self.write(|w| {
+            let state = load_post(&w.tx, id)?.state;
+            let permission = permission_for(action, state);
+            let (post, actor) = open_post(w, id, version, permission)?;
+            let step = transition(&post.facts(), action, &actor)?;
+            let mut revision = post.revision;
+            if let Some(screener) = screener {
+                let report = screener.screen(&post_text(&post.draft.title, &post.draft.body));
+                if report.blocks() && !post.override_covers_text() {
+                    let blocking: Vec<_> = report
+                        .findings
+                        .iter()
+                        .filter(|f| f.severity == Severity::Block)
+                        .collect();
+                    return Err(StoreError::ScreeningBlocks {
+                        count: blocking.len(),
+                        first: blocking.first().map(|f| shown(f)).unwrap_or_default(),
+                    });
+                }
+                revision += 1;
+                w.tx.execute(
+                    "INSERT INTO post_revisions (post_id, number, title, body, saved_by, saved_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        id,
+                        revision,
+                        post.draft.title,
+                        post.draft.body,
+                        actor.person_id,
+                        w.now()
+                    ],
+                )?;
             }
-            revision += 1;
-            tx.execute(
-                "INSERT INTO post_revisions (post_id, number, title, body, saved_by, saved_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            let (publisher_id, link, published_at) = match &step.publication {
+                Some(p) => (Some(p.publisher_id), Some(p.link.clone()), Some(p.at)),
+                None => (
+                    post.publisher_id,
+                    post.published_link.clone(),
+                    post.published_at,
+                ),
+            };
+            w.tx.execute(
+                "UPDATE posts SET state = ?1, reviewer_id = ?2, publisher_id = ?3,
+                        published_link = ?4, published_at = ?5, revision = ?6,
+                        version = version + 1, updated_at = ?7
+                 WHERE id = ?8",
                 params![
-                    id,
+                    step.to.code(),
+                    step.reviewer_id,
+                    publisher_id,
+                    link,
+                    published_at,
                     revision,
-                    post.draft.title,
-                    post.draft.body,
-                    actor.person_id,
-                    now
+                    w.now(),
+                    id
                 ],
             )?;
-        }
-        let (publisher_id, link, published_at) = match &step.publication {
-            Some(p) => (Some(p.publisher_id), Some(p.link.clone()), Some(p.at)),
-            None => (
-                post.publisher_id,
-                post.published_link.clone(),
-                post.published_at,
-            ),
-        };
-        tx.execute(
-            "UPDATE posts SET state = ?1, reviewer_id = ?2, publisher_id = ?3, published_link = ?4,
-                    published_at = ?5, revision = ?6, version = version + 1, updated_at = ?7
-             WHERE id = ?8",
-            params![
-                step.to.code(),
-                step.reviewer_id,
-                publisher_id,
-                link,
-                published_at,
-                revision,
-                now,
-                id
-            ],
-        )?;
-        if let Some(p) = &step.publication {
-            tx.execute(
-                "UPDATE platforms SET last_post_on = ?1
-                 WHERE id = ?2 AND (last_post_on IS NULL OR last_post_on < ?1)",
-                params![p.at.date(), post.draft.platform_id],
-            )?;
-        }
-        let comment = match (&step.comment, &step.publication) {
-            (_, Some(p)) => format!("发布链接：{}", p.link),
-            (Some(c), None) => c.clone(),
-            (None, None) if matches!(action, PostAction::Submit) => {
-                format!("第 {revision} 稿")
+            if let Some(p) = &step.publication {
+                w.tx.execute(
+                    "UPDATE platforms SET last_post_on = ?1
+                     WHERE id = ?2 AND (last_post_on IS NULL OR last_post_on < ?1)",
+                    params![p.at.date(), post.draft.platform_id],
+                )?;
             }
-            (None, None) => String::new(),
-        };
-        log(
-            &tx,
-            Record {
-                at: now,
-                actor: &self.actor,
+            let comment = text::step_comment(&step, action, revision);
+            w.log(Record {
+                at: w.now(),
+                actor: w.label(),
                 action: action.code(),
                 object: format!("post:{id}"),
                 states: (step.from.code(), step.to.code()),
                 comment: &comment,
-            },
-        )?;
-        tx.commit()?;
-        Ok(step)
+            })?;
+            Ok(step)
+        })
     }
 
     /// 第六条五 / 第八条二: a 审核人 (or the unit head) of the post's unit, not its author, lets
@@ -490,70 +407,39 @@ impl Store {
         version: i64,
         reason: &str,
     ) -> Result<(), StoreError> {
-        let session = self.require_session()?;
         let reason = reason.trim();
-        if reason.chars().count() < 4 {
-            return Err(StoreError::Forbidden(
-                "请写明放行理由（至少 4 个字），例如「经核实为历史文献引用，不属于违规内容」。"
-                    .to_owned(),
-            ));
-        }
         let screener = self.post_screener()?;
-        let now = now_timestamp();
-        let tx = self.conn.transaction()?;
-        let (post, actor) = open_post(&tx, &session, id, version)?;
-        if !actor
-            .roles_in_unit
-            .iter()
-            .any(|r| REVIEWER_ROLES.contains(r))
-        {
-            return Err(StoreError::Forbidden(
-                "只有本单位的审核人或单位负责人才能放行审查结果。".to_owned(),
-            ));
-        }
-        if actor.person_id == post.author_id {
-            return Err(StoreError::Forbidden(
-                "不能放行自己撰写的信息，请由本单位其他审核人放行。".to_owned(),
-            ));
-        }
-        if !(post.state.is_with_author() || post.state == PostState::Submitted) {
-            return Err(StoreError::Forbidden(format!(
-                "该信息当前为「{}」，无需放行。",
-                post.state.label()
-            )));
-        }
-        let report = screener.screen(&post_text(&post.draft.title, &post.draft.body));
-        let let_through: Vec<String> = report
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Block)
-            .map(|f| format!("{}「{}」", f.category.label(), shown(f)))
-            .collect();
-        if let_through.is_empty() {
-            return Err(StoreError::Forbidden(
-                "审查没有拦截内容，无需放行。".to_owned(),
-            ));
-        }
-        let hash = text_hash(&post.draft.title, &post.draft.body);
-        tx.execute(
-            "UPDATE posts SET override_by = ?1, override_reason = ?2, override_hash = ?3,
-                    override_at = ?4, version = version + 1, updated_at = ?4
-             WHERE id = ?5",
-            params![actor.person_id, reason, hash, now, id],
-        )?;
-        log(
-            &tx,
-            Record {
-                at: now,
-                actor: &self.actor,
+        self.write(|w| {
+            let (post, actor) = open_post(w, id, version, Permission::OverrideScreening)?;
+            if reason.chars().count() < 4 {
+                return Err(Rejection::OverrideReasonTooShort.into());
+            }
+            let report = screener.screen(&post_text(&post.draft.title, &post.draft.body));
+            let let_through: Vec<String> = report
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Block)
+                .map(shown)
+                .collect();
+            if let_through.is_empty() {
+                return Err(Rejection::NothingToOverride.into());
+            }
+            let hash = text_hash(&post.draft.title, &post.draft.body);
+            w.tx.execute(
+                "UPDATE posts SET override_by = ?1, override_reason = ?2, override_hash = ?3,
+                        override_at = ?4, version = version + 1, updated_at = ?4
+                 WHERE id = ?5",
+                params![actor.person_id, reason, hash, w.now(), id],
+            )?;
+            w.log(Record {
+                at: w.now(),
+                actor: w.label(),
                 action: "screening_override",
                 object: format!("post:{id}"),
                 states: (post.state.code(), post.state.code()),
-                comment: &format!("放行理由：{reason}；放行内容：{}", let_through.join("、")),
-            },
-        )?;
-        tx.commit()?;
-        Ok(())
+                comment: &text::override_comment(reason, &let_through),
+            })
+        })
     }
 
     /// Every kept revision, oldest first.
@@ -617,8 +503,13 @@ pub fn post_text(title: &str, body: &str) -> String {
     format!("{title}\n\n{body}")
 }
 
-/// A finding's text for messages and the audit chain: personal data is never copied out whole.
+/// A finding for messages and the audit chain: 「类别「命中」」, personal data masked.
 fn shown(f: &Finding) -> String {
+    text::finding_shown(f.category.label(), &masked_match(f))
+}
+
+/// A finding's text: personal data is never copied out whole.
+fn masked_match(f: &Finding) -> String {
     if !f.rule.is_personal_data() {
         return f.matched.clone();
     }

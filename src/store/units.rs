@@ -2,11 +2,13 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::audit_log::note;
-use super::{Store, StoreError, now_timestamp};
+use super::error::{Conflict, Rejection};
+use super::{Store, StoreError};
+use crate::domain::permissions::{Permission, Target};
 use crate::domain::platform::PlatformKind;
 use crate::domain::unit::{Unit, UnitDraft};
 use crate::domain::validation::validate_unit;
+use crate::text::audit as text;
 
 impl Store {
     pub fn units(&self) -> Result<Vec<Unit>, StoreError> {
@@ -33,47 +35,39 @@ impl Store {
             .ok_or(StoreError::NotFound { what: "单位", id })
     }
 
+    /// A new unit (第二条: set up by the school).
     pub fn add_unit(&mut self, draft: &UnitDraft) -> Result<i64, StoreError> {
         let errors = validate_unit(draft);
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
-        let tx = self.conn.transaction()?;
-        let exists: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM units WHERE name = ?1",
-                [draft.name.trim()],
+        self.write(|w| {
+            w.allow(Permission::ManageUnits, Target::School)?;
+            let exists: Option<i64> =
+                w.tx.query_row(
+                    "SELECT id FROM units WHERE name = ?1",
+                    [draft.name.trim()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if exists.is_some() {
+                return Err(Conflict::UnitNameTaken(draft.name.trim().to_owned()).into());
+            }
+            let id: i64 = w.tx.query_row(
+                "INSERT INTO units (name, party_branch, head, secretary, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5) RETURNING id",
+                params![
+                    draft.name.trim(),
+                    draft.party_branch.trim(),
+                    draft.head.trim(),
+                    draft.secretary.trim(),
+                    w.now()
+                ],
                 |r| r.get(0),
-            )
-            .optional()?;
-        if exists.is_some() {
-            return Err(StoreError::InUse(format!(
-                "已有名为「{}」的单位，请换一个名称",
-                draft.name.trim()
-            )));
-        }
-        let now = now_timestamp();
-        tx.execute(
-            "INSERT INTO units (name, party_branch, head, secretary, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-            params![
-                draft.name.trim(),
-                draft.party_branch.trim(),
-                draft.head.trim(),
-                draft.secretary.trim(),
-                now
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        note(
-            &tx,
-            &self.actor,
-            "unit_add",
-            format!("unit:{id}"),
-            draft.name.trim(),
-        )?;
-        tx.commit()?;
-        Ok(id)
+            )?;
+            w.note("unit_add", format!("unit:{id}"), draft.name.trim())?;
+            Ok(id)
+        })
     }
 
     /// Saves an edit made from `version`; refused if the unit changed since.
@@ -87,71 +81,55 @@ impl Store {
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
-        let tx = self.conn.transaction()?;
-        let clash: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM units WHERE name = ?1 AND id <> ?2",
-                params![draft.name.trim(), id],
-                |r| r.get(0),
+        self.write(|w| {
+            w.allow(Permission::EditUnit, Target::Unit(id))?;
+            let clash: Option<i64> =
+                w.tx.query_row(
+                    "SELECT id FROM units WHERE name = ?1 AND id <> ?2",
+                    params![draft.name.trim(), id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if clash.is_some() {
+                return Err(Conflict::UnitNameTaken(draft.name.trim().to_owned()).into());
+            }
+            let n = w.tx.execute(
+                "UPDATE units SET name = ?1, party_branch = ?2, head = ?3, secretary = ?4,
+                     version = version + 1, updated_at = ?5
+                 WHERE id = ?6 AND version = ?7",
+                params![
+                    draft.name.trim(),
+                    draft.party_branch.trim(),
+                    draft.head.trim(),
+                    draft.secretary.trim(),
+                    w.now(),
+                    id,
+                    version
+                ],
+            )?;
+            stale_or_missing(&w.tx, n, "units", id, "单位")?;
+            w.note(
+                "unit_edit",
+                format!("unit:{id}"),
+                &text::unit_summary(draft),
             )
-            .optional()?;
-        if clash.is_some() {
-            return Err(StoreError::InUse(format!(
-                "已有名为「{}」的单位，请换一个名称",
-                draft.name.trim()
-            )));
-        }
-        let n = tx.execute(
-            "UPDATE units SET name = ?1, party_branch = ?2, head = ?3, secretary = ?4,
-                 version = version + 1, updated_at = ?5
-             WHERE id = ?6 AND version = ?7",
-            params![
-                draft.name.trim(),
-                draft.party_branch.trim(),
-                draft.head.trim(),
-                draft.secretary.trim(),
-                now_timestamp(),
-                id,
-                version
-            ],
-        )?;
-        stale_or_missing(&tx, n, "units", id, "单位")?;
-        let summary = format!(
-            "{}；党组织 {}；负责人 {}；书记 {}",
-            draft.name.trim(),
-            draft.party_branch.trim(),
-            draft.head.trim(),
-            draft.secretary.trim()
-        );
-        note(
-            &tx,
-            &self.actor,
-            "unit_edit",
-            format!("unit:{id}"),
-            &summary,
-        )?;
-        tx.commit()?;
-        Ok(())
+        })
     }
 
     /// Deletes a unit that has no platforms or people (the foreign keys refuse otherwise).
     pub fn delete_unit(&mut self, id: i64) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        let n = match tx.execute("DELETE FROM units WHERE id = ?1", [id]) {
-            Ok(n) => n,
-            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
-                return Err(StoreError::InUse(
-                    "该单位下还有平台或人员，不能删除。请先把它们移到其他单位。".to_owned(),
-                ));
+        self.write(|w| {
+            w.allow(Permission::ManageUnits, Target::School)?;
+            let n = match w.tx.execute("DELETE FROM units WHERE id = ?1", [id]) {
+                Ok(n) => n,
+                Err(e) if is_constraint(&e) => return Err(Conflict::UnitNotEmpty.into()),
+                Err(e) => return Err(e.into()),
+            };
+            if n == 0 {
+                return Err(StoreError::NotFound { what: "单位", id });
             }
-            Err(e) => return Err(e.into()),
-        };
-        if n == 0 {
-            return Err(StoreError::NotFound { what: "单位", id });
-        }
-        note(&tx, &self.actor, "unit_delete", format!("unit:{id}"), "")?;
-        tx.commit()?;
-        Ok(())
+            w.note("unit_delete", format!("unit:{id}"), "")
+        })
     }
 
     pub fn platform_kinds(&self) -> Result<Vec<PlatformKind>, StoreError> {
@@ -179,50 +157,63 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(StoreError::InUse("平台名称不能为空".to_owned()));
+            return Err(Rejection::KindNameEmpty.into());
         }
-        let tx = self.conn.transaction()?;
-        let exists: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM platform_kinds WHERE name = ?1",
-                [name],
+        self.write(|w| {
+            w.allow(Permission::ManagePlatformKinds, Target::School)?;
+            let exists: Option<i64> =
+                w.tx.query_row(
+                    "SELECT id FROM platform_kinds WHERE name = ?1",
+                    [name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if exists.is_some() {
+                return Err(Conflict::KindNameTaken(name.to_owned()).into());
+            }
+            let id: i64 = w.tx.query_row(
+                "INSERT INTO platform_kinds (name, is_website, has_account_type, sort_order)
+                 VALUES (?1, 0, ?2, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM platform_kinds))
+                 RETURNING id",
+                params![name, has_account_type],
                 |r| r.get(0),
-            )
-            .optional()?;
-        if exists.is_some() {
-            return Err(StoreError::InUse(format!("列表中已有「{name}」")));
-        }
-        tx.execute(
-            "INSERT INTO platform_kinds (name, is_website, has_account_type, sort_order)
-             VALUES (?1, 0, ?2, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM platform_kinds))",
-            params![name, has_account_type],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        Ok(id)
+            )?;
+            w.note("kind_add", format!("kind:{id}"), name)?;
+            Ok(id)
+        })
     }
 
     /// Removes a kind no platform uses.
     pub fn delete_platform_kind(&mut self, id: i64) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        match tx.execute("DELETE FROM platform_kinds WHERE id = ?1", [id]) {
-            Ok(0) => {
+        self.write(|w| {
+            w.allow(Permission::ManagePlatformKinds, Target::School)?;
+            let name: Option<String> =
+                w.tx.query_row("SELECT name FROM platform_kinds WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            let Some(name) = name else {
                 return Err(StoreError::NotFound {
                     what: "平台类型",
                     id,
                 });
+            };
+            match w
+                .tx
+                .execute("DELETE FROM platform_kinds WHERE id = ?1", [id])
+            {
+                Ok(_) => {}
+                Err(e) if is_constraint(&e) => return Err(Conflict::KindInUse.into()),
+                Err(e) => return Err(e.into()),
             }
-            Ok(_) => {}
-            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
-                return Err(StoreError::InUse(
-                    "还有平台属于这一类型，不能删除".to_owned(),
-                ));
-            }
-            Err(e) => return Err(e.into()),
-        }
-        tx.commit()?;
-        Ok(())
+            w.note("kind_delete", format!("kind:{id}"), &name)
+        })
     }
+}
+
+/// A refusal by a constraint (foreign key, unique, check) rather than a broken database.
+pub(super) fn is_constraint(e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
 }
 
 /// After an `UPDATE … WHERE id AND version` touched `n` rows: tells a stale edit from a

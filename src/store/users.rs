@@ -9,8 +9,11 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::audit_log::note_at;
+use super::error::{Conflict, Rejection};
+use super::guard::roles_of;
 use super::{Store, StoreError, now_timestamp};
 use crate::domain::auth::{self, check_login, check_password, seconds_to_wait};
+use crate::domain::permissions::{Permission, Target};
 use crate::domain::unit::Role;
 
 /// The environment variable the CLI reads the `--as` user's password from.
@@ -19,6 +22,15 @@ pub const PASSWORD_ENV_VAR: &str = "MEDIADESK_PASSWORD";
 pub const NEW_PASSWORD_ENV_VAR: &str = "MEDIADESK_NEW_PASSWORD";
 /// The password of every demo account (shown on the sign-in page of a demo database).
 pub const DEMO_PASSWORD: &str = "demo2026";
+
+/// An account's columns as written.
+pub(super) struct AccountRow<'a> {
+    pub(super) login: &'a str,
+    pub(super) display_name: &'a str,
+    pub(super) person_id: Option<i64>,
+    pub(super) is_system_admin: bool,
+    pub(super) is_school_supervisor: bool,
+}
 
 /// Who is signed in, with the roles they hold in their unit at sign-in. Post steps re-read the
 /// roles inside their transaction, so a role taken away counts at once.
@@ -37,23 +49,17 @@ pub struct Session {
 impl Session {
     /// How history and the audit log name this user: 「张喆（zhangzhe）」.
     pub fn label(&self) -> String {
-        format!("{}（{}）", self.display_name, self.login)
+        crate::text::audit::user_label(&self.display_name, &self.login)
     }
 
     /// 「张喆 · 商学院 · 信息员」 for the window's header.
     pub fn description(&self) -> String {
-        let mut parts = vec![self.display_name.clone()];
-        if !self.unit_name.is_empty() {
-            parts.push(self.unit_name.clone());
-        }
-        let mut roles: Vec<&str> = self.roles.iter().map(|r| r.label()).collect();
-        if self.is_system_admin && self.display_name != "系统管理员" {
-            roles.push("系统管理员");
-        }
-        if !roles.is_empty() {
-            parts.push(roles.join("、"));
-        }
-        parts.join(" · ")
+        crate::text::session_description(
+            &self.display_name,
+            &self.unit_name,
+            &self.roles,
+            self.is_system_admin,
+        )
     }
 }
 
@@ -64,6 +70,8 @@ pub struct NewUser {
     pub display_name: String,
     pub person_id: Option<i64>,
     pub is_system_admin: bool,
+    /// 学校督查人员 (学校办公室（新闻中心）/党委宣传部): school staff, usually without a person.
+    pub is_school_supervisor: bool,
     pub password: String,
     pub password_again: String,
 }
@@ -76,6 +84,7 @@ impl std::fmt::Debug for NewUser {
             .field("display_name", &self.display_name)
             .field("person_id", &self.person_id)
             .field("is_system_admin", &self.is_system_admin)
+            .field("is_school_supervisor", &self.is_school_supervisor)
             .finish_non_exhaustive()
     }
 }
@@ -92,14 +101,6 @@ pub struct UserRow {
     pub is_system_admin: bool,
     pub active: bool,
     pub last_sign_in_at: Option<NaiveDateTime>,
-}
-
-/// Before anyone signs in, history names the computer's user.
-pub(super) fn unsigned_actor() -> String {
-    let os_user = std::env::var("USERNAME")
-        .or_else(|_| std::env::var("USER"))
-        .unwrap_or_else(|_| "本机用户".to_owned());
-    format!("{os_user}（未登录）")
 }
 
 struct Credentials {
@@ -124,26 +125,11 @@ impl Store {
         self.session.as_ref()
     }
 
-    /// The signed-in user, or a message asking to sign in.
-    pub(super) fn require_session(&self) -> Result<Session, StoreError> {
-        self.session.clone().ok_or(StoreError::NotSignedIn)
-    }
-
-    fn require_system_admin(&self, what: &str) -> Result<(), StoreError> {
-        match &self.session {
-            Some(s) if s.is_system_admin => Ok(()),
-            Some(_) => Err(StoreError::Forbidden(format!(
-                "只有系统管理员才能{what}，请用系统管理员账号登录。"
-            ))),
-            None => Err(StoreError::NotSignedIn),
-        }
-    }
-
     /// Every account, by login.
     pub fn users(&self) -> Result<Vec<UserRow>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT u.id, u.login, u.display_name, u.person_id, COALESCE(un.name, ''),
-                    u.is_system_admin, u.active, u.last_sign_in_at
+                    u.is_system_admin, u.active, u.last_sign_in_at, u.is_school_supervisor
              FROM users u LEFT JOIN people p ON p.id = u.person_id
                           LEFT JOIN units un ON un.id = p.unit_id
              ORDER BY u.login",
@@ -155,7 +141,11 @@ impl Store {
                 display_name: r.get(2)?,
                 person_id: r.get(3)?,
                 unit_name: r.get(4)?,
-                roles: Vec::new(),
+                roles: if r.get::<_, bool>(8)? {
+                    vec![Role::SchoolSupervisor]
+                } else {
+                    Vec::new()
+                },
                 is_system_admin: r.get(5)?,
                 active: r.get(6)?,
                 last_sign_in_at: r.get(7)?,
@@ -164,137 +154,140 @@ impl Store {
         let mut users: Vec<UserRow> = rows.collect::<Result<_, _>>()?;
         for u in &mut users {
             if let Some(person) = u.person_id {
-                u.roles = self.roles_of(person)?;
+                let mut roles = roles_of(&self.conn, person)?;
+                roles.append(&mut u.roles);
+                u.roles = roles;
             }
         }
         Ok(users)
     }
 
-    pub(super) fn roles_of(&self, person_id: i64) -> Result<Vec<Role>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT role FROM person_roles WHERE person_id = ?1 ORDER BY role")?;
-        let codes = stmt.query_map([person_id], |r| r.get::<_, String>(0))?;
-        let mut roles = Vec::new();
-        for code in codes {
-            let code = code?;
-            roles.push(
-                Role::from_code(&code)
-                    .ok_or_else(|| StoreError::Corrupt(format!("未知角色 {code}")))?,
-            );
-        }
-        roles.sort();
-        Ok(roles)
-    }
-
     /// Creates an account. The very first account must be a system administrator and needs
     /// nobody signed in (first start); every later one is created by a system administrator.
     pub fn add_user(&mut self, new: &NewUser) -> Result<i64, StoreError> {
-        let first = !self.has_users()?;
-        if first {
-            if !new.is_system_admin {
-                return Err(StoreError::Forbidden(
-                    "第一个账号必须是系统管理员，请勾选「系统管理员」。".to_owned(),
-                ));
-            }
-        } else {
-            self.require_system_admin("添加账号")?;
+        if !new.is_system_admin && !self.has_users()? {
+            return Err(Rejection::FirstAccountMustBeAdmin.into());
         }
         let login = check_login(&new.login)?;
         check_password(&login, &new.password, &new.password_again)?;
-        let person_name = match new.person_id {
-            Some(id) => Some(
-                self.conn
-                    .query_row("SELECT name FROM people WHERE id = ?1", [id], |r| {
-                        r.get::<_, String>(0)
-                    })
-                    .optional()?
-                    .ok_or(StoreError::NotFound { what: "人员", id })?,
-            ),
-            None => None,
-        };
-        let display_name = match new.display_name.trim() {
-            "" => person_name.clone().unwrap_or_else(|| login.clone()),
-            name => name.to_owned(),
-        };
-        if new.person_id.is_none() && !new.is_system_admin {
-            return Err(StoreError::Forbidden(
-                "请选择该账号对应的人员：信息员、审核人、管理员须按人员所在单位和角色办理。"
-                    .to_owned(),
-            ));
+        if new.person_id.is_none() && !new.is_system_admin && !new.is_school_supervisor {
+            return Err(Rejection::AccountNeedsPerson.into());
         }
         let hash = auth::hash_password(&new.password)?;
         self.insert_user(
-            &login,
-            &display_name,
-            new.person_id,
-            new.is_system_admin,
+            &AccountRow {
+                login: &login,
+                display_name: new.display_name.trim(),
+                person_id: new.person_id,
+                is_system_admin: new.is_system_admin,
+                is_school_supervisor: new.is_school_supervisor,
+            },
             &hash,
         )
     }
 
-    pub(super) fn insert_user(
+    /// The first account of a new database (its system administrator), signed in at once:
+    /// the welcome page's last step, and where tests start.
+    pub fn create_first_admin(
         &mut self,
         login: &str,
-        display_name: &str,
-        person_id: Option<i64>,
-        is_system_admin: bool,
+        password: &str,
+    ) -> Result<Session, StoreError> {
+        self.add_user(&NewUser {
+            login: login.to_owned(),
+            display_name: crate::text::SYSTEM_ADMIN.to_owned(),
+            person_id: None,
+            is_system_admin: true,
+            is_school_supervisor: false,
+            password: password.to_owned(),
+            password_again: password.to_owned(),
+        })?;
+        self.sign_in(login, password)
+    }
+
+    /// Writes an account (its password already hashed): by a system administrator, or as
+    /// the first account of a new database.
+    pub(super) fn insert_user(
+        &mut self,
+        account: &AccountRow<'_>,
         hash: &str,
     ) -> Result<i64, StoreError> {
-        let now = now_timestamp();
-        let actor = match &self.session {
-            Some(s) => s.label(),
-            None => format!("{display_name}（{login}）"),
-        };
-        let tx = self.conn.transaction()?;
-        let taken: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM users WHERE login = ?1 COLLATE NOCASE",
-                [login],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if taken.is_some() {
-            return Err(StoreError::InUse(format!(
-                "登录名「{login}」已被占用，请换一个。"
-            )));
-        }
-        if let Some(person) = person_id {
-            let has: Option<String> = tx
-                .query_row(
-                    "SELECT login FROM users WHERE person_id = ?1",
-                    [person],
+        self.write(|w| {
+            let first = w.allow_bootstrap().is_ok();
+            if first {
+                if !account.is_system_admin {
+                    return Err(Rejection::FirstAccountMustBeAdmin.into());
+                }
+            } else {
+                w.allow(Permission::ManageAccounts, Target::School)?;
+            }
+            let person_name = match account.person_id {
+                Some(id) => Some(
+                    w.tx.query_row("SELECT name FROM people WHERE id = ?1", [id], |r| {
+                        r.get::<_, String>(0)
+                    })
+                    .optional()?
+                    .ok_or(StoreError::NotFound { what: "人员", id })?,
+                ),
+                None => None,
+            };
+            let display_name = match account.display_name.trim() {
+                "" => person_name.unwrap_or_else(|| account.login.to_owned()),
+                name => name.to_owned(),
+            };
+            let login = account.login;
+            if first {
+                w.set_label(crate::text::audit::user_label(&display_name, login));
+            }
+            let taken: Option<i64> =
+                w.tx.query_row(
+                    "SELECT id FROM users WHERE login = ?1 COLLATE NOCASE",
+                    [login],
                     |r| r.get(0),
                 )
                 .optional()?;
-            if let Some(other) = has {
-                return Err(StoreError::InUse(format!(
-                    "该人员已有账号「{other}」，一人只能有一个账号。"
-                )));
+            if taken.is_some() {
+                return Err(Conflict::LoginTaken(login.to_owned()).into());
             }
-        }
-        tx.execute(
-            "INSERT INTO users (login, person_id, display_name, password_hash, is_system_admin,
-                                created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-            params![login, person_id, display_name, hash, is_system_admin, now],
-        )?;
-        let id = tx.last_insert_rowid();
-        let what = if is_system_admin {
-            "系统管理员账号"
-        } else {
-            "账号"
-        };
-        note_at(
-            &tx,
-            now,
-            &actor,
-            "user_add",
-            format!("user:{id}"),
-            &format!("添加{what}「{display_name}（{login}）」"),
-        )?;
-        tx.commit()?;
-        Ok(id)
+            if let Some(person) = account.person_id {
+                let has: Option<String> =
+                    w.tx.query_row(
+                        "SELECT login FROM users WHERE person_id = ?1",
+                        [person],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if let Some(other) = has {
+                    return Err(Conflict::PersonHasAccount(other).into());
+                }
+            }
+            let id: i64 = w.tx.query_row(
+                "INSERT INTO users (login, person_id, display_name, password_hash, is_system_admin,
+                                    is_school_supervisor, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
+                params![
+                    login,
+                    account.person_id,
+                    display_name,
+                    hash,
+                    account.is_system_admin,
+                    account.is_school_supervisor,
+                    w.now()
+                ],
+                |r| r.get(0),
+            )?;
+            w.note(
+                "user_add",
+                format!("user:{id}"),
+                &crate::text::audit::user_added(
+                    &display_name,
+                    login,
+                    account.is_system_admin,
+                    account.is_school_supervisor,
+                ),
+            )?;
+            Ok(id)
+        })
     }
 
     /// Signs in and makes the user the actor of everything that follows.
@@ -347,7 +340,7 @@ impl Store {
             return Err(StoreError::UserInactive);
         }
         let session = self.session_of(creds.id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.unchecked_transaction()?;
         tx.execute(
             "UPDATE users SET failed_attempts = 0, last_failed_at = NULL, last_sign_in_at = ?1
              WHERE id = ?2",
@@ -362,7 +355,6 @@ impl Store {
             "",
         )?;
         tx.commit()?;
-        self.actor = session.label();
         self.session = Some(session.clone());
         Ok(session)
     }
@@ -373,7 +365,7 @@ impl Store {
         login: &str,
         now: NaiveDateTime,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.unchecked_transaction()?;
         tx.execute(
             "UPDATE users SET failed_attempts = failed_attempts + 1, last_failed_at = ?1
              WHERE id = ?2",
@@ -382,10 +374,10 @@ impl Store {
         note_at(
             &tx,
             now,
-            &format!("（登录名 {login}）"),
+            &crate::text::audit::failed_sign_in_actor(login),
             "sign_in_failed",
             format!("user:{user_id}"),
-            "密码错误",
+            crate::text::audit::WRONG_PASSWORD,
         )?;
         tx.commit()?;
         Ok(())
@@ -393,11 +385,11 @@ impl Store {
 
     /// Reads a user's session (name, person, unit, roles).
     fn session_of(&self, user_id: i64) -> Result<Session, StoreError> {
-        let (login, display_name, person_id, unit_id, unit_name, is_system_admin) = self
+        let (login, display_name, person_id, unit_id, unit_name, is_system_admin, school) = self
             .conn
             .query_row(
                 "SELECT u.login, u.display_name, u.person_id, p.unit_id, COALESCE(un.name, ''),
-                        u.is_system_admin
+                        u.is_system_admin, u.is_school_supervisor
                  FROM users u LEFT JOIN people p ON p.id = u.person_id
                               LEFT JOIN units un ON un.id = p.unit_id
                  WHERE u.id = ?1",
@@ -410,6 +402,7 @@ impl Store {
                         r.get::<_, Option<i64>>(3)?,
                         r.get::<_, String>(4)?,
                         r.get::<_, bool>(5)?,
+                        r.get::<_, bool>(6)?,
                     ))
                 },
             )
@@ -418,10 +411,13 @@ impl Store {
                 what: "账号",
                 id: user_id,
             })?;
-        let roles = match person_id {
-            Some(p) => self.roles_of(p)?,
+        let mut roles = match person_id {
+            Some(p) => roles_of(&self.conn, p)?,
             None => Vec::new(),
         };
+        if school {
+            roles.push(Role::SchoolSupervisor);
+        }
         Ok(Session {
             user_id,
             login,
@@ -438,7 +434,6 @@ impl Store {
     /// goes through the same steps as real work.
     pub(super) fn act_as(&mut self, user_id: i64) -> Result<(), StoreError> {
         let session = self.session_of(user_id)?;
-        self.actor = session.label();
         self.session = Some(session);
         Ok(())
     }
@@ -446,7 +441,7 @@ impl Store {
     /// Signs out (切换用户): the window returns to the sign-in page.
     pub fn sign_out(&mut self) -> Result<(), StoreError> {
         if let Some(session) = self.session.take() {
-            let tx = self.conn.transaction()?;
+            let tx = self.conn.unchecked_transaction()?;
             note_at(
                 &tx,
                 now_timestamp(),
@@ -457,14 +452,12 @@ impl Store {
             )?;
             tx.commit()?;
         }
-        self.actor = unsigned_actor();
         Ok(())
     }
 
     /// Forgets the session without an audit entry (demo generation switching actors).
     pub(super) fn drop_session(&mut self) {
         self.session = None;
-        self.actor = unsigned_actor();
     }
 
     /// Sets a new password: one's own, or anyone's by a system administrator.
@@ -474,64 +467,52 @@ impl Store {
         password: &str,
         again: &str,
     ) -> Result<(), StoreError> {
-        let session = self.require_session()?;
-        if session.user_id != user_id && !session.is_system_admin {
-            return Err(StoreError::Forbidden(
-                "只能修改自己的密码；如忘记密码，请系统管理员重设。".to_owned(),
-            ));
-        }
         let target = self.session_of(user_id)?;
         check_password(&target.login, password, again)?;
         let hash = auth::hash_password(password)?;
-        let now = now_timestamp();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE users SET password_hash = ?1, failed_attempts = 0, last_failed_at = NULL,
-                              version = version + 1, updated_at = ?2 WHERE id = ?3",
-            params![hash, now, user_id],
-        )?;
-        note_at(
-            &tx,
-            now,
-            &session.label(),
-            "password_set",
-            format!("user:{user_id}"),
-            &format!("设置「{}」的密码", target.label()),
-        )?;
-        tx.commit()?;
-        Ok(())
+        let own = self.session.as_ref().is_some_and(|s| s.user_id == user_id);
+        self.write(|w| {
+            if own {
+                // Everyone may change their own password (a disabled account may not).
+                w.allow_self()?;
+            } else {
+                w.allow(Permission::ManageAccounts, Target::School)?;
+            }
+            w.tx.execute(
+                "UPDATE users SET password_hash = ?1, failed_attempts = 0, last_failed_at = NULL,
+                                  version = version + 1, updated_at = ?2 WHERE id = ?3",
+                params![hash, w.now(), user_id],
+            )?;
+            w.note(
+                "password_set",
+                format!("user:{user_id}"),
+                &crate::text::audit::password_set(&target.label()),
+            )
+        })
     }
 
     /// Turns an account off or on (a colleague who left keeps their history, not their access).
     pub fn set_user_active(&mut self, user_id: i64, active: bool) -> Result<(), StoreError> {
-        self.require_system_admin("停用或启用账号")?;
-        let session = self.require_session()?;
-        if session.user_id == user_id && !active {
-            return Err(StoreError::Forbidden(
-                "不能停用自己正在使用的账号。".to_owned(),
-            ));
-        }
         let target = self.session_of(user_id)?;
-        let now = now_timestamp();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE users SET active = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
-            params![active, now, user_id],
-        )?;
-        note_at(
-            &tx,
-            now,
-            &session.label(),
-            if active {
-                "user_enable"
-            } else {
-                "user_disable"
-            },
-            format!("user:{user_id}"),
-            &target.label(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| {
+            let me = w.allow(Permission::ManageAccounts, Target::School)?.user_id;
+            if me == user_id && !active {
+                return Err(Rejection::CannotDisableSelf.into());
+            }
+            w.tx.execute(
+                "UPDATE users SET active = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
+                params![active, w.now(), user_id],
+            )?;
+            w.note(
+                if active {
+                    "user_enable"
+                } else {
+                    "user_disable"
+                },
+                format!("user:{user_id}"),
+                &target.label(),
+            )
+        })
     }
 
     /// The user id of a login name.

@@ -4,10 +4,13 @@
 use rusqlite::{OptionalExtension, params};
 use serde::{Serialize, de::DeserializeOwned};
 
-use super::{Store, StoreError, now_timestamp};
+use super::guard::Write;
+use super::{Store, StoreError};
+use crate::domain::permissions::{Permission, Target};
 use crate::domain::screening::{
     AllowList, Category, PersonalDataSettings, Screener, WordList, entries_of,
 };
+use crate::text::audit as text;
 
 /// The key of the allow list beside the category codes.
 pub const ALLOW_LIST: &str = "allow";
@@ -54,24 +57,23 @@ impl Store {
         row.map(|(body, version)| {
             serde_json::from_str(&body)
                 .map(|list| (list, version))
-                .map_err(|e| StoreError::Corrupt(format!("词表「{key}」无法读取（{e}）")))
+                .map_err(|e| StoreError::Corrupt(format!("word_lists.{key}: {e}")))
         })
         .transpose()
     }
 
     /// Saves `list` as the next version of `key`, refused if someone saved since `version`.
     fn save_list<T: Serialize>(
-        &mut self,
+        w: &Write<'_>,
         key: &str,
         version: i64,
         list: &T,
         summary: &str,
     ) -> Result<i64, StoreError> {
         let body = serde_json::to_string(list).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let now = now_timestamp();
-        let tx = self.conn.transaction()?;
-        let current: i64 = tx
-            .query_row(
+        w.actor()?;
+        let current: i64 =
+            w.tx.query_row(
                 "SELECT version FROM word_lists WHERE list = ?1",
                 [key],
                 |r| r.get(0),
@@ -82,42 +84,43 @@ impl Store {
             return Err(StoreError::Stale { what: "词表" });
         }
         let next = version + 1;
-        tx.execute(
+        w.tx.execute(
             "INSERT INTO word_lists (list, body, version, updated_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(list) DO UPDATE SET body = excluded.body, version = excluded.version,
                  updated_at = excluded.updated_at",
-            params![key, body, next, now],
+            params![key, body, next, w.now()],
         )?;
-        tx.execute(
+        w.tx.execute(
             "INSERT INTO word_list_versions (list, version, body, actor, summary, changed_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![key, next, body, self.actor, summary, now],
+            params![key, next, body, w.label(), summary, w.now()],
         )?;
-        super::audit_log::note(
-            &tx,
-            &self.actor,
+        w.note(
             "word_list_edit",
             format!("word_list:{key}"),
-            &format!("第 {next} 版：{summary}"),
+            &text::word_list_version(next, summary),
         )?;
-        tx.commit()?;
         Ok(next)
     }
 
-    /// Applies `edit` to a category's list and saves the result as a new version.
+    /// Applies `edit` to a category's list and saves the result as a new version (第六条五:
+    /// the lists are the school's, kept by the system administrator).
     pub fn edit_word_list<R>(
         &mut self,
         category: Category,
         summary: &str,
         edit: impl FnOnce(&mut WordList) -> Result<R, StoreError>,
     ) -> Result<R, StoreError> {
-        let (before, version) = self.word_list(category)?;
-        let mut list = before.clone();
-        let result = edit(&mut list)?;
-        if list != before {
-            self.save_list(category.code(), version, &list, summary)?;
-        }
-        Ok(result)
+        self.write(|w| {
+            w.allow(Permission::EditWordLists, Target::School)?;
+            let (before, version) = self.word_list(category)?;
+            let mut list = before.clone();
+            let result = edit(&mut list)?;
+            if list != before {
+                Self::save_list(w, category.code(), version, &list, summary)?;
+            }
+            Ok(result)
+        })
     }
 
     pub fn edit_allow_list<R>(
@@ -125,13 +128,16 @@ impl Store {
         summary: &str,
         edit: impl FnOnce(&mut AllowList) -> Result<R, StoreError>,
     ) -> Result<R, StoreError> {
-        let (before, version) = self.allow_list()?;
-        let mut list = before.clone();
-        let result = edit(&mut list)?;
-        if list != before {
-            self.save_list(ALLOW_LIST, version, &list, summary)?;
-        }
-        Ok(result)
+        self.write(|w| {
+            w.allow(Permission::EditWordLists, Target::School)?;
+            let (before, version) = self.allow_list()?;
+            let mut list = before.clone();
+            let result = edit(&mut list)?;
+            if list != before {
+                Self::save_list(w, ALLOW_LIST, version, &list, summary)?;
+            }
+            Ok(result)
+        })
     }
 
     /// (version, actor, summary, changed_at) of every saved version of a list, newest first.
@@ -157,7 +163,6 @@ impl Store {
     pub fn screener(&self, settings: &PersonalDataSettings) -> Result<Screener, StoreError> {
         let lists = self.word_lists()?;
         let (allow, _) = self.allow_list()?;
-        Screener::new(entries_of(&lists), &allow, settings)
-            .map_err(|e| StoreError::Corrupt(e.to_string()))
+        Ok(Screener::new(entries_of(&lists), &allow, settings)?)
     }
 }
