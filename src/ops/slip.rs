@@ -1,9 +1,9 @@
 //! Fills the 信息发布审核单 from a stored post: its fields, and the three steps as the audit
 //! chain recorded them (who, when, with what comment).
 
-use super::slip_data::{ApprovalSlipData, SlipAttachment, SlipStep};
 use crate::domain::audit::AuditEntry;
 use crate::domain::workflow::PostState;
+use crate::print::{ApprovalSlipData, SlipAttachment, SlipStep};
 use crate::store::{Store, StoreError};
 
 fn when(entry: &AuditEntry) -> String {
@@ -35,7 +35,7 @@ pub fn approval_slip_for(store: &Store, id: i64) -> Result<ApprovalSlipData, Sto
         Some(e) if submitted => SlipStep {
             person: post.author_name.clone(),
             at: when(e),
-            comment: format!("编辑初审完成，提交第 {} 稿", post.revision),
+            comment: crate::text::ops::first_review_done(post.revision),
         },
         _ => SlipStep::default(),
     };
@@ -54,7 +54,7 @@ pub fn approval_slip_for(store: &Store, id: i64) -> Result<ApprovalSlipData, Sto
             at: post
                 .published_at
                 .map_or_else(|| when(e), |t| t.format("%Y-%m-%d %H:%M").to_string()),
-            comment: "确认发布".to_owned(),
+            comment: crate::text::ops::PUBLISH_CONFIRMED.to_owned(),
         },
         _ => SlipStep::default(),
     };

@@ -45,14 +45,7 @@ pub const NOTE_2_NUMBER: &str = "2.";
 pub const NOTE_2: &str = "账号名、管理队伍人员或维护方式发生变更，应以书面形式报学校办公室（新闻中心）、党委宣传部备案。";
 
 /// 附件 注1 names three receivers for four copies; the fourth stays with the unit (GLOSSARY).
-pub const DEFAULT_COPY_MARKS: [&str; 4] = [
-    "第一联 党委宣传部存档",
-    "第二联 学校办公室（新闻中心）存档",
-    "第三联 财务资产处（报销凭证）",
-    "第四联 本单位留存",
-];
-
-pub const DEFAULT_SCHOOL: &str = "郑州西亚斯学院";
+pub use crate::text::settings::{DEFAULT_COPY_MARKS, DEFAULT_SCHOOL};
 
 /// Page numbers of a copy that runs over more than one page: 第{n}页 共{total}页.
 pub fn page_number(n: usize, total: usize) -> String {

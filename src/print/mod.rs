@@ -19,7 +19,7 @@
 //! `letter` (a letter set page after page), `report` (the reports' shared shape).
 //!
 //! The 信息发布审核单 of 第七条三: [`ApprovalSlipData`] (`slip_data`, filled from a post by
-//! [`approval_slip_for`] in `slip_for`) → [`layout_approval_slip`] / [`render_approval_slip`]
+//! `ops::slip`) → [`layout_approval_slip`] / [`render_approval_slip`]
 //! (`approval_slip`, with its strings in `slip_labels`): the post, the three steps with
 //! signature lines, and the draft with line numbers.
 
@@ -50,7 +50,6 @@ mod shutdown_notice;
 
 mod approval_slip;
 mod slip_data;
-mod slip_for;
 mod slip_labels;
 
 #[cfg(test)]
@@ -72,9 +71,6 @@ pub use layout::{
     TextRun, TextWeight,
 };
 pub use pdf::{render_filing_form, render_filing_forms};
-pub use platform_data::{
-    EndingDocument, change_report_for, ending_document_for, form_settings, forms_for,
-};
 pub use write::write_pdf_atomically;
 
 pub use change_report::{layout_change_report, render_change_report};
@@ -85,4 +81,3 @@ pub use shutdown_notice::{layout_shutdown_notice, render_shutdown_notice};
 
 pub use approval_slip::{layout_approval_slip, render_approval_slip};
 pub use slip_data::{ApprovalSlipData, SlipAttachment, SlipStep};
-pub use slip_for::approval_slip_for;
