@@ -2,23 +2,35 @@
 //! department's websites and new-media accounts, offline, under the school's
 //! 《二级网络平台管理办法》 (see `../shared/GLOSSARY.md` for every rule by article).
 //!
-//! The map, one line per module:
-//! - [`domain`]: pure rules and types, no SQLite, no egui: platforms, units and validation
-//!   (第三条), the registry's filtering, the working-day calendar and deadlines (第四条一),
-//!   filing records, the lifecycle (第四条二/三), content screening (第六条三/五, 第八条二),
-//!   posts and the three-step workflow (第六条四, 第七条三), the hash-chained audit log and
-//!   password rules (第八条一).
-//! - [`store`]: the SQLite database: opening and locking, migrations, repositories, history,
-//!   users and sign-in, posts with revisions and attachments, the audit log, demo data.
+//! The map, one line per module; the arrows point down (`tests/architecture.rs` checks them):
+//! - [`domain`]: pure rules and types, no SQLite, no egui, no files: platforms, units and
+//!   validation (第三条), the registry's filtering, the working-day calendar and deadlines
+//!   (第四条一), filing records, the lifecycle (第四条二/三), who may do what
+//!   ([`domain::permissions`], every article), content screening (第六条三/五, 第八条二), posts
+//!   and the three-step workflow (第六条四, 第七条三), the hash-chained audit log and password
+//!   rules (第八条一), the installation's settings.
+//! - [`store`]: the SQLite database: opening and locking, migrations, repositories; every
+//!   write goes through `store::guard`, which asks [`domain::permissions`] inside the write's
+//!   transaction and records refusals; users and sign-in, posts, the audit log, demo data.
 //! - [`print`]: the filing form, the written reports and the approval slip as page
-//!   descriptions (also painted as previews) and as PDF (printpdf, the CJK font embedded once
-//!   and subset).
-//! - [`ui`]: the egui window; views return actions that `ui::app` applies once per frame.
-//! - [`cli`]: the same operations without a window (`mediadesk <subcommand>`).
-//! - [`text`]: user-facing Chinese wording shared by the window and the command line.
+//!   descriptions (also painted as previews) and as PDF, from plain data; never reads the store.
+//! - [`ops`]: the use cases the window and the command line share: print and record filing
+//!   forms, the one-copy documents, attachments and scans, calendar and word-list imports,
+//!   background jobs.
+//! - [`ui`]: the egui window; views read `&Store` and return actions that `ui::app` hands to
+//!   the file of their page (`app_registry`, `app_posts`, `app_settings`, `app_people`).
+//! - [`cli`]: the same operations without a window (`mediadesk <subcommand>`); every write
+//!   signs in with `--as`.
+//! - [`text`]: every user-facing Chinese word, one file per area; it names the types it words.
+//! - [`log`]: the log file beside the database.
+//!
+//! `main.rs` is the launcher: no subcommand opens the window (`ui::run_window`), a subcommand
+//! runs `cli::run`.
 
 pub mod cli;
 pub mod domain;
+pub mod log;
+pub mod ops;
 pub mod print;
 pub mod store;
 pub mod text;
@@ -27,4 +39,12 @@ pub mod ui;
 /// Today's date on this computer: deadlines and "not in the future" checks count from it.
 pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// When the process started (the launcher calls it first), for the start-up time that
+/// `--screenshot` reports.
+pub fn started() -> std::time::Instant {
+    *STARTED.get_or_init(std::time::Instant::now)
 }

@@ -14,6 +14,19 @@ fn mediadesk(db: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// `mediadesk --as LOGIN …` with the demo password in the environment.
+fn mediadesk_as(db: &Path, login: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mediadesk"))
+        .arg("--db")
+        .arg(db)
+        .args(["--as", login])
+        .args(args)
+        .env_remove("MEDIADESK_DB")
+        .env("MEDIADESK_PASSWORD", "demo2026")
+        .output()
+        .unwrap()
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -54,7 +67,11 @@ fn demo_list_show_and_add() {
 
     let file = dir.path().join("p.json");
     std::fs::write(&file, GOOD).unwrap();
-    let o = mediadesk(&db, &["platforms", "add", "--json", file.to_str().unwrap()]);
+    let o = mediadesk_as(
+        &db,
+        "lijun",
+        &["platforms", "add", "--json", file.to_str().unwrap()],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("编号 13"), "{}", stdout(&o));
 
@@ -95,7 +112,11 @@ fn bad_input_names_the_field_exits_non_zero_and_writes_nothing() {
     for (json, expected) in cases {
         let file = dir.path().join("bad.json");
         std::fs::write(&file, &json).unwrap();
-        let o = mediadesk(&db, &["platforms", "add", "--json", file.to_str().unwrap()]);
+        let o = mediadesk_as(
+            &db,
+            "lijun",
+            &["platforms", "add", "--json", file.to_str().unwrap()],
+        );
         assert_eq!(o.status.code(), Some(1), "{expected}");
         assert!(stderr(&o).contains(expected), "{expected}: {}", stderr(&o));
         assert!(!stderr(&o).contains("panicked"));
@@ -136,8 +157,9 @@ fn printing_forms_writes_the_pdf_and_records_the_filing() {
     let db = dir.path().join("m.db");
     assert!(mediadesk(&db, &["demo"]).status.success());
     let pdf = dir.path().join("备案表.pdf");
-    let o = mediadesk(
+    let o = mediadesk_as(
         &db,
+        "huangkun",
         &[
             "print",
             "filing-form",
@@ -153,8 +175,9 @@ fn printing_forms_writes_the_pdf_and_records_the_filing() {
     assert_eq!(doc.get_pages().len(), 4);
 
     let all = dir.path().join("年审.pdf");
-    let o = mediadesk(
+    let o = mediadesk_as(
         &db,
+        "songwenbo",
         &[
             "print",
             "annual-review",
@@ -167,8 +190,9 @@ fn printing_forms_writes_the_pdf_and_records_the_filing() {
     // 12 demo platforms, one closed: 11 forms of 4 copies.
     assert_eq!(lopdf::Document::load(&all).unwrap().get_pages().len(), 44);
     let unit = dir.path().join("unit.pdf");
-    let o = mediadesk(
+    let o = mediadesk_as(
         &db,
+        "lijun",
         &[
             "print",
             "annual-review",
@@ -198,14 +222,15 @@ fn printing_refuses_bad_requests_without_leaving_a_file() {
     for (args, expected) in cases {
         let mut full = vec!["print", "filing-form", "--out", pdf.to_str().unwrap()];
         full.extend(args.iter().map(String::as_str));
-        let o = mediadesk(&db, &full);
+        let o = mediadesk_as(&db, "songwenbo", &full);
         assert_eq!(o.status.code(), Some(1), "{expected}");
         assert!(stderr(&o).contains(expected), "{expected}: {}", stderr(&o));
         assert!(!pdf.exists());
     }
     let missing_dir = dir.path().join("no/such/folder/x.pdf");
-    let o = mediadesk(
+    let o = mediadesk_as(
         &db,
+        "lijun",
         &[
             "print",
             "filing-form",
@@ -217,8 +242,9 @@ fn printing_refuses_bad_requests_without_leaving_a_file() {
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("不存在"), "{}", stderr(&o));
-    let o = mediadesk(
+    let o = mediadesk_as(
         &db,
+        "songwenbo",
         &[
             "print",
             "annual-review",
@@ -239,6 +265,7 @@ fn printing_refuses_bad_requests_without_leaving_a_file() {
 fn calendar_days_deadline_and_import() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("m.db");
+    assert!(mediadesk(&db, &["demo"]).status.success());
     let o = mediadesk(&db, &["calendar", "deadline", "--from", "2024-09-27"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).starts_with("2024-10-10"), "{}", stdout(&o));
@@ -286,7 +313,7 @@ fn calendar_days_deadline_and_import() {
     // A malformed file is refused with its line; nothing changes.
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "{\n  \"year\": 2027,\n  \"holidays\": [{\"name\": \"元旦\", \"dates\": [\"2027-02-30\"]}],\n  \"makeup_workdays\": []\n}\n").unwrap();
-    let o = mediadesk(&db, &["calendar", "import", bad.to_str().unwrap()]);
+    let o = mediadesk_as(&db, "admin", &["calendar", "import", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("第 3 行"), "{}", stderr(&o));
 
@@ -297,7 +324,11 @@ fn calendar_days_deadline_and_import() {
         r#"{"year":2027,"papers":[],"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}"#,
     )
     .unwrap();
-    let o = mediadesk(&db, &["calendar", "import", good.to_str().unwrap()]);
+    let o = mediadesk_as(
+        &db,
+        "admin",
+        &["calendar", "import", good.to_str().unwrap()],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let o = mediadesk(
         &db,
@@ -462,6 +493,7 @@ fn check_file_refuses_an_executable_renamed_as_a_photo() {
 fn word_lists_live_in_the_database_with_versions() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("m.db");
+    assert!(mediadesk(&db, &["demo"]).status.success());
     let list = |db: &Path| {
         let o = mediadesk(
             db,
@@ -477,8 +509,9 @@ fn word_lists_live_in_the_database_with_versions() {
         serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap()
     };
     assert_eq!(list(&db)[0]["version"], 0, "the shipped seed until edited");
-    let o = mediadesk(
+    let o = mediadesk_as(
         &db,
+        "admin",
         &[
             "words",
             "add",
@@ -495,15 +528,20 @@ fn word_lists_live_in_the_database_with_versions() {
     let o = mediadesk(&db, &["check", "--text", "本材料仅限校内传阅"]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     // An allowed phrase suppresses it.
-    let o = mediadesk(&db, &["words", "add", "校内传阅栏", "--category", "allow"]);
+    let o = mediadesk_as(
+        &db,
+        "admin",
+        &["words", "add", "校内传阅栏", "--category", "allow"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let o = mediadesk(&db, &["check", "--text", "欢迎投稿校内传阅栏"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     // Import reports bad lines by number and keeps the good ones.
     let file = dir.path().join("words.txt");
     std::fs::write(&file, "# 自定义\n赌球\n\n这一行太长这一行太长这一行太长这一行太长这一行太长这一行太长这一行太长这一行太长这一行太长这一行太长x\n").unwrap();
-    let o = mediadesk(
+    let o = mediadesk_as(
         &db,
+        "admin",
         &["words", "import", file.to_str().unwrap(), "--category", "7"],
     );
     assert!(o.status.success(), "{}", stderr(&o));
@@ -511,7 +549,11 @@ fn word_lists_live_in_the_database_with_versions() {
     let o = mediadesk(&db, &["words", "export", "--category", "7"]);
     assert!(stdout(&o).contains("赌球"));
     // Bad input.
-    let o = mediadesk(&db, &["words", "remove", "不存在的词", "--category", "7"]);
+    let o = mediadesk_as(
+        &db,
+        "admin",
+        &["words", "remove", "不存在的词", "--category", "7"],
+    );
     assert_eq!(o.status.code(), Some(1));
     let o = mediadesk(&db, &["words", "list", "--category", "99"]);
     assert_eq!(o.status.code(), Some(1));

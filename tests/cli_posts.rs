@@ -198,7 +198,7 @@ fn users_are_added_by_a_system_administrator() {
     );
     assert!(o.status.success(), "{}", err(&o));
     let o = add(None, "short", &["--login", "second", "--system-admin"]);
-    assert!(err(&o).contains("请先登录"), "{}", err(&o));
+    assert!(err(&o).contains("--as"), "{}", err(&o));
     let o = add(
         Some("xitong-2026"),
         "short",

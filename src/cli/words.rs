@@ -1,14 +1,17 @@
 //! `mediadesk words (list|add|remove|import|export)`: the screening word lists in the database.
 //! `--category` takes a category code (e.g. `internal_information`), its item number in
-//! 第六条五 (1–12), or `allow` for the allow list.
+//! 第六条五 (1–12), or `allow` for the allow list. Edits belong to the system administrator.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Subcommand;
 
+use super::{CliError, to_json};
 use crate::domain::screening::{Category, Severity};
-use crate::store::{ALLOW_LIST, Store, StoreError};
+use crate::ops::imports::{self, WordList};
+use crate::store::{ALLOW_LIST, Store};
+use crate::text::cli as text;
 
 #[derive(Subcommand, Debug)]
 pub enum WordsCommand {
@@ -19,7 +22,7 @@ pub enum WordsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// 添加一个词
+    /// 添加一个词（系统管理员）
     Add {
         word: String,
         #[arg(long)]
@@ -27,20 +30,27 @@ pub enum WordsCommand {
         /// block（拦截）或 warn（提醒）
         #[arg(long, default_value = "warn")]
         severity: String,
+        /// 修改原因（记入词表版本和审计记录）
+        #[arg(long, default_value = "")]
+        reason: String,
     },
-    /// 删除一个词
+    /// 删除一个词（系统管理员）
     Remove {
         word: String,
         #[arg(long)]
         category: String,
+        #[arg(long, default_value = "")]
+        reason: String,
     },
-    /// 从文本文件导入，每行一个词（# 开头为注释）
+    /// 从文本文件导入，每行一个词（# 开头为注释；系统管理员）
     Import {
         file: PathBuf,
         #[arg(long)]
         category: String,
         #[arg(long, default_value = "warn")]
         severity: String,
+        #[arg(long, default_value = "")]
+        reason: String,
     },
     /// 导出为文本（可再导入）
     Export {
@@ -49,91 +59,63 @@ pub enum WordsCommand {
     },
 }
 
-enum Target {
-    Category(Category),
-    Allow,
-}
-
-fn target(text: &str) -> Result<Target, String> {
-    let t = text.trim();
-    if t == ALLOW_LIST || t == "允许" {
-        return Ok(Target::Allow);
-    }
-    let found = Category::from_code(t)
-        .or_else(|| t.parse::<u8>().ok().and_then(Category::from_item))
-        .filter(|c| Category::WITH_WORD_LIST.contains(c));
-    found.map(Target::Category).ok_or_else(|| {
-        let codes: Vec<String> = Category::WITH_WORD_LIST
-            .iter()
-            .map(|c| format!("{}（{}）", c.code(), c.label()))
-            .collect();
-        format!(
-            "没有「{t}」这个词表。可用：1–12、{}、allow（允许词）",
-            codes.join("、")
+impl WordsCommand {
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Self::Add { .. } | Self::Remove { .. } | Self::Import { .. }
         )
-    })
+    }
 }
 
-fn severity(text: &str) -> Result<Severity, String> {
-    Severity::parse(text)
-        .ok_or_else(|| format!("严重程度「{text}」无效，请用 block（拦截）或 warn（提醒）"))
+fn list_named(name: &str) -> Result<WordList, CliError> {
+    let t = name.trim();
+    if t == ALLOW_LIST || t == text::ALLOW_LIST_NAME {
+        return Ok(WordList::Allow);
+    }
+    Category::from_code(t)
+        .or_else(|| t.parse::<u8>().ok().and_then(Category::from_item))
+        .filter(|c| Category::WITH_WORD_LIST.contains(c))
+        .map(WordList::Category)
+        .ok_or_else(|| CliError::Message(text::unknown_word_list(t)))
 }
 
-fn store_err(e: StoreError) -> String {
-    e.to_string()
+fn severity(name: &str) -> Result<Severity, CliError> {
+    Severity::parse(name).ok_or_else(|| CliError::Message(text::unknown_severity(name)))
 }
 
-pub fn run(command: WordsCommand, store: &mut Store, out: &mut dyn Write) -> Result<(), String> {
-    let w = |e: std::io::Error| e.to_string();
+pub fn run(command: WordsCommand, store: &mut Store, out: &mut dyn Write) -> Result<(), CliError> {
     match command {
         WordsCommand::List { category, json } => {
-            let lists = match category.as_deref().map(target).transpose()? {
-                Some(Target::Allow) => {
-                    let (allow, _) = store.allow_list().map_err(store_err)?;
+            let lists = match category.as_deref().map(list_named).transpose()? {
+                Some(WordList::Allow) => {
+                    let (allow, _) = store.allow_list()?;
                     if json {
-                        writeln!(
-                            out,
-                            "{}",
-                            serde_json::to_string_pretty(&allow).map_err(|e| e.to_string())?
-                        )
-                        .map_err(w)?;
+                        writeln!(out, "{}", to_json(&allow)?)?;
                     } else {
                         for word in allow.words {
-                            writeln!(out, "{word}").map_err(w)?;
+                            writeln!(out, "{word}")?;
                         }
                     }
                     return Ok(());
                 }
-                Some(Target::Category(c)) => vec![store.word_list(c).map_err(store_err)?],
+                Some(WordList::Category(c)) => vec![store.word_list(c)?],
                 None => Category::WITH_WORD_LIST
                     .into_iter()
                     .map(|c| store.word_list(c))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(store_err)?,
+                    .collect::<Result<Vec<_>, _>>()?,
             };
             if json {
                 let value: Vec<_> = lists
                     .iter()
                     .map(|(l, v)| serde_json::json!({ "category": l.category, "version": v, "entries": l.entries }))
                     .collect();
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
-                )
-                .map_err(w)?;
+                writeln!(out, "{}", to_json(&value)?)?;
             } else {
                 for (list, version) in lists {
-                    writeln!(
-                        out,
-                        "# {}（{}，第 {version} 版，{} 个词）",
-                        list.category.label(),
-                        list.category.code(),
-                        list.entries.len()
-                    )
-                    .map_err(w)?;
+                    writeln!(out, "{}", text::word_list_heading(&list, version))?;
                     for e in &list.entries {
-                        writeln!(out, "{}\t{}", e.word, e.severity.label()).map_err(w)?;
+                        writeln!(out, "{}\t{}", e.word, e.severity.label())?;
                     }
                 }
             }
@@ -142,86 +124,40 @@ pub fn run(command: WordsCommand, store: &mut Store, out: &mut dyn Write) -> Res
             word,
             category,
             severity: s,
+            reason,
         } => {
-            let added = match target(&category)? {
-                Target::Allow => store
-                    .edit_allow_list(&format!("添加「{}」", word.trim()), |l| {
-                        l.add(&word).map_err(|e| StoreError::InUse(e.to_string()))
-                    })
-                    .map_err(store_err)?,
-                Target::Category(c) => {
-                    let sev = severity(&s)?;
-                    store
-                        .edit_word_list(c, &format!("添加「{}」", word.trim()), |l| {
-                            l.add(&word, sev)
-                                .map_err(|e| StoreError::InUse(e.to_string()))
-                        })
-                        .map_err(store_err)?
-                }
-            };
-            writeln!(
-                out,
-                "{}",
-                if added {
-                    format!("已添加「{}」", word.trim())
-                } else {
-                    format!("「{}」已在词表中", word.trim())
-                }
-            )
-            .map_err(w)?;
+            let list = list_named(&category)?;
+            let added = imports::add_word(store, list, &word, severity(&s)?, &reason)?;
+            writeln!(out, "{}", text::word_added(word.trim(), added))?;
         }
-        WordsCommand::Remove { word, category } => {
-            let removed = match target(&category)? {
-                Target::Allow => store
-                    .edit_allow_list(&format!("删除「{}」", word.trim()), |l| {
-                        Ok(l.remove(&word))
-                    }),
-                Target::Category(c) => {
-                    store.edit_word_list(c, &format!("删除「{}」", word.trim()), |l| {
-                        Ok(l.remove(&word))
-                    })
-                }
-            }
-            .map_err(store_err)?;
-            if !removed {
-                return Err(format!("词表中没有「{}」，未作改动", word.trim()));
-            }
-            writeln!(out, "已删除「{}」", word.trim()).map_err(w)?;
+        WordsCommand::Remove {
+            word,
+            category,
+            reason,
+        } => {
+            imports::remove_word(store, list_named(&category)?, &word, &reason)?;
+            writeln!(out, "{}", text::word_removed(word.trim()))?;
         }
         WordsCommand::Import {
             file,
             category,
             severity: s,
+            reason,
         } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| format!("无法读取 {}（须为 UTF-8 文本）：{e}", file.display()))?;
-            let name = file.display().to_string();
-            let report = match target(&category)? {
-                Target::Allow => {
-                    store.edit_allow_list(&format!("导入 {name}"), |l| Ok(l.import(&text)))
-                }
-                Target::Category(c) => {
-                    let sev = severity(&s)?;
-                    store.edit_word_list(c, &format!("导入 {name}"), |l| Ok(l.import(&text, sev)))
-                }
-            }
-            .map_err(store_err)?;
+            let list = list_named(&category)?;
+            let report = imports::import_words_file(store, list, &file, severity(&s)?, &reason)?;
             writeln!(
                 out,
-                "已导入 {} 个词，{} 个已存在。",
-                report.added, report.duplicates
-            )
-            .map_err(w)?;
+                "{}",
+                text::words_imported(report.added, report.duplicates)
+            )?;
             for p in &report.problems {
-                writeln!(out, "未导入：{}", p.message()).map_err(w)?;
+                writeln!(out, "{}", text::word_not_imported(&p.message()))?;
             }
         }
         WordsCommand::Export { category } => {
-            let text = match target(&category)? {
-                Target::Allow => store.allow_list().map_err(store_err)?.0.export(),
-                Target::Category(c) => store.word_list(c).map_err(store_err)?.0.export(),
-            };
-            write!(out, "{text}").map_err(w)?;
+            let body = imports::export_words(store, list_named(&category)?)?;
+            write!(out, "{body}")?;
         }
     }
     Ok(())

@@ -1,0 +1,36 @@
+//! The log file: every refused write, every error shown, every failed clean-up, once, in
+//! `logs/mediadesk.log.YYYY-MM-DD` beside the database (rolled daily), so a secretary can send
+//! it along when something went wrong. Nothing is logged to the terminal.
+
+use std::path::Path;
+
+/// Keeps the log writer running; logging stops when it is dropped (at the end of `main`).
+pub struct LogGuard {
+    _writer: Option<tracing_appender::non_blocking::WorkerGuard>,
+}
+
+/// Starts logging into the `logs` folder beside `db`. A folder that cannot be made means no
+/// log, never a failed start.
+pub fn init(db: &Path) -> LogGuard {
+    let dir = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."))
+        .join("logs");
+    if std::fs::create_dir_all(&dir).is_err() {
+        return LogGuard { _writer: None };
+    }
+    let appender = tracing_appender::rolling::daily(&dir, "mediadesk.log");
+    let (writer, guard) = tracing_appender::non_blocking(appender);
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_max_level(tracing::Level::INFO)
+        .finish();
+    match tracing::subscriber::set_global_default(subscriber) {
+        Ok(()) => LogGuard {
+            _writer: Some(guard),
+        },
+        Err(_) => LogGuard { _writer: None },
+    }
+}
