@@ -9,9 +9,7 @@ use mediadesk::domain::screening::{Category, PersonalDataSettings, Rule, Screene
 use mediadesk::store::Store;
 use mediadesk::text;
 use mediadesk::ui::MediaDeskApp;
-use mediadesk::ui::app::Action;
 use mediadesk::ui::screened_editor::ScreenedEditor;
-use mediadesk::ui::words_view::WordsView;
 
 const ID: &str = "11010519491231002X";
 const MASKED_ID: &str = "1101**********002X";
@@ -185,42 +183,52 @@ fn links_are_summarised_with_their_warnings() {
     h.get_by_label(&text::screen_link_warning(1, 1).unwrap());
 }
 
-struct Words {
-    view: WordsView,
-    store: Store,
-    actions: Vec<Action>,
-}
-
-fn words_harness(store: Store) -> Harness<'static, Words> {
-    let mut view = WordsView::default();
-    view.reload(&store).unwrap();
-    Harness::builder()
-        .with_size([1000.0, 900.0])
+/// The whole window on 设置 › 审查词表, signed in as the system administrator (the word lists
+/// are theirs), so the edits go through the app's actions to the store.
+fn words_harness() -> Harness<'static, MediaDeskApp> {
+    let mut store = Store::open_in_memory().unwrap();
+    store.create_first_admin("admin", "admin-2026").unwrap();
+    let app = MediaDeskApp::new(Ok(store), NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+    let mut h = Harness::builder()
+        .with_size([1280.0, 2400.0])
         .with_context_setup(MediaDeskApp::setup)
-        .build_ui_state(
-            |ui, w: &mut Words| {
-                egui::CentralPanel::default_margins().show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| {
-                        w.view.ui(ui, &mut w.store, &mut w.actions);
-                    });
-                });
-            },
-            Words {
-                view,
-                store,
-                actions: Vec::new(),
-            },
-        )
+        .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
+    h.run();
+    h.get_by_role_and_label(Role::Button, text::NAV_SETTINGS)
+        .click();
+    h.run();
+    h.get_by_label(text::WORDS_TITLE).click();
+    h.run();
+    h
 }
 
-fn type_into(h: &mut Harness<'_, Words>, role: Role, label: &str, value: &str) {
+fn store<'a>(h: &'a Harness<'_, MediaDeskApp>) -> &'a Store {
+    h.state().workspace().unwrap().store()
+}
+
+/// The text is shown somewhere (on the page and perhaps again under the navigation).
+fn shows(h: &Harness<'_, MediaDeskApp>, label: &str) {
+    assert!(
+        h.query_all_by_label(label).next().is_some(),
+        "「{label}」 is not shown"
+    );
+}
+
+fn shows_containing(h: &Harness<'_, MediaDeskApp>, label: &str) {
+    assert!(
+        h.query_all_by_label_contains(label).next().is_some(),
+        "nothing containing 「{label}」 is shown"
+    );
+}
+
+fn type_into(h: &mut Harness<'_, MediaDeskApp>, role: Role, label: &str, value: &str) {
     h.get_by_role_and_label(role, label).click();
     h.run();
     h.get_by_role_and_label(role, label).type_text(value);
     h.run();
 }
 
-fn choose_gambling_list(h: &mut Harness<'_, Words>) {
+fn choose_gambling_list(h: &mut Harness<'_, MediaDeskApp>) {
     h.get_by_role_and_label(Role::ComboBox, text::WORDS_LIST)
         .click();
     h.run();
@@ -232,15 +240,14 @@ fn choose_gambling_list(h: &mut Harness<'_, Words>) {
 
 #[test]
 fn adding_a_word_saves_a_new_version() {
-    let mut h = words_harness(Store::open_in_memory().unwrap());
-    h.run();
+    let mut h = words_harness();
     choose_gambling_list(&mut h);
     h.get_by_label("六合彩");
     type_into(&mut h, Role::TextInput, text::WORDS_NEW, "赌球");
     // Without a reason nothing is saved, and the word stays typed.
     h.get_by_label(text::WORDS_ADD).click();
     h.run();
-    h.get_by_label(text::WORDS_REASON_MISSING);
+    shows(&h, text::WORDS_REASON_MISSING);
     assert_eq!(
         h.get_by_role_and_label(Role::TextInput, text::WORDS_NEW)
             .value()
@@ -255,13 +262,13 @@ fn adding_a_word_saves_a_new_version() {
     );
     h.get_by_label(text::WORDS_ADD).click();
     h.run();
-    h.get_by_label(&text::words_added("赌球"));
+    shows(&h, &text::words_added("赌球"));
     // Appended at the end of a long list: found with 查找.
     h.get_by_role_and_label(Role::TextInput, text::WORDS_FILTER)
         .set_text_value_accesskit("赌球");
     h.run();
     h.get_by_role_and_label(Role::Label, "赌球");
-    let store = &h.state().store;
+    let store = store(&h);
     let (list, version) = store
         .word_list(Category::ObscenityGamblingViolence)
         .unwrap();
@@ -283,25 +290,22 @@ fn adding_a_word_saves_a_new_version() {
 
 #[test]
 fn a_bad_word_is_refused_and_stays_typed() {
-    let mut h = words_harness(Store::open_in_memory().unwrap());
-    h.run();
+    let mut h = words_harness();
     type_into(&mut h, Role::TextInput, text::WORDS_REASON, "测试");
     type_into(&mut h, Role::TextInput, text::WORDS_NEW, "！！");
     h.get_by_label(text::WORDS_ADD).click();
     h.run();
-    h.get_by_label(&text::words_invalid(
-        "！！",
-        "只有空格、标点或符号，无法匹配",
-    ));
+    shows(
+        &h,
+        &text::words_invalid("！！", "只有空格、标点或符号，无法匹配"),
+    );
     assert_eq!(
         h.get_by_role_and_label(Role::TextInput, text::WORDS_NEW)
             .value()
             .as_deref(),
         Some("！！")
     );
-    let versions = h
-        .state()
-        .store
+    let versions = store(&h)
         .word_list_versions(Category::IllegalHarmingNation.code())
         .unwrap();
     assert!(versions.is_empty());
@@ -312,8 +316,7 @@ fn import_and_export_go_through_files() {
     let dir = tempfile::tempdir().unwrap();
     let import = dir.path().join("new.txt");
     std::fs::write(&import, "# 新增\n赌球\n赌马 | warn\n!\n").unwrap();
-    let mut h = words_harness(Store::open_in_memory().unwrap());
-    h.run();
+    let mut h = words_harness();
     choose_gambling_list(&mut h);
     type_into(&mut h, Role::TextInput, text::WORDS_REASON, "批量导入");
     type_into(
@@ -324,11 +327,9 @@ fn import_and_export_go_through_files() {
     );
     h.get_by_label(text::WORDS_IMPORT).click();
     h.run();
-    h.get_by_label(&text::words_imported(2, 0, 1));
-    h.get_by_label_contains("第 4 行");
-    let (list, version) = h
-        .state()
-        .store
+    shows(&h, &text::words_imported(2, 0, 1));
+    shows_containing(&h, "第 4 行");
+    let (list, version) = store(&h)
         .word_list(Category::ObscenityGamblingViolence)
         .unwrap();
     assert_eq!(version, 1);
@@ -346,8 +347,7 @@ fn import_and_export_go_through_files() {
 
 #[test]
 fn patterns_are_validated_before_saving() {
-    let mut h = words_harness(Store::open_in_memory().unwrap());
-    h.run();
+    let mut h = words_harness();
     type_into(
         &mut h,
         Role::MultilineTextInput,
@@ -356,9 +356,9 @@ fn patterns_are_validated_before_saving() {
     );
     h.get_by_label(text::WORDS_SAVE_PATTERNS).click();
     h.run();
-    h.get_by_label_contains("不是有效的正则表达式");
+    shows_containing(&h, "不是有效的正则表达式");
     assert_eq!(
-        h.state().store.settings().unwrap().personal_data,
+        store(&h).settings().unwrap().personal_data,
         PersonalDataSettings::default()
     );
     h.get_by_role_and_label(Role::MultilineTextInput, text::WORDS_STUDENT_PATTERNS)
@@ -366,8 +366,12 @@ fn patterns_are_validated_before_saving() {
     h.run();
     h.get_by_label(text::WORDS_SAVE_PATTERNS).click();
     h.run();
-    assert!(h.query_by_label_contains("不是有效的正则表达式").is_none());
-    let store = &h.state().store;
+    assert!(
+        h.query_all_by_label_contains("不是有效的正则表达式")
+            .next()
+            .is_none()
+    );
+    let store = store(&h);
     assert_eq!(
         store
             .settings()

@@ -88,31 +88,40 @@ fn clicking_a_header_sorts() {
     );
 }
 
+/// 测试学院 with its 管理员 signed in (the person who registers platforms).
 fn store_with_one_unit() -> Store {
     let mut s = Store::open_in_memory().unwrap();
-    s.add_unit(&UnitDraft {
-        name: "测试学院".into(),
-        ..Default::default()
-    })
-    .unwrap();
-    add_admin(&mut s);
-    s
-}
-
-/// The first start's system administrator, signed in.
-fn add_admin(s: &mut Store) {
-    if !s.has_users().unwrap() {
-        s.add_user(&mediadesk::store::NewUser {
-            login: "xitong".into(),
-            display_name: "系统管理员".into(),
-            person_id: None,
-            is_system_admin: true,
-            password: "xitong-2026".into(),
-            password_again: "xitong-2026".into(),
+    s.create_first_admin("xitong", "xitong-2026").unwrap();
+    let unit = s
+        .add_unit(&UnitDraft {
+            name: "测试学院".into(),
+            ..Default::default()
         })
         .unwrap();
-    }
-    s.sign_in("xitong", "xitong-2026").unwrap();
+    let person = s
+        .add_person(&mediadesk::domain::unit::PersonDraft {
+            unit_id: unit,
+            name: "测试管理员".into(),
+            mobile: "13800000000".into(),
+            roles: vec![
+                mediadesk::domain::unit::Role::Administrator,
+                mediadesk::domain::unit::Role::UnitHead,
+            ],
+        })
+        .unwrap();
+    s.add_user(&mediadesk::store::NewUser {
+        login: "ceshi".into(),
+        display_name: String::new(),
+        person_id: Some(person),
+        is_system_admin: false,
+        is_school_supervisor: false,
+        password: "ceshi-2026".into(),
+        password_again: "ceshi-2026".into(),
+    })
+    .unwrap();
+    s.sign_out().unwrap();
+    s.sign_in("ceshi", "ceshi-2026").unwrap();
+    s
 }
 
 fn type_into(h: &mut Harness<'_, MediaDeskApp>, label: &str, text: &str) {
@@ -326,21 +335,21 @@ fn an_unsaved_dialog_comes_back_after_a_crash() {
     let path = dir.path().join("m.db");
     {
         let mut s = Store::open(&path).unwrap();
+        s.create_first_admin("xitong", "xitong-2026").unwrap();
         s.add_unit(&UnitDraft {
             name: "测试学院".into(),
             ..Default::default()
         })
         .unwrap();
-        add_admin(&mut s);
     }
+    let signed_in = |path: &std::path::Path| {
+        Store::open(path).map(|mut s| {
+            s.sign_in("xitong", "xitong-2026").unwrap();
+            s
+        })
+    };
     {
-        let mut h = harness_over(
-            Store::open(&path).map(|mut s| {
-                add_admin(&mut s);
-                s
-            }),
-            [1280.0, 800.0],
-        );
+        let mut h = harness_over(signed_in(&path), [1280.0, 800.0]);
         h.run();
         h.get_by_label("＋ 新增平台").click();
         h.run();
@@ -352,13 +361,7 @@ fn an_unsaved_dialog_comes_back_after_a_crash() {
         // then dies without saving the platform.
         h.state_mut().workspace_mut().unwrap().flush_autosave();
     }
-    let mut h = harness_over(
-        Store::open(&path).map(|mut s| {
-            add_admin(&mut s);
-            s
-        }),
-        [1280.0, 800.0],
-    );
+    let mut h = harness_over(signed_in(&path), [1280.0, 800.0]);
     h.run();
     h.get_by_label("已恢复上次未保存的内容（程序上次可能意外退出）。");
     assert_eq!(

@@ -49,6 +49,13 @@ pub fn audit_action_label(code: &str) -> &str {
         "person_delete" => "删除人员",
         "settings_save" => "保存设置",
         "word_list_edit" => "修改词表",
+        "kind_add" => "新增媒体平台类型",
+        "kind_delete" => "删除媒体平台类型",
+        "platform_edit" => "修改平台信息",
+        "filing_scan" => "附加签章扫描件",
+        "calendar_import" => "导入节假日安排",
+        "refused" => "被拒绝的操作",
+        "backup" => "备份数据库",
         // A platform's lifecycle events use their own names.
         other => match crate::domain::lifecycle::EventKind::from_code(other) {
             Some(kind) => kind.label(),
@@ -195,7 +202,7 @@ pub const WORDS_REASON_HINT: &str = "例如：宣传部通知新增";
 pub const WORDS_REASON_MISSING: &str = "请先填写修改原因（每次修改词表都会记录原因）。";
 pub const WORDS_NEW: &str = "新词：";
 pub const WORDS_SEVERITY: &str = "级别：";
-pub const WORDS_ADD: &str = "添加";
+pub const WORDS_ADD: &str = "添加词语";
 pub const WORDS_REMOVE: &str = "删除";
 pub const WORDS_FILTER: &str = "查找：";
 pub const WORDS_FILE: &str = "文件：";
@@ -251,4 +258,60 @@ pub fn words_version_line(version: i64, when: &str, who: &str, why: &str) -> Str
 
 pub fn words_invalid(word: &str, reason: &str) -> String {
     format!("「{word}」不能加入词表：{reason}。您输入的内容仍在，请修改后再添加。")
+}
+pub mod audit;
+pub mod cli;
+pub mod ops;
+pub mod permissions;
+pub mod settings;
+
+pub mod store;
+
+/// An I/O error in Chinese, by its kind, so no English from the OS reaches a message.
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let what = match e.kind() {
+        NotFound => "文件或文件夹不存在",
+        PermissionDenied => "没有访问权限",
+        AlreadyExists => "文件已存在",
+        IsADirectory => "这是一个文件夹，不是文件",
+        NotADirectory => "路径中有一项不是文件夹",
+        StorageFull => "磁盘空间已满",
+        ReadOnlyFilesystem => "磁盘或文件夹是只读的",
+        InvalidData => "文件内容无法识别",
+        UnexpectedEof => "文件不完整（提前结束）",
+        BrokenPipe => "输出已被关闭",
+        TimedOut => "操作超时",
+        Interrupted => "操作被中断",
+        WouldBlock => "文件暂时无法读取（可能是管道或设备）",
+        _ => "读写出错",
+    };
+    match e.raw_os_error() {
+        Some(code) => format!("{what}（系统错误 {code}）"),
+        None => what.to_owned(),
+    }
+}
+
+/// The name of the system administrator's demo and first account.
+pub const SYSTEM_ADMIN: &str = "系统管理员";
+
+/// 「张喆 · 商学院 · 信息员」 for the window's header.
+pub fn session_description(
+    display_name: &str,
+    unit_name: &str,
+    roles: &[crate::domain::unit::Role],
+    system_admin: bool,
+) -> String {
+    let mut parts = vec![display_name.to_owned()];
+    if !unit_name.is_empty() {
+        parts.push(unit_name.to_owned());
+    }
+    let mut labels: Vec<&str> = roles.iter().map(|r| r.label()).collect();
+    if system_admin && display_name != SYSTEM_ADMIN {
+        labels.push(SYSTEM_ADMIN);
+    }
+    if !labels.is_empty() {
+        parts.push(labels.join("、"));
+    }
+    parts.join(" · ")
 }

@@ -4,12 +4,17 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use super::platform_form::PlatformForm;
 use super::widgets;
-use crate::domain::filing::FilingKind;
+use crate::domain::filing::{FilingKind, FilingStep};
+use crate::domain::lifecycle::{Closure, Shutdown};
 use crate::domain::post::Queue;
+use crate::domain::screening::{PersonalDataSettings, Severity};
 use crate::domain::unit::{PersonDraft, UnitDraft};
 use crate::domain::workflow::PostAction;
+use crate::ops::imports::WordList;
 use crate::store::{NewUser, Settings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,10 +75,68 @@ impl Default for Hooks {
     }
 }
 
-/// Everything a view can ask for; applied by [`Workspace::apply`].
+/// Everything a view can ask for; applied by `Workspace::apply`, which hands each group to
+/// the file of its page (`app_registry`, `app_posts`, `app_settings`, `app_people`).
 #[must_use]
 #[derive(Debug)]
 pub enum Action {
+    /// The welcome page: load the demo school.
+    LoadDemo,
+    /// The welcome page: start with one's own unit (created once the first account exists).
+    BeginFresh(String),
+    SignIn {
+        login: String,
+        password: Secret,
+    },
+    /// The first account of a new database: its system administrator.
+    CreateFirstAdmin(Box<NewUser>),
+    /// 备案 page: 报送 or 归档 of a filing record.
+    FilingStep {
+        filing_id: i64,
+        version: i64,
+        step: FilingStep,
+    },
+    /// History window: the change report was handed in.
+    MarkChangeReported {
+        change_id: i64,
+        version: i64,
+        on: NaiveDate,
+    },
+    ClosePlatform {
+        platform_id: i64,
+        closure: Closure,
+    },
+    ShutDownPlatform {
+        platform_id: i64,
+        shutdown: Shutdown,
+    },
+    /// 设置 › 节假日安排: a year's schedule as text (the editor), or a file to read.
+    ImportCalendarText(String),
+    ImportCalendarFile(PathBuf),
+    /// 设置 › 审查词表.
+    AddWord {
+        list: WordList,
+        word: String,
+        severity: Severity,
+        reason: String,
+    },
+    RemoveWord {
+        list: WordList,
+        word: String,
+        reason: String,
+    },
+    ImportWords {
+        list: WordList,
+        path: PathBuf,
+        severity: Severity,
+        reason: String,
+    },
+    ExportWords {
+        list: WordList,
+        path: PathBuf,
+    },
+    /// The student and staff number patterns (第六条五第12项).
+    SavePatterns(PersonalDataSettings),
     Navigate(Page),
     NewPlatform,
     EditPlatform(i64),

@@ -1,19 +1,21 @@
 //! The application: owns the store and the views' state, draws the frame, and applies the
-//! actions the views return, once per frame, in one place.
+//! actions the views return, once per frame. `apply` hands each action to the file of its
+//! page: `app_registry` (platforms, filings, history, printing), `app_posts`,
+//! `app_settings` (settings, calendar, word lists, backup) and `app_people` (first start,
+//! sign-in, units and people, accounts).
 
 use chrono::NaiveDate;
 use eframe::egui;
 
 pub use super::action::{Action, Hooks, OpenFileHook, Page, SavePathHook, Secret};
-use super::app_files::job_ui;
+use super::app_registry::{FilingPrint, job_ui};
 use super::audit_view::AuditView;
-use super::filings_view::{FilingsView, safe_file_part};
+use super::filings_view::FilingsView;
 use super::history_view::HistoryView;
 use super::platform_dialog::PlatformDialog;
 use super::platform_form::PlatformForm;
 use super::post_view::PostView;
 use super::posts_view::PostsView;
-use super::print_job::PrintJob;
 use super::registry_view::RegistryView;
 use super::settings_view::SettingsView;
 use super::sign_in_view::SignInView;
@@ -23,13 +25,14 @@ use super::welcome::WelcomeView;
 use super::{theme, widgets};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::registry::registry_clock;
+use crate::ops::OpsError;
 use crate::store::{Store, StoreError};
 use crate::text;
 
 /// A message under the navigation: what just happened, or what went wrong.
-struct Notice {
-    text: String,
-    is_error: bool,
+pub(super) struct Notice {
+    pub(super) text: String,
+    pub(super) is_error: bool,
 }
 
 pub struct Workspace {
@@ -39,18 +42,20 @@ pub struct Workspace {
     pub(super) page: Page,
     pub(super) registry: RegistryView,
     pub(super) dialog: Option<PlatformDialog>,
-    units: UnitsView,
+    pub(super) units: UnitsView,
     pub(super) filings: FilingsView,
-    settings: SettingsView,
-    welcome: Option<WelcomeView>,
-    notice: Option<Notice>,
-    pub(super) job: Option<PrintJob>,
-    history: Option<HistoryView>,
+    pub(super) settings: SettingsView,
+    pub(super) welcome: Option<WelcomeView>,
+    /// The unit name typed on the welcome page, created once the first account exists.
+    pub(super) pending_unit: Option<String>,
+    pub(super) notice: Option<Notice>,
+    pub(super) job: Option<FilingPrint>,
+    pub(super) history: Option<HistoryView>,
     pub(super) hooks: Hooks,
     pub(super) posts: PostsView,
     pub(super) post_view: Option<PostView>,
-    audit: AuditView,
-    users: UsersView,
+    pub(super) audit: AuditView,
+    pub(super) users: UsersView,
     /// The sign-in page, while nobody is signed in.
     pub(super) gate: Option<SignInView>,
     /// The egui context, once known, so worker threads can wake the window.
@@ -74,7 +79,10 @@ impl MediaDeskApp {
     pub fn new(store: Result<Store, StoreError>, today: NaiveDate) -> Self {
         let state = match store.and_then(|s| Workspace::new(s, today)) {
             Ok(w) => State::Ready(Box::new(w)),
-            Err(e) => State::Failed(e.to_string()),
+            Err(e) => {
+                tracing::error!("the database could not be opened: {e}");
+                State::Failed(e.to_string())
+            }
         };
         Self {
             state,
@@ -150,7 +158,7 @@ fn failed_ui(ui: &mut egui::Ui, message: &str) {
 impl Workspace {
     pub fn new(store: Store, today: NaiveDate) -> Result<Self, StoreError> {
         let calendar = store.work_calendar()?;
-        let welcome = store.is_empty()?.then(WelcomeView::default);
+        let welcome = (store.is_empty()? && !store.has_users()?).then(WelcomeView::default);
         let mut w = Self {
             store,
             today,
@@ -162,6 +170,7 @@ impl Workspace {
             filings: FilingsView::default(),
             settings: SettingsView::default(),
             welcome,
+            pending_unit: None,
             notice: None,
             job: None,
             history: None,
@@ -173,7 +182,7 @@ impl Workspace {
             gate: None,
             ctx: None,
         };
-        if w.store.session().is_none() {
+        if w.store.session().is_none() && w.welcome.is_none() {
             w.gate = Some(SignInView::for_store(&w.store)?);
         }
         w.registry.today = Some(today);
@@ -277,56 +286,43 @@ impl Workspace {
     fn ui(&mut self, ui: &mut egui::Ui) {
         let mut actions = Vec::new();
         if let Some(welcome) = &mut self.welcome {
-            match welcome.ui(ui, &mut self.store, self.today) {
-                Ok(false) => return,
-                Ok(true) => {
-                    self.welcome = None;
-                    match SignInView::for_store(&self.store) {
-                        Ok(gate) => self.gate = Some(gate),
-                        Err(e) => {
-                            self.notice = Some(Notice {
-                                text: e.to_string(),
-                                is_error: true,
-                            })
-                        }
-                    }
-                    return;
-                }
-                Err(e) => welcome.error = Some(e.to_string()),
-            }
+            welcome.ui(ui, &mut actions);
+        } else if let Some(gate) = &mut self.gate {
+            gate.ui(ui, &mut actions);
+        } else {
+            self.workspace_ui(ui, &mut actions);
         }
-        if let Some(gate) = &mut self.gate {
-            if gate.ui(ui, &mut self.store) {
-                self.gate = None;
-                self.signed_in();
-            }
-            return;
+        for action in actions {
+            self.apply(action);
         }
+        self.autosave(false);
+    }
+
+    fn workspace_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         egui::Panel::left("nav")
             .resizable(false)
             .exact_size(150.0)
-            .show(ui, |ui| self.nav_ui(ui, &mut actions));
+            .show(ui, |ui| self.nav_ui(ui, actions));
         self.poll_job(ui.ctx());
         if let Some(job) = &self.job {
-            egui::Panel::bottom("print_job").show(ui, |ui| job_ui(ui, job, &mut actions));
+            egui::Panel::bottom("print_job").show(ui, |ui| job_ui(ui, job, actions));
         }
         let printing = self.job.is_some();
         egui::CentralPanel::default_margins().show(ui, |ui| match self.page {
-            Page::Registry => self.registry.ui(ui, &mut actions),
-            Page::Filings => {
-                self.filings
-                    .ui(ui, &mut self.store, self.today, printing, &mut actions)
-            }
-            Page::Units => self.units.ui(ui, &mut actions),
+            Page::Registry => self.registry.ui(ui, actions),
+            Page::Filings => self
+                .filings
+                .ui(ui, &self.store, self.today, printing, actions),
+            Page::Units => self.units.ui(ui, actions),
             Page::Posts => match &mut self.post_view {
-                Some(view) => view.ui(ui, &mut actions),
-                None => self.posts.ui(ui, &self.store, &mut actions),
+                Some(view) => view.ui(ui, actions),
+                None => self.posts.ui(ui, &self.store, actions),
             },
             Page::Audit => self.audit.ui(ui, &self.store),
             Page::Users => {
                 egui::ScrollArea::vertical()
                     .id_salt("users_scroll")
-                    .show(ui, |ui| self.users.ui(ui, &self.store, &mut actions));
+                    .show(ui, |ui| self.users.ui(ui, &self.store, actions));
             }
             Page::Settings => {
                 let admin = self.store.session().is_some_and(|s| s.is_system_admin);
@@ -336,24 +332,18 @@ impl Workspace {
                 egui::ScrollArea::vertical()
                     .id_salt("settings_scroll")
                     .show(ui, |ui| {
-                        ui.add_enabled_ui(admin, |ui| {
-                            self.settings.ui(ui, &mut self.store, &mut actions)
-                        });
+                        ui.add_enabled_ui(admin, |ui| self.settings.ui(ui, &self.store, actions));
                     });
             }
         });
         if let Some(dialog) = &mut self.dialog {
-            dialog.ui(ui.ctx(), &self.store, self.today, &mut actions);
+            dialog.ui(ui.ctx(), &self.store, self.today, actions);
         }
         if let Some(history) = &mut self.history
-            && !history.ui(ui.ctx(), &mut self.store, self.today, &mut actions)
+            && !history.ui(ui.ctx(), actions)
         {
             self.history = None;
         }
-        for action in actions {
-            self.apply(action);
-        }
-        self.autosave(false);
     }
 
     fn nav_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -421,328 +411,112 @@ impl Workspace {
         }
     }
 
+    /// Applies one action, handing it to its page's file; an error from the store or a use
+    /// case is shown under the navigation (and logged) unless the page showed it itself.
     pub(super) fn apply(&mut self, action: Action) {
-        let result: Result<(), StoreError> = match action {
-            Action::Navigate(page) => {
-                self.page = page;
-                match page {
-                    Page::Posts => {
-                        self.post_view = None;
-                        self.posts.reload(&self.store)
-                    }
-                    Page::Audit => self.audit.reload(&self.store),
-                    Page::Users => self.users.reload(&self.store),
-                    _ => Ok(()),
-                }
-            }
-            Action::ShowQueue(queue) => {
-                self.page = Page::Posts;
-                self.post_view = None;
-                self.posts.listing = super::posts_view::Listing::Queue(queue);
-                self.posts.refresh(&self.store)
-            }
-            Action::NewPost => self.new_post(),
-            Action::OpenPost(id) => self.open_post(id),
-            Action::ClosePost => {
-                self.post_view = None;
-                self.posts.reload(&self.store)
-            }
-            Action::SavePost => {
-                self.save_post(false);
-                Ok(())
-            }
-            Action::SaveAndClosePost => {
-                self.save_post(false);
-                let saved = self
-                    .post_view
-                    .as_ref()
-                    .is_some_and(|v| v.error.is_none() && !v.dirty());
-                if saved {
-                    self.post_view = None;
-                    self.posts.reload(&self.store)
-                } else {
-                    Ok(())
-                }
-            }
-            Action::SubmitPost => {
-                self.save_post(true);
-                Ok(())
-            }
-            Action::PostStep(step) => {
-                self.post_step(step);
-                Ok(())
-            }
-            Action::OverrideScreening(reason) => {
-                self.override_screening(&reason);
-                Ok(())
-            }
-            Action::AttachToPost => {
-                self.attach_to_post();
-                Ok(())
-            }
-            Action::RemoveAttachment(id) => {
-                self.remove_attachment(id);
-                Ok(())
-            }
-            Action::OpenAttachment(id) => self.open_attachment(id),
-            Action::PrintSlip(id) => {
-                self.print_slip(id);
-                Ok(())
-            }
-            Action::SwitchUser => self.switch_user(),
-            Action::SaveSettings(settings) => {
-                let result = self
-                    .store
-                    .save_settings(&settings)
-                    .map(|()| "设置已保存".to_owned());
-                let saved = self.settings.finish(result, false);
-                self.reload_with_notice(saved)
-            }
-            Action::AddPlatformKind {
-                name,
-                has_account_type,
-            } => {
-                let result = self
-                    .store
-                    .add_platform_kind(&name, has_account_type)
-                    .map(|_| format!("已添加「{}」", name.trim()));
-                let saved = self.settings.finish(result, true);
-                self.reload_with_notice(saved)
-            }
-            Action::DeletePlatformKind { id, name } => {
-                let result = self
-                    .store
-                    .delete_platform_kind(id)
-                    .map(|()| format!("已删除「{name}」"));
-                let saved = self.settings.finish(result, false);
-                self.reload_with_notice(saved)
-            }
-            Action::BackupDatabase => {
-                let name = format!("MediaDesk-备份-{}.db", self.today);
-                match (self.hooks.save_backup)(&name) {
-                    Some(dest) => {
-                        let result = self
-                            .store
-                            .backup_to(&dest)
-                            .map(|()| format!("已备份到 {}", dest.display()));
-                        let saved = self.settings.finish(result, false);
-                        self.reload_with_notice(saved)
-                    }
-                    None => Ok(()),
-                }
-            }
-            Action::SaveUnit { editing, draft } => {
-                let result = match editing {
-                    None => self.store.add_unit(&draft).map(|_| ()),
-                    Some((id, version)) => self.store.update_unit(id, version, &draft),
-                };
-                let saved = self.units.unit_saved(result);
-                self.reload_with_notice(saved)
-            }
-            Action::SavePerson { editing, draft } => {
-                let result = match editing {
-                    None => self.store.add_person(&draft).map(|_| ()),
-                    Some((id, version)) => self.store.update_person(id, version, &draft),
-                };
-                let saved = self.units.person_saved(result);
-                self.reload_with_notice(saved)
-            }
-            Action::AddUser(new) => {
-                let result = self
-                    .store
-                    .add_user(&new)
-                    .map(|id| format!("已添加账号「{}」，编号 {id}。", new.login.trim()));
-                self.users.finish(&self.store, result);
-                Ok(())
-            }
-            Action::SetUserActive { user, active } => {
-                let result = self
-                    .store
-                    .set_user_active(user, active)
-                    .map(|()| "已更新账号状态。".to_owned());
-                self.users.finish(&self.store, result);
-                Ok(())
-            }
-            Action::SetPassword {
-                user,
-                password,
-                again,
-            } => {
-                let result = self
-                    .store
-                    .set_password(user, &password.0, &again.0)
-                    .map(|()| "密码已修改。".to_owned());
-                self.users.finish(&self.store, result);
-                Ok(())
-            }
-            Action::NewPlatform => {
-                if self.dialog.is_none() {
-                    let form = PlatformForm::new(self.registry.query.unit_id);
-                    self.dialog = Some(PlatformDialog::new(form, &self.store, self.today));
-                }
-                Ok(())
-            }
-            Action::EditPlatform(id) => {
-                if self.dialog.is_none() {
-                    match self.store.platform(id) {
-                        Ok(p) => {
-                            let form = PlatformForm::from_platform(&p);
-                            self.dialog = Some(PlatformDialog::new(form, &self.store, self.today));
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                } else {
-                    Ok(())
-                }
-            }
-            Action::SavePlatform(form) => {
-                self.save_platform(*form);
-                Ok(())
-            }
-            Action::ClosePlatformDialog => {
-                if let Some(d) = self.dialog.take() {
-                    let key = d.form.draft_key();
-                    self.store.discard_draft(&key)
-                } else {
-                    Ok(())
-                }
-            }
-            Action::Reload => self.reload(),
+        let result: Result<(), OpsError> = match action {
+            Action::Navigate(page) => self.navigate(page).map_err(OpsError::from),
+            Action::Reload => self.reload().map_err(OpsError::from),
             Action::Notice(text) => {
-                self.notice = Some(Notice {
-                    text,
-                    is_error: false,
-                });
+                self.show_notice(text);
                 Ok(())
             }
             Action::Error(text) => {
-                self.notice = Some(Notice {
-                    text,
-                    is_error: true,
-                });
+                self.show_error(text);
                 Ok(())
             }
-            Action::StartPrint {
-                platform_ids,
-                kind,
-                title,
-                file_name,
-            } => {
-                self.start_print(platform_ids, kind, title, &file_name);
-                Ok(())
-            }
-            Action::CancelPrint => {
-                if let Some(job) = &self.job {
-                    job.cancel();
-                }
-                Ok(())
-            }
-            Action::AttachScan(id) => self.attach_scan(id),
-            Action::OpenHistory(id) => {
-                HistoryView::open(&self.store, id, self.today).map(|h| self.history = Some(h))
-            }
-            Action::PrintChangeReport(id) => {
-                self.print_document(|store, settings| {
-                    let data =
-                        crate::print::change_report_for(store, id).map_err(|e| e.to_string())?;
-                    let bytes = crate::print::render_change_report(&data, settings)
-                        .map_err(|e| e.to_string())?;
-                    Ok((
-                        bytes,
-                        format!(
-                            "信息变更报告-{}-{}.pdf",
-                            safe_file_part(&data.platform_name),
-                            data.changed_on
-                        ),
-                    ))
-                });
-                Ok(())
-            }
-            Action::PrintEnding(id) => {
-                self.print_document(|store, settings| {
-                    let doc =
-                        crate::print::ending_document_for(store, id).map_err(|e| e.to_string())?;
-                    let (bytes, name) = match doc {
-                        crate::print::EndingDocument::Closure(d) => (
-                            crate::print::render_closure_report(&d, settings),
-                            format!("停止运营报告-{}.pdf", safe_file_part(&d.platform_name)),
-                        ),
-                        crate::print::EndingDocument::Shutdown(d) => (
-                            crate::print::render_shutdown_notice(&d, settings),
-                            format!("关停通知-{}.pdf", safe_file_part(&d.platform_name)),
-                        ),
-                    };
-                    Ok((bytes.map_err(|e| e.to_string())?, name))
-                });
-                Ok(())
-            }
-            Action::OpenScan(id) => self.open_scan(id),
+            a @ (Action::LoadDemo
+            | Action::BeginFresh(_)
+            | Action::SignIn { .. }
+            | Action::CreateFirstAdmin(_)
+            | Action::SwitchUser
+            | Action::SaveUnit { .. }
+            | Action::SavePerson { .. }
+            | Action::AddUser(_)
+            | Action::SetUserActive { .. }
+            | Action::SetPassword { .. }) => self.apply_people(a),
+            a @ (Action::SaveSettings(_)
+            | Action::AddPlatformKind { .. }
+            | Action::DeletePlatformKind { .. }
+            | Action::BackupDatabase
+            | Action::ImportCalendarText(_)
+            | Action::ImportCalendarFile(_)
+            | Action::AddWord { .. }
+            | Action::RemoveWord { .. }
+            | Action::ImportWords { .. }
+            | Action::ExportWords { .. }
+            | Action::SavePatterns(_)) => self.apply_settings(a),
+            a @ (Action::ShowQueue(_)
+            | Action::NewPost
+            | Action::OpenPost(_)
+            | Action::ClosePost
+            | Action::SavePost
+            | Action::SaveAndClosePost
+            | Action::SubmitPost
+            | Action::PostStep(_)
+            | Action::OverrideScreening(_)
+            | Action::AttachToPost
+            | Action::RemoveAttachment(_)
+            | Action::OpenAttachment(_)
+            | Action::PrintSlip(_)) => self.apply_posts(a),
+            a @ (Action::NewPlatform
+            | Action::EditPlatform(_)
+            | Action::SavePlatform(_)
+            | Action::ClosePlatformDialog
+            | Action::StartPrint { .. }
+            | Action::CancelPrint
+            | Action::AttachScan(_)
+            | Action::OpenScan(_)
+            | Action::OpenHistory(_)
+            | Action::PrintChangeReport(_)
+            | Action::PrintEnding(_)
+            | Action::FilingStep { .. }
+            | Action::MarkChangeReported { .. }
+            | Action::ClosePlatform { .. }
+            | Action::ShutDownPlatform { .. }) => self.apply_registry(a),
         };
         if let Err(e) = result {
-            self.notice = Some(Notice {
-                text: e.to_string(),
-                is_error: true,
-            });
+            self.show_error(e.to_string());
         }
     }
 
-    /// After a save that went through (`Some(message)`): fresh lists and the message.
-    fn reload_with_notice(&mut self, saved: Option<String>) -> Result<(), StoreError> {
-        let Some(text) = saved else {
-            return Ok(());
-        };
-        self.reload()?;
+    fn navigate(&mut self, page: Page) -> Result<(), StoreError> {
+        self.page = page;
+        match page {
+            Page::Posts => {
+                self.post_view = None;
+                self.posts.reload(&self.store)
+            }
+            Page::Audit => self.audit.reload(&self.store),
+            Page::Users => self.users.reload(&self.store),
+            _ => Ok(()),
+        }
+    }
+
+    pub(super) fn show_notice(&mut self, text: String) {
         self.notice = Some(Notice {
             text,
             is_error: false,
         });
-        Ok(())
     }
 
-    fn save_platform(&mut self, form: PlatformForm) {
-        let (draft, date_errors) = form.to_draft();
-        let Some(dialog) = &mut self.dialog else {
-            return;
+    /// An error shown under the navigation, and logged once.
+    pub(super) fn show_error(&mut self, text: String) {
+        tracing::warn!("shown: {text}");
+        self.notice = Some(Notice {
+            text,
+            is_error: true,
+        });
+    }
+
+    /// After a save that went through (`Some(message)`): fresh lists and the message.
+    pub(super) fn reload_with_notice(&mut self, saved: Option<String>) -> Result<(), OpsError> {
+        let Some(text) = saved else {
+            return Ok(());
         };
-        if !date_errors.is_empty() {
-            dialog.attempted = true;
-            dialog.error = Some(text::FIX_ERRORS.to_owned());
-            return;
-        }
-        let saved = match form.editing {
-            None => self.store.add_platform(&draft, self.today).map(Some),
-            Some((id, version)) => self
-                .store
-                .update_platform(id, version, &draft, &form.change_reason, self.today)
-                .map(|()| None),
-        };
-        match saved {
-            Ok(_) => {
-                let key = form.draft_key();
-                self.dialog = None;
-                let cleanup = self.store.discard_draft(&key).and_then(|()| self.reload());
-                self.notice = Some(match cleanup {
-                    Ok(()) => Notice {
-                        text: format!("已保存「{}」", draft.name.trim()),
-                        is_error: false,
-                    },
-                    Err(e) => Notice {
-                        text: e.to_string(),
-                        is_error: true,
-                    },
-                });
-            }
-            Err(StoreError::Invalid(errors)) => {
-                dialog.attempted = true;
-                dialog.set_errors(errors);
-                dialog.error = Some(text::FIX_ERRORS.to_owned());
-            }
-            Err(e) => {
-                dialog.attempted = true;
-                dialog.error = Some(e.to_string());
-            }
-        }
+        self.reload()?;
+        self.show_notice(text);
+        Ok(())
     }
 
     /// Saves the open dialog's contents at most every two seconds while it changes (and at

@@ -4,11 +4,61 @@
 use super::app::{Action, Page, Workspace};
 use super::post_view::PostView;
 use crate::domain::workflow::PostAction;
+use crate::ops::{self, OpsError};
 use crate::store::StoreError;
 
 impl Workspace {
+    pub(super) fn apply_posts(&mut self, action: Action) -> Result<(), OpsError> {
+        match action {
+            Action::ShowQueue(queue) => {
+                self.page = Page::Posts;
+                self.post_view = None;
+                self.posts.listing = super::posts_view::Listing::Queue(queue);
+                self.posts.refresh(&self.store)?;
+            }
+            Action::NewPost => self.new_post()?,
+            Action::OpenPost(id) => self.open_post(id)?,
+            Action::ClosePost => {
+                self.post_view = None;
+                self.posts.reload(&self.store)?;
+            }
+            Action::SavePost => self.save_post(false),
+            Action::SaveAndClosePost => {
+                self.save_post(false);
+                let saved = self
+                    .post_view
+                    .as_ref()
+                    .is_some_and(|v| v.error.is_none() && !v.dirty());
+                if saved {
+                    self.post_view = None;
+                    self.posts.reload(&self.store)?;
+                }
+            }
+            Action::SubmitPost => self.save_post(true),
+            Action::PostStep(step) => self.post_step(step),
+            Action::OverrideScreening(reason) => self.override_screening(&reason),
+            Action::AttachToPost => self.attach_to_post(),
+            Action::RemoveAttachment(id) => self.remove_attachment(id),
+            Action::OpenAttachment(id) => self.open_attachment(id)?,
+            Action::PrintSlip(id) => {
+                let document = ops::reports::approval_slip(&self.store, id);
+                self.save_document(document);
+            }
+            other => tracing::error!("not a posts action: {other:?}"),
+        }
+        Ok(())
+    }
+
+    /// Opens a post's page and remembers the revision this person has now seen, so their
+    /// next diff starts there.
     pub(super) fn open_post(&mut self, id: i64) -> Result<(), StoreError> {
-        self.post_view = Some(PostView::open(&mut self.store, id)?);
+        let view = PostView::open(&self.store, id)?;
+        if let Some(post) = &view.post
+            && post.revision > 0
+        {
+            self.store.mark_seen(id, post.revision)?;
+        }
+        self.post_view = Some(view);
         self.page = Page::Posts;
         Ok(())
     }
@@ -53,14 +103,14 @@ impl Workspace {
         };
         view.field_errors.clear();
         view.error = None;
-        if let Err(e) = view.saved(&mut self.store, id) {
+        if let Err(e) = view.saved(&self.store, id) {
             view.error = Some(e.to_string());
             return;
         }
         if submit {
             self.post_step(PostAction::Submit);
         } else {
-            self.apply(Action::Notice(format!("已保存「{}」", draft.title.trim())));
+            self.show_notice(format!("已保存「{}」", draft.title.trim()));
             self.refresh_posts();
         }
     }
@@ -76,11 +126,10 @@ impl Workspace {
         match self.store.post_step(id, version, &action) {
             Ok(step) => {
                 let text = format!("信息 {id}：{}，现为「{}」", action.label(), step.to.label());
-                match PostView::open(&mut self.store, id) {
-                    Ok(fresh) => self.post_view = Some(fresh),
-                    Err(e) => view.error = Some(e.to_string()),
+                if let Err(e) = self.open_post(id) {
+                    self.show_error(e.to_string());
                 }
-                self.apply(Action::Notice(text));
+                self.show_notice(text);
                 self.refresh_posts();
             }
             Err(e) => view.error = Some(e.to_string()),
@@ -97,13 +146,11 @@ impl Workspace {
         match self
             .store
             .override_screening(id, version, reason)
-            .and_then(|()| PostView::open(&mut self.store, id))
+            .and_then(|()| PostView::open(&self.store, id))
         {
             Ok(fresh) => {
                 self.post_view = Some(fresh);
-                self.apply(Action::Notice(
-                    "已放行审查结果，理由已记入审计记录。".to_owned(),
-                ));
+                self.show_notice("已放行审查结果，理由已记入审计记录。".to_owned());
             }
             Err(e) => view.error = Some(e.to_string()),
         }
@@ -119,9 +166,9 @@ impl Workspace {
         let Some(path) = (self.hooks.pick_attachment)() else {
             return;
         };
-        match self.store.attach_file(id, version, &path) {
+        match ops::files::attach_to_post(&mut self.store, id, version, &path) {
             Ok(_) => {
-                if let Err(e) = view.saved(&mut self.store, id) {
+                if let Err(e) = view.saved(&self.store, id) {
                     view.error = Some(e.to_string());
                 }
             }
@@ -139,40 +186,33 @@ impl Workspace {
         let result = self
             .store
             .remove_attachment(attachment, version)
-            .and_then(|()| view.saved(&mut self.store, id));
+            .and_then(|()| view.saved(&self.store, id));
         if let Err(e) = result {
             view.error = Some(e.to_string());
         }
     }
 
     /// Opens an attachment in the system's viewer from a private temporary copy.
-    pub(super) fn open_attachment(&mut self, attachment: i64) -> Result<(), StoreError> {
-        let bytes = self.store.attachment_content(attachment)?;
+    fn open_attachment(&mut self, attachment: i64) -> Result<(), OpsError> {
         let name = self
             .post_view
             .as_ref()
             .and_then(|v| v.attachments.iter().find(|a| a.id == attachment))
             .map_or_else(|| format!("附件{attachment}"), |a| a.name.clone());
-        let dir = std::env::temp_dir().join(format!("mediadesk-attachment-{attachment}"));
-        let path = dir.join(super::filings_view::safe_file_part(&name));
-        std::fs::create_dir_all(&dir)
-            .and_then(|()| std::fs::write(&path, &bytes))
-            .map_err(|e| StoreError::Attachment(format!("无法打开附件「{name}」：{e}")))?;
-        (self.hooks.open_file)(&path).map_err(StoreError::Attachment)
-    }
-
-    /// Signs out; the sign-in page takes over the window.
-    pub(super) fn switch_user(&mut self) -> Result<(), StoreError> {
-        self.post_view = None;
-        self.store.sign_out()?;
-        self.gate = Some(super::sign_in_view::SignInView::for_store(&self.store)?);
+        let path = ops::files::export_attachment(&self.store, attachment, &name)?;
+        if let Err(e) = (self.hooks.open_file)(&path) {
+            self.show_error(format!(
+                "无法打开附件「{name}」：{e}；文件在 {}",
+                path.display()
+            ));
+        }
         Ok(())
     }
 
     /// Re-reads the queue counts and the list after a step.
     pub(super) fn refresh_posts(&mut self) {
         if let Err(e) = self.posts.reload(&self.store) {
-            self.apply(Action::Error(e.to_string()));
+            self.show_error(e.to_string());
         }
     }
 }
@@ -181,31 +221,15 @@ impl Workspace {
     /// After sign-in: fresh lists, and the posts page when something waits for this user.
     pub(super) fn signed_in(&mut self) {
         if let Err(e) = self.reload() {
-            self.apply(Action::Error(e.to_string()));
+            self.show_error(e.to_string());
             return;
         }
         self.posts.start_on_queue();
         if let Err(e) = self.posts.refresh(&self.store) {
-            self.apply(Action::Error(e.to_string()));
+            self.show_error(e.to_string());
         }
         if self.posts.counts.iter().any(|(_, n)| *n > 0) {
             self.page = Page::Posts;
         }
-    }
-
-    /// 信息发布审核单 (PDF) of a post, for review on paper.
-    pub(super) fn print_slip(&mut self, id: i64) {
-        self.print_document(|store, settings| {
-            let data = crate::print::approval_slip_for(store, id).map_err(|e| e.to_string())?;
-            let bytes =
-                crate::print::render_approval_slip(&data, settings).map_err(|e| e.to_string())?;
-            Ok((
-                bytes,
-                format!(
-                    "信息发布审核单-{id}-{}.pdf",
-                    super::filings_view::safe_file_part(&data.title)
-                ),
-            ))
-        });
     }
 }

@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText};
 
 use super::app::Action;
 use super::theme;
-use crate::domain::calendar::{NamedDates, YearSchedule, parse_year_file};
+use crate::domain::calendar::{NamedDates, YearSchedule};
 use crate::store::{Store, StoreError};
 
 #[derive(Default)]
@@ -23,7 +23,7 @@ impl CalendarView {
         Ok(())
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, store: &mut Store, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, store: &Store, actions: &mut Vec<Action>) {
         ui.label(RichText::new("节假日安排（工作日日历）").strong());
         let listed = match (self.years.first(), self.years.last()) {
             (Some(a), Some(b)) => format!(
@@ -51,10 +51,7 @@ impl CalendarView {
                     .add_filter("JSON", &["json"])
                     .pick_file()
             {
-                match std::fs::read_to_string(&path) {
-                    Ok(text) => self.import(&text, store, actions),
-                    Err(e) => self.error = Some(format!("无法读取「{}」：{e}", path.display())),
-                }
+                actions.push(Action::ImportCalendarFile(path));
             }
             let next = self.years.last().map_or(2027, |y| y + 1);
             if ui.button(format!("新增 {next} 年…")).clicked() {
@@ -72,34 +69,27 @@ impl CalendarView {
                 self.editor = Some((last, text));
             }
         });
-        self.editor_ui(ui.ctx(), store, actions);
+        self.editor_ui(ui.ctx(), actions);
     }
 
-    fn import(&mut self, text: &str, store: &mut Store, actions: &mut Vec<Action>) {
-        let result = parse_year_file(text)
-            .map_err(|e| e.to_string())
-            .and_then(|years| {
-                store
-                    .import_calendar_years(&years)
-                    .map_err(|e| e.to_string())?;
-                Ok(years
-                    .iter()
-                    .map(|y| y.year.to_string())
-                    .collect::<Vec<_>>()
-                    .join("、"))
-            });
+    /// How an import the app applied went: the editor closes on success (the notice is
+    /// returned); on refusal the reason shows and the calendar in use stays as it was.
+    pub fn finished(&mut self, result: Result<Vec<i32>, String>) -> Option<String> {
         match result {
             Ok(years) => {
                 self.error = None;
                 self.editor = None;
-                actions.push(Action::Reload);
-                actions.push(Action::Notice(format!("已导入 {years} 年的节假日安排")));
+                let years: Vec<String> = years.iter().map(i32::to_string).collect();
+                Some(format!("已导入 {} 年的节假日安排", years.join("、")))
             }
-            Err(e) => self.error = Some(format!("{e}（原有日历未改动）")),
+            Err(e) => {
+                self.error = Some(format!("{e}（原有日历未改动）"));
+                None
+            }
         }
     }
 
-    fn editor_ui(&mut self, ctx: &egui::Context, store: &mut Store, actions: &mut Vec<Action>) {
+    fn editor_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         let Some((year, text)) = &mut self.editor else {
             return;
         };
@@ -129,7 +119,7 @@ impl CalendarView {
                 }
             });
         if let Some(text) = save {
-            self.import(&text, store, actions);
+            actions.push(Action::ImportCalendarText(text));
         } else if !open {
             self.editor = None;
         }

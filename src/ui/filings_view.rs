@@ -9,9 +9,12 @@ use super::app::Action;
 use super::platform_form::parse_date;
 use super::{preview, theme};
 use crate::domain::filing::{FilingKind, FilingState, FilingStep};
+use crate::domain::permissions::{Actor, Permission, Target, may};
 use crate::domain::registry::{RegistryRow, StatusView};
 use crate::domain::unit::Unit;
-use crate::print::{Page, layout_filing_form, missing_fields};
+use crate::ops::files::safe_file_part;
+use crate::ops::filing::prepare;
+use crate::print::{Page, layout_filing_form};
 use crate::store::{FilingRow, Store, StoreError};
 
 /// What is about to be printed, shown before anything is saved.
@@ -46,6 +49,8 @@ pub struct FilingsView {
     pub preview: Option<PrintPreview>,
     step: Option<StepForm>,
     error: Option<String>,
+    /// Who is signed in, for which buttons each record offers (the store decides again).
+    actor: Option<Actor>,
 }
 
 impl FilingsView {
@@ -54,6 +59,7 @@ impl FilingsView {
     pub fn reload(&mut self, store: &Store, registry: &[RegistryRow]) -> Result<(), StoreError> {
         self.rows = store.filings()?;
         self.units = store.units()?;
+        self.actor = store.actor()?;
         self.platforms = registry
             .iter()
             .filter(|r| !matches!(r.status, StatusView::Closed | StatusView::ShutDown))
@@ -82,25 +88,15 @@ impl FilingsView {
         kind: FilingKind,
         today: NaiveDate,
     ) -> Result<(), String> {
-        let forms = crate::print::forms_for(store, &platform_ids).map_err(|e| e.to_string())?;
-        let Some(first) = forms.first() else {
-            return Err("没有可打印的平台（停止运营和关停的平台不再备案）。".to_owned());
+        let prepared = prepare(store, &platform_ids, kind).map_err(|e| e.to_string())?;
+        let Some(first) = prepared.forms.first() else {
+            return Err(crate::ops::OpsError::NothingToPrint.to_string());
         };
-        let settings = store.settings().map_err(|e| e.to_string())?;
-        let settings = crate::print::form_settings(&settings)?;
-        let pages = layout_filing_form(first, &settings).map_err(|e| e.to_string())?;
-        let missing = forms
-            .iter()
-            .filter_map(|f| {
-                let m = missing_fields(f);
-                (!m.is_empty()).then(|| {
-                    format!(
-                        "「{}」缺少：{}",
-                        f.account_name.lines().next().unwrap_or(""),
-                        m.join("、")
-                    )
-                })
-            })
+        let pages = layout_filing_form(first, &prepared.settings).map_err(|e| e.to_string())?;
+        let missing = prepared
+            .blanks()
+            .into_iter()
+            .map(|(account, m)| format!("「{account}」缺少：{}", m.join("、")))
             .collect();
         let (title, file_name) = if platform_ids.len() == 1 {
             let p = store.platform(platform_ids[0]).map_err(|e| e.to_string())?;
@@ -133,7 +129,7 @@ impl FilingsView {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        store: &mut Store,
+        store: &Store,
         today: NaiveDate,
         printing: bool,
         actions: &mut Vec<Action>,
@@ -218,16 +214,17 @@ impl FilingsView {
         });
         ui.add_space(8.0);
         ui.label(RichText::new(format!("备案记录（{}）", self.rows.len())).strong());
-        self.records_ui(ui, store, actions);
+        self.records_ui(ui, actions);
         self.preview_ui(ui.ctx(), actions);
-        self.step_ui(ui.ctx(), store, today, actions);
+        self.step_ui(ui.ctx(), actions);
     }
 
-    fn records_ui(&mut self, ui: &mut egui::Ui, store: &mut Store, actions: &mut Vec<Action>) {
+    fn records_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         if self.rows.is_empty() {
             ui.label("还没有备案记录。打印备案表后，这里会列出每份表格的签章、报送和归档进度。");
             return;
         }
+        let mut step = None;
         egui::ScrollArea::vertical()
             .id_salt("filings")
             .show(ui, |ui| {
@@ -251,6 +248,8 @@ impl FilingsView {
                         ui.end_row();
                         for row in &self.rows {
                             let f = &row.filing;
+                            let may_report = self.may(Permission::ReportFiling, row.unit_id);
+                            let may_archive = self.may(Permission::ArchiveFiling, row.unit_id);
                             ui.label(&row.platform_name);
                             ui.label(&row.unit_name);
                             ui.label(f.kind.label());
@@ -273,27 +272,34 @@ impl FilingsView {
                                 if f.has_scan && ui.small_button("打开").clicked() {
                                     actions.push(Action::OpenScan(f.id));
                                 }
-                                if ui
-                                    .small_button(if f.has_scan {
-                                        "替换…"
-                                    } else {
-                                        "附加…"
-                                    })
-                                    .clicked()
+                                if may_report
+                                    && ui
+                                        .small_button(if f.has_scan {
+                                            "替换…"
+                                        } else {
+                                            "附加…"
+                                        })
+                                        .clicked()
                                 {
                                     actions.push(Action::AttachScan(f.id));
                                 }
                             });
                             ui.horizontal(|ui| match f.state {
-                                FilingState::AwaitingSignature => {
+                                FilingState::AwaitingSignature if may_report => {
                                     if ui.small_button("标记已报送").clicked() {
-                                        self.step = Some(StepForm::new(f.id, f.version, false));
+                                        step = Some(StepForm::new(f.id, f.version, false));
                                     }
                                 }
-                                FilingState::Submitted => {
+                                FilingState::Submitted if may_archive => {
                                     if ui.small_button("归档").clicked() {
-                                        self.step = Some(StepForm::new(f.id, f.version, true));
+                                        step = Some(StepForm::new(f.id, f.version, true));
                                     }
+                                }
+                                FilingState::AwaitingSignature => {
+                                    ui.label(RichText::new("待单位报送").color(theme::MUTED));
+                                }
+                                FilingState::Submitted => {
+                                    ui.label(RichText::new("待新闻中心归档").color(theme::MUTED));
                                 }
                                 FilingState::Archived => {
                                     ui.label(RichText::new("已完成").color(theme::MUTED));
@@ -303,7 +309,14 @@ impl FilingsView {
                         }
                     });
             });
-        let _ = store;
+        if step.is_some() {
+            self.step = step;
+        }
+    }
+
+    /// Whether the signed-in person may take `permission` on a record of `unit`.
+    fn may(&self, permission: Permission, unit: i64) -> bool {
+        may(self.actor.as_ref(), permission, &Target::Unit(unit)).is_ok()
     }
 
     fn preview_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
@@ -388,13 +401,7 @@ impl FilingsView {
         }
     }
 
-    fn step_ui(
-        &mut self,
-        ctx: &egui::Context,
-        store: &mut Store,
-        today: NaiveDate,
-        actions: &mut Vec<Action>,
-    ) {
+    fn step_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         let Some(step) = &mut self.step else {
             return;
         };
@@ -445,18 +452,11 @@ impl FilingsView {
                             } else {
                                 FilingStep::Submit { on }
                             };
-                            match store.apply_filing_step(step.filing_id, step.version, &s, today) {
-                                Ok(()) => {
-                                    close = true;
-                                    actions.push(Action::Reload);
-                                    actions.push(Action::Notice(if step.archive {
-                                        "已归档为已备案".to_owned()
-                                    } else {
-                                        "已标记为已报送".to_owned()
-                                    }));
-                                }
-                                Err(e) => step.error = Some(e.to_string()),
-                            }
+                            actions.push(Action::FilingStep {
+                                filing_id: step.filing_id,
+                                version: step.version,
+                                step: s,
+                            });
                         }
                     }
                 }
@@ -484,41 +484,25 @@ impl StepForm {
     }
 }
 
-/// A piece of a file name: characters Windows and macOS refuse become 「_」.
-pub fn safe_file_part(s: &str) -> String {
-    let cleaned: String = s
-        .trim()
-        .trim_start_matches("https://")
-        .trim_start_matches("http://")
-        .chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
-                '_'
-            } else {
-                c
+impl FilingsView {
+    /// How a filing step the app applied went: the form closes on success (the notice is
+    /// returned for the app to show); on refusal the reason shows in the form.
+    pub fn step_finished(&mut self, result: Result<(), String>) -> Option<String> {
+        let step = self.step.as_mut()?;
+        match result {
+            Ok(()) => {
+                let notice = if step.archive {
+                    "已归档为已备案"
+                } else {
+                    "已标记为已报送"
+                };
+                self.step = None;
+                Some(notice.to_owned())
             }
-        })
-        .collect();
-    let cleaned = cleaned.trim_matches(['_', '.', ' ']).to_owned();
-    if cleaned.is_empty() {
-        "平台".to_owned()
-    } else {
-        cleaned.chars().take(60).collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_file_part;
-
-    #[test]
-    fn file_names_are_safe_on_every_desktop() {
-        assert_eq!(
-            safe_file_part("https://sxy.sias.edu.cn/"),
-            "sxy.sias.edu.cn"
-        );
-        assert_eq!(safe_file_part("a:b*c?"), "a_b_c");
-        assert_eq!(safe_file_part("  "), "平台");
-        assert_eq!(safe_file_part("西亚斯商学院"), "西亚斯商学院");
+            Err(e) => {
+                step.error = Some(e);
+                None
+            }
+        }
     }
 }

@@ -87,13 +87,7 @@ impl HistoryView {
     }
 
     /// Draws the window; `false` once it was closed.
-    pub fn ui(
-        &mut self,
-        ctx: &egui::Context,
-        store: &mut Store,
-        today: NaiveDate,
-        actions: &mut Vec<Action>,
-    ) -> bool {
+    pub fn ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) -> bool {
         let mut open = true;
         egui::Window::new(format!("平台历史：{}", self.name))
             .id(egui::Id::unique("history_window"))
@@ -135,7 +129,7 @@ impl HistoryView {
                 self.changes_ui(ui, actions);
                 ui.separator();
                 self.lifecycle_ui(ui, actions);
-                self.form_ui(ui, store, today, actions);
+                self.form_ui(ui, actions);
             });
         open
     }
@@ -218,13 +212,7 @@ impl HistoryView {
         });
     }
 
-    fn form_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        store: &mut Store,
-        today: NaiveDate,
-        actions: &mut Vec<Action>,
-    ) {
+    fn form_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let mut submit = false;
         let mut cancel = false;
         match &mut self.form {
@@ -311,65 +299,73 @@ impl HistoryView {
         if !submit {
             return;
         }
-        let result = match &self.form {
-            Form::None => Ok(()),
+        let action = match &self.form {
+            Form::None => return,
             Form::Reported {
                 change_id,
                 version,
                 date,
-            } => match parse_date(date) {
-                None => Err(bad_date(date)),
-                Some(on) => store
-                    .mark_change_reported(*change_id, *version, on, today)
-                    .map_err(|e| e.to_string()),
-            },
+            } => parse_date(date).map(|on| Action::MarkChangeReported {
+                change_id: *change_id,
+                version: *version,
+                on,
+            }),
             Form::Close {
                 date,
                 reason,
                 disposition,
-            } => match parse_date(date) {
-                None => Err(bad_date(date)),
-                Some(on) => store
-                    .close_platform(
-                        self.platform_id,
-                        &Closure {
-                            on,
-                            reason: reason.clone(),
-                            content_disposition: disposition.clone(),
-                        },
-                        today,
-                    )
-                    .map_err(|e| e.to_string()),
-            },
+            } => parse_date(date).map(|on| Action::ClosePlatform {
+                platform_id: self.platform_id,
+                closure: Closure {
+                    on,
+                    reason: reason.clone(),
+                    content_disposition: disposition.clone(),
+                },
+            }),
             Form::ShutDown {
                 date,
                 reason,
                 details,
                 document_no,
-            } => match parse_date(date) {
-                None => Err(bad_date(date)),
-                Some(on) => store
-                    .shut_down_platform(
-                        self.platform_id,
-                        &Shutdown {
-                            on,
-                            reason: *reason,
-                            details: details.clone(),
-                            document_no: document_no.clone(),
-                        },
-                        today,
-                    )
-                    .map_err(|e| e.to_string()),
-            },
+            } => parse_date(date).map(|on| Action::ShutDownPlatform {
+                platform_id: self.platform_id,
+                shutdown: Shutdown {
+                    on,
+                    reason: *reason,
+                    details: details.clone(),
+                    document_no: document_no.clone(),
+                },
+            }),
         };
+        match action {
+            Some(action) => actions.push(action),
+            None => self.error = Some(bad_date(self.form_date())),
+        }
+    }
+
+    /// The date typed in the open form.
+    fn form_date(&self) -> &str {
+        match &self.form {
+            Form::None => "",
+            Form::Reported { date, .. }
+            | Form::Close { date, .. }
+            | Form::ShutDown { date, .. } => date,
+        }
+    }
+
+    /// How a lifecycle step the app applied went: the form closes on success (with a notice
+    /// returned for the app to show); on refusal the reason shows and the typing stays.
+    pub fn finished(&mut self, result: Result<(), String>) -> Option<String> {
         match result {
             Ok(()) => {
                 self.form = Form::None;
                 self.error = None;
-                actions.push(Action::Reload);
-                actions.push(Action::Notice(format!("已记录「{}」的变动", self.name)));
+                Some(format!("已记录「{}」的变动", self.name))
             }
-            Err(e) => self.error = Some(e),
+            Err(e) => {
+                self.error = Some(e);
+                None
+            }
         }
     }
 }

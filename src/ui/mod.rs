@@ -3,8 +3,10 @@
 
 mod action;
 pub mod app;
-mod app_files;
+mod app_people;
 mod app_posts;
+mod app_registry;
+mod app_settings;
 pub mod audit_view;
 mod calendar_view;
 mod filings_view;
@@ -15,7 +17,6 @@ mod post_form;
 pub mod post_view;
 pub mod posts_view;
 mod preview;
-mod print_job;
 pub mod registry_view;
 pub mod screened_editor;
 mod settings_view;
@@ -28,6 +29,9 @@ mod widgets;
 pub mod words_view;
 
 pub use app::{Hooks, MediaDeskApp};
+pub use run::run_window;
+
+mod run;
 pub use registry_view::RegistryView;
 pub use screened_editor::ScreenedEditor;
 pub use words_view::WordsView;

@@ -10,17 +10,18 @@ use super::posts_view::state_colour;
 use super::screened_editor::ScreenedEditor;
 use super::theme;
 use crate::domain::audit::AuditEntry;
+use crate::domain::permissions::{Permission, allowed_post_permissions};
 use crate::domain::post::Post;
 use crate::domain::registry::StatusView;
 use crate::domain::screening::{Screener, ScreeningReport, Severity};
 use crate::domain::text_diff::{DiffKind, char_diff};
-use crate::domain::unit::Role;
 use crate::domain::validation::{Field, FieldError};
-use crate::domain::workflow::{Category, Origin, PostAction, PostState, REVIEWER_ROLES};
-use crate::store::{AttachmentMeta, Revision, Session, Store, StoreError};
+use crate::domain::workflow::{Category, Origin, PostAction};
+use crate::store::{AttachmentMeta, Revision, Store, StoreError};
 use crate::text;
 
-/// What the signed-in user may do on this page (the store checks again on every step).
+/// What the page offers the signed-in user, derived from the steps the domain allows them
+/// ([`allowed_post_permissions`]); the store checks again on every step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// The author holds the pen: edit, save, submit.
@@ -61,6 +62,8 @@ pub struct PostView {
     can_override: bool,
     /// 返回列表 was clicked with unsaved changes: ask first.
     confirm_close: bool,
+    /// The steps the domain allows the signed-in user on this post now.
+    allowed: Vec<Permission>,
 }
 
 impl PostView {
@@ -78,11 +81,12 @@ impl PostView {
         Ok(view)
     }
 
-    /// An existing post, as the signed-in user may see it. Opening records the revision the
-    /// user has now seen, so their next diff starts here.
-    pub fn open(store: &mut Store, id: i64) -> Result<Self, StoreError> {
+    /// An existing post, as the signed-in user may see it; the app then records the revision
+    /// the user has now seen, so their next diff starts here.
+    pub fn open(store: &Store, id: i64) -> Result<Self, StoreError> {
         let post = store.post(id)?;
-        let mode = mode_for(store.session(), &post);
+        let allowed = allowed_post_permissions(store.actor()?.as_ref(), &post.facts());
+        let mode = Mode::of(&allowed);
         let seen = store.last_seen_revision(id)?;
         let mut view = Self::blank(
             PostForm::from_draft(&post.draft),
@@ -94,14 +98,12 @@ impl PostView {
             _ if post.revision > 1 => Some(post.revision - 1),
             _ => None,
         };
-        if post.revision > 0 {
-            store.mark_seen(id, post.revision)?;
-        }
         view.history = store.post_history(id)?;
         view.revisions = store.revisions(id)?;
         view.attachments = store.attachments(id)?;
         view.screener = Some(store.post_screener()?);
-        view.can_override = may_override(store.session(), &post);
+        view.can_override = allowed.contains(&Permission::OverrideScreening);
+        view.allowed = allowed;
         view.post = Some(post);
         view.rescreen();
         Ok(view)
@@ -129,6 +131,7 @@ impl PostView {
             screened_title: None,
             can_override: false,
             confirm_close: false,
+            allowed: vec![Permission::EditPost, Permission::SubmitPost],
         }
     }
 
@@ -604,7 +607,7 @@ impl PostView {
     }
 
     /// After a save: what is stored now is what the form holds.
-    pub fn saved(&mut self, store: &mut Store, id: i64) -> Result<(), StoreError> {
+    pub fn saved(&mut self, store: &Store, id: i64) -> Result<(), StoreError> {
         let fresh = Self::open(store, id)?;
         let form = std::mem::replace(&mut self.form, fresh.form.clone());
         *self = Self { form, ..fresh };
@@ -613,42 +616,41 @@ impl PostView {
     }
 }
 
-/// Which of the page's steps the user gets, from their roles in the post's unit.
-pub fn mode_for(session: Option<&Session>, post: &Post) -> Mode {
-    let Some(s) = session else {
-        return Mode::ReadOnly;
-    };
-    let Some(me) = s.person_id else {
-        return Mode::ReadOnly;
-    };
-    let roles: &[Role] = if s.unit_id == Some(post.unit_id) {
-        &s.roles
-    } else {
-        &[]
-    };
-    let author = post.author_id == me;
-    match post.state {
-        state if state.is_with_author() && author => Mode::Author,
-        PostState::Submitted if author => Mode::AuthorWaiting,
-        PostState::Submitted if roles.iter().any(|r| REVIEWER_ROLES.contains(r)) => Mode::Reviewer,
-        PostState::Approved
-            if roles.contains(&Role::Administrator) && post.reviewer_id != Some(me) =>
-        {
+impl Mode {
+    /// The page's mode for the steps the domain allows: the pen, withdrawing, reviewing,
+    /// publishing, or only reading.
+    pub fn of(allowed: &[Permission]) -> Self {
+        if allowed.contains(&Permission::EditPost) {
+            Mode::Author
+        } else if allowed.contains(&Permission::WithdrawPost) {
+            Mode::AuthorWaiting
+        } else if allowed.contains(&Permission::ReviewPost) {
+            Mode::Reviewer
+        } else if allowed.contains(&Permission::PublishPost) {
             Mode::Publisher
+        } else {
+            Mode::ReadOnly
         }
-        _ => Mode::ReadOnly,
     }
 }
 
-/// 第六条五 / 第八条二: a 审核人 or unit head of the post's unit, not its author, while the post
-/// is with its author or in review.
-fn may_override(session: Option<&Session>, post: &Post) -> bool {
-    session.is_some_and(|s| {
-        s.unit_id == Some(post.unit_id)
-            && s.person_id.is_some_and(|me| me != post.author_id)
-            && s.roles.iter().any(|r| REVIEWER_ROLES.contains(r))
-            && (post.state.is_with_author() || post.state == PostState::Submitted)
-    })
+impl PostView {
+    /// The steps this page offers, as the actions its buttons send (with stand-in text for
+    /// comments and links): what the tests compare with what the domain accepts.
+    pub fn offered_steps(&self) -> Vec<&'static str> {
+        let mut steps = Vec::new();
+        match self.mode {
+            Mode::Author if self.post.is_some() => steps.push("submit"),
+            Mode::AuthorWaiting => steps.push("withdraw"),
+            Mode::Reviewer => steps.extend(["approve", "reject"]),
+            Mode::Publisher => steps.extend(["publish", "reject"]),
+            _ => {}
+        }
+        if self.can_override {
+            steps.push("screening_override");
+        }
+        steps
+    }
 }
 
 /// The platforms of the user's unit that still run.

@@ -21,8 +21,8 @@ pub struct SettingsView {
     new_kind: String,
     new_kind_has_type: bool,
     error: Option<String>,
-    calendar: super::calendar_view::CalendarView,
-    words: super::words_view::WordsView,
+    pub(super) calendar: super::calendar_view::CalendarView,
+    pub(super) words: super::words_view::WordsView,
 }
 
 impl SettingsView {
@@ -39,7 +39,7 @@ impl SettingsView {
         Ok(())
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, store: &mut Store, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, store: &Store, actions: &mut Vec<Action>) {
         ui.heading(crate::text::NAV_SETTINGS);
         if let Some(e) = &self.error {
             ui.label(RichText::new(e).color(theme::DANGER));
@@ -96,8 +96,8 @@ impl SettingsView {
                         .add_filter("字体", &["ttf", "otf", "ttc"])
                         .pick_file()
                 {
-                    match std::fs::read(&path)
-                        .map_err(|e| format!("无法读取「{}」：{e}", path.display()))
+                    match crate::ops::files::read_bytes(&path, crate::ops::documents::MAX_FONT_BYTES)
+                        .map_err(|e| e.to_string())
                         .and_then(|b| crate::print::check_font_file(&b).map_err(|e| e.to_string()))
                     {
                         Ok(()) => {

@@ -3,6 +3,7 @@
 
 use eframe::egui::{self, RichText};
 
+use super::action::{Action, Secret};
 use super::theme;
 use crate::store::{DEMO_ADMIN_LOGIN, DEMO_PASSWORD, NewUser, Store, StoreError};
 use crate::text;
@@ -23,7 +24,7 @@ pub struct SignInView {
     first_admin: Option<FirstAdmin>,
     /// (login, description) of the demo accounts, shown on a demo database.
     demo_accounts: Vec<(String, String)>,
-    error: Option<String>,
+    pub error: Option<String>,
     focus_password: bool,
 }
 
@@ -51,16 +52,21 @@ impl SignInView {
                 })
                 .collect();
             // The accounts that show the three steps first.
-            let order = ["zhangzhe", "liuxiaoyan", "lijun", DEMO_ADMIN_LOGIN];
+            let order = [
+                "zhangzhe",
+                "liuxiaoyan",
+                "lijun",
+                crate::store::DEMO_SUPERVISOR_LOGIN,
+                DEMO_ADMIN_LOGIN,
+            ];
             view.demo_accounts
                 .sort_by_key(|(l, _)| order.iter().position(|o| o == l).unwrap_or(order.len()));
         }
         Ok(view)
     }
 
-    /// `true` once someone is signed in.
-    pub fn ui(&mut self, ui: &mut egui::Ui, store: &mut Store) -> bool {
-        let mut signed_in = false;
+    /// The page; signing in (or creating the first account) is an [`Action`].
+    pub fn ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         egui::CentralPanel::default_margins().show(ui, |ui| {
             ui.add_space(60.0);
             ui.vertical_centered(|ui| {
@@ -68,9 +74,9 @@ impl SignInView {
                 ui.heading(RichText::new(text::APP_TITLE).size(24.0));
                 ui.add_space(16.0);
                 if self.first_admin.is_some() {
-                    signed_in = self.first_admin_ui(ui, store);
+                    self.first_admin_ui(ui, actions);
                 } else {
-                    signed_in = self.sign_in_ui(ui, store);
+                    self.sign_in_ui(ui, actions);
                 }
                 if let Some(e) = &self.error {
                     ui.add_space(8.0);
@@ -78,10 +84,16 @@ impl SignInView {
                 }
             });
         });
-        signed_in
     }
 
-    fn sign_in_ui(&mut self, ui: &mut egui::Ui, store: &mut Store) -> bool {
+    /// After a refused sign-in or first account: the reason, with the typing kept (a sign-in's
+    /// password is not kept: it is typed again).
+    pub fn refused(&mut self, message: String) {
+        self.password.clear();
+        self.error = Some(message);
+    }
+
+    fn sign_in_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let mut submit = false;
         ui.group(|ui| {
             ui.set_width(420.0);
@@ -118,8 +130,10 @@ impl SignInView {
                 .color(theme::MUTED),
             );
             let mut picked = None;
+            // All the room left in the window, so a full demo list shows without scrolling.
+            let room = (ui.available_height() - 24.0).max(120.0);
             egui::ScrollArea::vertical()
-                .max_height(220.0)
+                .max_height(room)
                 .show(ui, |ui| {
                     for (login, desc) in &self.demo_accounts {
                         if ui.link(format!("{login}　{desc}")).clicked() {
@@ -134,26 +148,17 @@ impl SignInView {
                 ui.ctx().request_repaint();
             }
         }
-        if !submit {
-            return false;
-        }
-        match store.sign_in(&self.login, &self.password) {
-            Ok(_) => {
-                self.password.clear();
-                self.error = None;
-                true
-            }
-            Err(e) => {
-                self.password.clear();
-                self.error = Some(e.to_string());
-                false
-            }
+        if submit {
+            actions.push(Action::SignIn {
+                login: self.login.clone(),
+                password: Secret(std::mem::take(&mut self.password)),
+            });
         }
     }
 
-    fn first_admin_ui(&mut self, ui: &mut egui::Ui, store: &mut Store) -> bool {
+    fn first_admin_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let Some(form) = &mut self.first_admin else {
-            return false;
+            return;
         };
         let mut create = false;
         ui.group(|ui| {
@@ -191,30 +196,16 @@ impl SignInView {
                 });
             create = ui.button(text::FIRST_ADMIN_CREATE).clicked();
         });
-        if !create {
-            return false;
-        }
-        let new = NewUser {
-            login: form.login.clone(),
-            display_name: form.name.clone(),
-            person_id: None,
-            is_system_admin: true,
-            password: form.password.clone(),
-            password_again: form.again.clone(),
-        };
-        let result = store
-            .add_user(&new)
-            .and_then(|_| store.sign_in(&new.login, &new.password));
-        match result {
-            Ok(_) => {
-                self.first_admin = None;
-                self.error = None;
-                true
-            }
-            Err(e) => {
-                self.error = Some(e.to_string());
-                false
-            }
+        if create {
+            actions.push(Action::CreateFirstAdmin(Box::new(NewUser {
+                login: form.login.clone(),
+                display_name: form.name.clone(),
+                person_id: None,
+                is_system_admin: true,
+                is_school_supervisor: false,
+                password: form.password.clone(),
+                password_again: form.again.clone(),
+            })));
         }
     }
 }

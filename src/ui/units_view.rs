@@ -268,7 +268,7 @@ impl UnitsView {
                         ui.end_row();
                         ui.label("角色：");
                         ui.horizontal(|ui| {
-                            for role in Role::ALL {
+                            for role in Role::UNIT_ROLES {
                                 let mut has = draft.roles.contains(&role);
                                 if ui.checkbox(&mut has, role.label()).changed() {
                                     if has {

@@ -14,7 +14,9 @@ pub struct UsersView {
     people: Vec<Person>,
     login: String,
     person: Option<i64>,
+    display_name: String,
     system_admin: bool,
+    school_supervisor: bool,
     password: String,
     again: String,
     own_password: String,
@@ -89,7 +91,7 @@ impl UsersView {
                     .person
                     .and_then(|id| self.people.iter().find(|p| p.id == id))
                     .map_or(
-                        "（不对应人员，仅系统管理员）".to_owned(),
+                        "（不对应人员：系统管理员或学校督查人员）".to_owned(),
                         |p| p.name.clone(),
                     );
                 egui::ComboBox::from_id_salt("user_person")
@@ -113,8 +115,22 @@ impl UsersView {
                 ui.add(egui::TextEdit::singleline(&mut self.login).desired_width(200.0))
                     .labelled_by(l.id);
                 ui.end_row();
+                let l = ui.label("显示名称：");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.display_name)
+                        .hint_text("默认取人员姓名")
+                        .desired_width(200.0),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
                 ui.label("");
                 ui.checkbox(&mut self.system_admin, "系统管理员（管理设置和账号）");
+                ui.end_row();
+                ui.label("");
+                ui.checkbox(
+                    &mut self.school_supervisor,
+                    "学校督查人员（学校办公室（新闻中心）/党委宣传部：归档备案、关停平台）",
+                );
                 ui.end_row();
                 let l = ui.label("初始密码：");
                 ui.add(
@@ -136,9 +152,10 @@ impl UsersView {
             if ui.button("添加账号").clicked() {
                 actions.push(Action::AddUser(Box::new(NewUser {
                     login: self.login.clone(),
-                    display_name: String::new(),
+                    display_name: self.display_name.clone(),
                     person_id: self.person,
                     is_system_admin: self.system_admin,
+                    is_school_supervisor: self.school_supervisor,
                     password: self.password.clone(),
                     password_again: self.again.clone(),
                 })));
@@ -191,6 +208,8 @@ impl UsersView {
             self.own_password.clear();
             self.own_again.clear();
             self.system_admin = false;
+            self.school_supervisor = false;
+            self.display_name.clear();
         }
         self.message = Some(match result {
             Ok(text) => (text, true),

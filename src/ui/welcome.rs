@@ -1,12 +1,10 @@
 //! The first start: an empty database opens here, to begin with one's own unit or with the
 //! demo school.
 
-use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 
+use super::action::Action;
 use super::theme;
-use crate::domain::unit::UnitDraft;
-use crate::store::{Store, StoreError};
 use crate::text;
 
 #[derive(Default)]
@@ -16,14 +14,8 @@ pub struct WelcomeView {
 }
 
 impl WelcomeView {
-    /// `Ok(true)` once the database has data and the registry can take over.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        store: &mut Store,
-        today: NaiveDate,
-    ) -> Result<bool, StoreError> {
-        let mut done = Ok(false);
+    /// The page; starting (with one's unit or the demo) is an [`Action`] the app applies.
+    pub fn ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         egui::CentralPanel::default_margins().show(ui, |ui| {
             ui.add_space(60.0);
             ui.vertical_centered(|ui| {
@@ -48,12 +40,7 @@ impl WelcomeView {
                             if name.is_empty() {
                                 self.error = Some("请先输入本单位名称".to_owned());
                             } else {
-                                done = store
-                                    .add_unit(&UnitDraft {
-                                        name: name.to_owned(),
-                                        ..Default::default()
-                                    })
-                                    .map(|_| true);
+                                actions.push(Action::BeginFresh(name.to_owned()));
                             }
                         }
                     });
@@ -67,7 +54,7 @@ impl WelcomeView {
                             .color(theme::MUTED),
                     );
                     if ui.button(text::WELCOME_DEMO).clicked() {
-                        done = store.load_demo(today).map(|()| true);
+                        actions.push(Action::LoadDemo);
                     }
                 });
                 if let Some(e) = &self.error {
@@ -76,6 +63,5 @@ impl WelcomeView {
                 }
             });
         });
-        done
     }
 }

@@ -29,7 +29,7 @@ impl ScreenshotRequest {
         if self.frames == 1 {
             eprintln!(
                 "首帧已绘制：启动用时 {} ms",
-                crate::cli::started().elapsed().as_millis()
+                crate::started().elapsed().as_millis()
             );
         }
         if let Ok(mut done) = self.done.lock()

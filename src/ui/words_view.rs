@@ -3,18 +3,18 @@
 //! number patterns (第六条五第12项). Every edit names a reason and is saved by the store as a
 //! new version, so who changed what, and why, can always be looked up.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use eframe::egui::{self, RichText};
 
 use super::app::Action;
 use super::theme;
-use crate::domain::screening::{Category, PersonalDataSettings, Severity, validate_word};
+use crate::domain::screening::{
+    Category, ImportReport, PersonalDataSettings, Severity, validate_word,
+};
+use crate::ops::imports::WordList;
 use crate::store::{ALLOW_LIST, Store, StoreError};
 use crate::text;
-
-/// An imported word list larger than this is not a word list (and would stall the window).
-const MAX_IMPORT_BYTES: u64 = 8 * 1024 * 1024;
 
 /// How many problem lines of an import are listed; the rest are only counted.
 const MAX_PROBLEMS_SHOWN: usize = 20;
@@ -26,7 +26,27 @@ enum ListChoice {
     Allow,
 }
 
+/// What a words edit the app applied did, for the message on the page.
+#[derive(Debug)]
+pub enum WordsDone {
+    /// `added` is false when the word was there already.
+    Added {
+        word: String,
+        added: bool,
+    },
+    Removed(String),
+    Imported(ImportReport),
+    Exported(PathBuf),
+}
+
 impl ListChoice {
+    fn list(self) -> WordList {
+        match self {
+            Self::Words(category) => WordList::Category(category),
+            Self::Allow => WordList::Allow,
+        }
+    }
+
     fn all() -> impl Iterator<Item = ListChoice> {
         Category::WITH_WORD_LIST
             .into_iter()
@@ -144,9 +164,9 @@ impl WordsView {
         Ok(())
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, store: &mut Store, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, store: &Store, actions: &mut Vec<Action>) {
         ui.label(RichText::new(text::WORDS_INTRO).color(theme::MUTED).small());
-        let mut outcome: Option<Result<String, String>> = None;
+        let mut refused: Option<String> = None;
         self.choice_ui(ui, store);
         ui.horizontal(|ui| {
             let l = ui.label(text::WORDS_REASON);
@@ -167,7 +187,7 @@ impl WordsView {
             }
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui.button(text::WORDS_ADD).clicked() || enter {
-                outcome = Some(self.add_word(store));
+                refused = self.add_word(actions).err();
             }
         });
         ui.horizontal(|ui| {
@@ -186,10 +206,10 @@ impl WordsView {
                 self.file_path = path.display().to_string();
             }
             if ui.button(text::WORDS_IMPORT).clicked() {
-                outcome = Some(self.import(store));
+                refused = self.import(actions).err();
             }
             if ui.button(text::WORDS_EXPORT).clicked() {
-                outcome = Some(self.export(store));
+                refused = self.export(actions).err();
             }
         });
         if let Some(e) = &self.error {
@@ -202,14 +222,15 @@ impl WordsView {
             ui.label(RichText::new(problem).color(theme::WARN).small());
         }
         if let Some(removal) = self.entries_ui(ui) {
-            outcome = Some(self.remove_word(store, &removal));
+            refused = self.remove_word(&removal, actions).err();
         }
         self.versions_ui(ui);
-        if let Some(result) = outcome {
-            self.finish(result, store, actions);
+        if let Some(e) = refused {
+            self.message = None;
+            self.error = Some(e);
         }
         ui.add_space(8.0);
-        self.patterns_ui(ui, store, actions);
+        self.patterns_ui(ui, actions);
     }
 
     fn choice_ui(&mut self, ui: &mut egui::Ui, store: &Store) {
@@ -318,7 +339,7 @@ impl WordsView {
             });
     }
 
-    fn patterns_ui(&mut self, ui: &mut egui::Ui, store: &mut Store, actions: &mut Vec<Action>) {
+    fn patterns_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.label(RichText::new(text::WORDS_PATTERNS).strong());
         ui.label(
             RichText::new(text::WORDS_PATTERNS_HINT)
@@ -348,27 +369,12 @@ impl WordsView {
             ui.label(RichText::new(e).color(theme::DANGER));
         }
         if ui.button(text::WORDS_SAVE_PATTERNS).clicked() {
-            match self.save_patterns(store) {
-                Ok(()) => {
-                    self.pattern_error = None;
-                    actions.push(Action::Reload);
-                    actions.push(Action::Notice(text::WORDS_PATTERNS_SAVED.to_owned()));
-                }
-                Err(e) => self.pattern_error = Some(e.to_string()),
-            }
+            let lines = |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>();
+            actions.push(Action::SavePatterns(PersonalDataSettings {
+                student_number_patterns: lines(&self.student_patterns),
+                staff_number_patterns: lines(&self.staff_patterns),
+            }));
         }
-    }
-
-    /// 第六条五第12项: the patterns are checked by the store before saving; a bad one leaves
-    /// the stored settings as they were and the typed text where it is.
-    fn save_patterns(&mut self, store: &mut Store) -> Result<(), StoreError> {
-        let lines = |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>();
-        let mut settings = store.settings()?;
-        settings.personal_data = PersonalDataSettings {
-            student_number_patterns: lines(&self.student_patterns),
-            staff_number_patterns: lines(&self.staff_patterns),
-        };
-        store.save_settings(&settings)
     }
 
     /// The reason typed for this edit, required because every version records why.
@@ -381,95 +387,44 @@ impl WordsView {
         }
     }
 
-    fn add_word(&mut self, store: &mut Store) -> Result<String, String> {
+    fn add_word(&mut self, actions: &mut Vec<Action>) -> Result<(), String> {
         let word = self.new_word.trim().to_owned();
         validate_word(&word).map_err(|reason| text::words_invalid(&word, &reason))?;
-        let summary = format!("添加「{word}」：{}", self.reason()?);
-        let invalid =
-            |e: crate::domain::screening::ScreeningError| StoreError::InUse(e.to_string());
-        let message = match self.choice {
-            ListChoice::Words(category) => {
-                let severity = self.new_severity;
-                let added = store
-                    .edit_word_list(category, &summary, |list| {
-                        list.add(&word, severity).map_err(invalid)
-                    })
-                    .map_err(|e| e.to_string())?;
-                if added {
-                    text::words_added(&word)
-                } else {
-                    text::words_updated(&word)
-                }
-            }
-            ListChoice::Allow => {
-                let added = store
-                    .edit_allow_list(&summary, |list| list.add(&word).map_err(invalid))
-                    .map_err(|e| e.to_string())?;
-                if added {
-                    text::words_added(&word)
-                } else {
-                    text::words_already_allowed(&word)
-                }
-            }
-        };
-        self.new_word.clear();
-        Ok(message)
+        actions.push(Action::AddWord {
+            list: self.choice.list(),
+            word,
+            severity: self.new_severity,
+            reason: self.reason()?,
+        });
+        Ok(())
     }
 
-    fn remove_word(&mut self, store: &mut Store, word: &str) -> Result<String, String> {
-        let summary = format!("删除「{word}」：{}", self.reason()?);
-        match self.choice {
-            ListChoice::Words(category) => {
-                store.edit_word_list(category, &summary, |list| Ok(list.remove(word)))
-            }
-            ListChoice::Allow => store.edit_allow_list(&summary, |list| Ok(list.remove(word))),
-        }
-        .map_err(|e| e.to_string())?;
-        Ok(text::words_removed(word))
+    fn remove_word(&mut self, word: &str, actions: &mut Vec<Action>) -> Result<(), String> {
+        actions.push(Action::RemoveWord {
+            list: self.choice.list(),
+            word: word.to_owned(),
+            reason: self.reason()?,
+        });
+        Ok(())
     }
 
-    fn import(&mut self, store: &mut Store) -> Result<String, String> {
+    fn import(&mut self, actions: &mut Vec<Action>) -> Result<(), String> {
         let reason = self.reason()?;
         let path = self.chosen_path(|| {
             rfd::FileDialog::new()
                 .add_filter("文本文件", &["txt"])
                 .pick_file()
         })?;
-        let content = read_word_file(&path)?;
-        let summary = format!(
-            "导入 {}：{reason}",
-            path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned()
-            )
-        );
-        let severity = self.new_severity;
-        let report = match self.choice {
-            ListChoice::Words(category) => store.edit_word_list(category, &summary, |list| {
-                Ok(list.import(&content, severity))
-            }),
-            ListChoice::Allow => store.edit_allow_list(&summary, |list| Ok(list.import(&content))),
-        }
-        .map_err(|e| e.to_string())?;
-        self.problems = report
-            .problems
-            .iter()
-            .take(MAX_PROBLEMS_SHOWN)
-            .map(|p| p.message())
-            .collect();
-        if report.problems.len() > MAX_PROBLEMS_SHOWN {
-            self.problems.push(text::screen_more(
-                report.problems.len() - MAX_PROBLEMS_SHOWN,
-            ));
-        }
-        Ok(text::words_imported(
-            report.added,
-            report.duplicates,
-            report.problems.len(),
-        ))
+        actions.push(Action::ImportWords {
+            list: self.choice.list(),
+            path,
+            severity: self.new_severity,
+            reason,
+        });
+        Ok(())
     }
 
-    fn export(&mut self, store: &Store) -> Result<String, String> {
+    fn export(&mut self, actions: &mut Vec<Action>) -> Result<(), String> {
         let name = self.choice.file_name();
         let path = self.chosen_path(|| {
             rfd::FileDialog::new()
@@ -477,18 +432,11 @@ impl WordsView {
                 .add_filter("文本文件", &["txt"])
                 .save_file()
         })?;
-        let body = match self.choice {
-            ListChoice::Words(category) => store.word_list(category).map(|(l, _)| l.export()),
-            ListChoice::Allow => store.allow_list().map(|(l, _)| l.export()),
-        }
-        .map_err(|e| e.to_string())?;
-        std::fs::write(&path, body).map_err(|e| {
-            format!(
-                "无法写入「{}」：{e}。请检查文件夹是否存在、是否有写入权限。",
-                path.display()
-            )
-        })?;
-        Ok(text::words_exported(&path.display().to_string()))
+        actions.push(Action::ExportWords {
+            list: self.choice.list(),
+            path,
+        });
+        Ok(())
     }
 
     /// The path typed in 文件：, or (when empty) the one picked in the desktop's dialog.
@@ -502,43 +450,62 @@ impl WordsView {
         Ok(picked)
     }
 
-    /// Shows the outcome of an edit and re-reads the list on success; on failure the typed
-    /// word, reason and path stay as they were.
-    fn finish(&mut self, result: Result<String, String>, store: &Store, actions: &mut Vec<Action>) {
-        match result {
-            Ok(message) => {
-                self.error = None;
-                if let Err(e) = self.load_list(store) {
-                    self.error = Some(e.to_string());
-                }
-                self.message = Some(message.clone());
-                actions.push(Action::Reload);
-                actions.push(Action::Notice(message));
-            }
+    /// Shows the outcome of an edit the app applied and re-reads the list on success; on
+    /// failure the typed word, reason and path stay as they were. Returns the notice.
+    pub fn finished(&mut self, store: &Store, result: Result<WordsDone, String>) -> Option<String> {
+        let done = match result {
+            Ok(done) => done,
             Err(e) => {
                 self.message = None;
                 self.error = Some(e);
+                return None;
+            }
+        };
+        let message = match done {
+            WordsDone::Added { word, added } => {
+                self.new_word.clear();
+                match (added, self.choice) {
+                    (true, _) => text::words_added(&word),
+                    (false, ListChoice::Allow) => text::words_already_allowed(&word),
+                    (false, _) => text::words_updated(&word),
+                }
+            }
+            WordsDone::Removed(word) => text::words_removed(&word),
+            WordsDone::Imported(report) => {
+                self.problems = report
+                    .problems
+                    .iter()
+                    .take(MAX_PROBLEMS_SHOWN)
+                    .map(|p| p.message())
+                    .collect();
+                if report.problems.len() > MAX_PROBLEMS_SHOWN {
+                    self.problems.push(text::screen_more(
+                        report.problems.len() - MAX_PROBLEMS_SHOWN,
+                    ));
+                }
+                text::words_imported(report.added, report.duplicates, report.problems.len())
+            }
+            WordsDone::Exported(path) => text::words_exported(&path.display().to_string()),
+        };
+        self.error = None;
+        if let Err(e) = self.load_list(store) {
+            self.error = Some(e.to_string());
+        }
+        self.message = Some(message.clone());
+        Some(message)
+    }
+
+    /// How saving the patterns went: the reason shows under them, the typing stays.
+    pub fn patterns_finished(&mut self, result: Result<(), String>) -> Option<String> {
+        match result {
+            Ok(()) => {
+                self.pattern_error = None;
+                Some(text::WORDS_PATTERNS_SAVED.to_owned())
+            }
+            Err(e) => {
+                self.pattern_error = Some(e);
+                None
             }
         }
     }
-}
-
-/// Reads an imported list: UTF-8 text of a sensible size, with a Chinese reason otherwise.
-fn read_word_file(path: &Path) -> Result<String, String> {
-    let unreadable = |e: std::io::Error| format!("无法读取「{}」：{e}", path.display());
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_IMPORT_BYTES {
-        return Err(format!(
-            "「{}」有 {:.0} MB，不像词表文件。词表应为每行一个词的 txt 文件。",
-            path.display(),
-            size as f64 / 1_048_576.0
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
-    String::from_utf8(bytes).map_err(|_| {
-        format!(
-            "「{}」不是 UTF-8 编码的文字（可能是 GBK 编码）。请用记事本另存为 UTF-8 后再导入。",
-            path.display()
-        )
-    })
 }

@@ -1,0 +1,129 @@
+//! Applying the actions about people: the first start (demo or one's own unit and its system
+//! administrator), signing in and out, units and people with their roles, and accounts.
+
+use super::app::{Action, Workspace};
+use super::sign_in_view::SignInView;
+use crate::domain::unit::UnitDraft;
+use crate::ops::OpsError;
+use crate::store::StoreError;
+
+impl Workspace {
+    pub(super) fn apply_people(&mut self, action: Action) -> Result<(), OpsError> {
+        match action {
+            Action::LoadDemo => match self.store.load_demo(self.today) {
+                Ok(()) => self.welcome_done()?,
+                Err(e) => self.welcome_refused(e),
+            },
+            Action::BeginFresh(unit) => {
+                self.pending_unit = Some(unit);
+                self.welcome_done()?;
+            }
+            Action::SignIn { login, password } => match self.store.sign_in(&login, &password.0) {
+                Ok(_) => self.gate_passed(),
+                Err(e) => self.gate_refused(e),
+            },
+            Action::CreateFirstAdmin(new) => {
+                let result = self
+                    .store
+                    .add_user(&new)
+                    .and_then(|_| self.store.sign_in(&new.login, &new.password));
+                match result {
+                    Ok(_) => {
+                        self.gate_passed();
+                        self.create_pending_unit()?;
+                    }
+                    Err(e) => self.gate_refused(e),
+                }
+            }
+            Action::SwitchUser => {
+                self.post_view = None;
+                self.store.sign_out()?;
+                self.gate = Some(SignInView::for_store(&self.store)?);
+                self.notice = None;
+            }
+            Action::SaveUnit { editing, draft } => {
+                let result = match editing {
+                    None => self.store.add_unit(&draft).map(|_| ()),
+                    Some((id, version)) => self.store.update_unit(id, version, &draft),
+                };
+                let saved = self.units.unit_saved(result);
+                self.reload_with_notice(saved)?;
+            }
+            Action::SavePerson { editing, draft } => {
+                let result = match editing {
+                    None => self.store.add_person(&draft).map(|_| ()),
+                    Some((id, version)) => self.store.update_person(id, version, &draft),
+                };
+                let saved = self.units.person_saved(result);
+                self.reload_with_notice(saved)?;
+            }
+            Action::AddUser(new) => {
+                let result = self
+                    .store
+                    .add_user(&new)
+                    .map(|id| format!("已添加账号「{}」，编号 {id}。", new.login.trim()));
+                self.users.finish(&self.store, result);
+            }
+            Action::SetUserActive { user, active } => {
+                let result = self
+                    .store
+                    .set_user_active(user, active)
+                    .map(|()| "已更新账号状态。".to_owned());
+                self.users.finish(&self.store, result);
+            }
+            Action::SetPassword {
+                user,
+                password,
+                again,
+            } => {
+                let result = self
+                    .store
+                    .set_password(user, &password.0, &again.0)
+                    .map(|()| "密码已修改。".to_owned());
+                self.users.finish(&self.store, result);
+            }
+            other => tracing::error!("not a people action: {other:?}"),
+        }
+        Ok(())
+    }
+
+    /// The welcome page is done: the sign-in page (or the first account's form) follows.
+    fn welcome_done(&mut self) -> Result<(), StoreError> {
+        self.welcome = None;
+        self.gate = Some(SignInView::for_store(&self.store)?);
+        self.reload()
+    }
+
+    fn welcome_refused(&mut self, e: StoreError) {
+        tracing::warn!("welcome refused: {e}");
+        if let Some(w) = &mut self.welcome {
+            w.error = Some(e.to_string());
+        }
+    }
+
+    fn gate_passed(&mut self) {
+        self.gate = None;
+        self.notice = None;
+        self.signed_in();
+    }
+
+    fn gate_refused(&mut self, e: StoreError) {
+        tracing::warn!("sign-in refused: {e}");
+        if let Some(gate) = &mut self.gate {
+            gate.refused(e.to_string());
+        }
+    }
+
+    /// The unit typed on the welcome page, created by the new system administrator.
+    fn create_pending_unit(&mut self) -> Result<(), OpsError> {
+        let Some(name) = self.pending_unit.take() else {
+            return Ok(());
+        };
+        self.store.add_unit(&UnitDraft {
+            name,
+            ..Default::default()
+        })?;
+        self.reload()?;
+        Ok(())
+    }
+}

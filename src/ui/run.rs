@@ -1,0 +1,49 @@
+//! Opening the window: the store (or the reason it cannot be opened), eframe's options, and
+//! `--screenshot` for the smoke test.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::MediaDeskApp;
+use crate::store::Store;
+
+/// Opens the window on the database at `db`; with `screenshot`, saves the first fully drawn
+/// frame there and quits.
+pub fn run_window(db: PathBuf, screenshot: Option<PathBuf>) -> ExitCode {
+    let store = Store::open(&db);
+    let options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title(crate::text::APP_TITLE)
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 560.0]),
+        ..Default::default()
+    };
+    if let Err(e) = &store {
+        eprintln!("{}", crate::text::cli::error_line(&e.to_string()));
+    }
+    let result = eframe::run_native(
+        crate::text::APP_TITLE,
+        options,
+        Box::new(move |cc| {
+            MediaDeskApp::setup(&cc.egui_ctx);
+            let mut app = MediaDeskApp::new(store, crate::today());
+            if let Some(path) = screenshot {
+                app = app.with_screenshot(path);
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("the window could not open: {e}");
+            eprintln!(
+                "{}",
+                crate::text::cli::error_line(&format!(
+                    "无法打开窗口（{e}）。请确认在图形桌面中运行。"
+                ))
+            );
+            ExitCode::from(1)
+        }
+    }
+}
