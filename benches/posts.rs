@@ -23,11 +23,8 @@ fn today() -> NaiveDate {
 fn big_store() -> Store {
     let mut store = Store::open_in_memory().expect("in-memory store");
     store
-        .generate_large(10_000, today())
-        .expect("generate platforms");
-    store
-        .generate_posts(POSTS, today())
-        .expect("generate posts");
+        .generate_large(10_000, Some(POSTS), today())
+        .expect("generate platforms and posts");
     store
 }
 

@@ -15,7 +15,7 @@ use mediadesk::ui::{MediaDeskApp, RegistryView};
 fn large_store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-    store.generate_large(10_000, today).unwrap();
+    store.generate_large(10_000, None, today).unwrap();
     store
 }
 

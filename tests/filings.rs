@@ -4,8 +4,14 @@
 
 use chrono::NaiveDate;
 use mediadesk::domain::filing::{FilingKind, FilingState, FilingStep};
+use mediadesk::domain::permissions::Refusal;
 use mediadesk::domain::platform::PlatformStatus;
-use mediadesk::store::{Store, StoreError};
+use mediadesk::store::{DEMO_PASSWORD, Store, StoreError};
+
+fn sign_in(s: &mut Store, login: &str) {
+    s.sign_out().unwrap();
+    s.sign_in(login, DEMO_PASSWORD).unwrap();
+}
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -32,16 +38,30 @@ fn printing_submitting_and_archiving_files_the_platform() {
     let today = d("2026-11-26");
     let id = platform_id(&s, "文传影像");
     assert_eq!(s.platform(id).unwrap().status, PlatformStatus::Unfiled);
+    // Another unit's administrator may not print it; its own may.
+    sign_in(&mut s, "lijun");
+    assert!(matches!(
+        s.record_filings(&[id], FilingKind::Initial, today),
+        Err(StoreError::Forbidden(Refusal::NotAllowed {
+            other_unit: true,
+            ..
+        }))
+    ));
+    sign_in(&mut s, "huangkun");
     let filing = s.record_filings(&[id], FilingKind::Initial, today).unwrap()[0];
     let row = s.filing(filing).unwrap();
     assert_eq!(row.filing.state, FilingState::AwaitingSignature);
     assert_eq!(row.platform_name, "文传影像");
 
-    // Archiving before handing in is refused, nothing changes.
+    // Archiving is the news center's act, and only after handing in; nothing changes.
     let early = FilingStep::Archive {
         on: today,
         archive_no: "XW-1".into(),
     };
+    let err = s.apply_filing_step(filing, 1, &early, today).unwrap_err();
+    assert!(matches!(err, StoreError::Forbidden(_)), "{err}");
+    assert!(err.to_string().contains("学校督查人员"), "{err}");
+    sign_in(&mut s, "songwenbo");
     let err = s.apply_filing_step(filing, 1, &early, today).unwrap_err();
     assert!(err.to_string().contains("已报送"), "{err}");
     assert_eq!(
@@ -49,8 +69,10 @@ fn printing_submitting_and_archiving_files_the_platform() {
         FilingState::AwaitingSignature
     );
 
+    sign_in(&mut s, "huangkun");
     s.apply_filing_step(filing, 1, &FilingStep::Submit { on: today }, today)
         .unwrap();
+    sign_in(&mut s, "songwenbo");
     // A second window still holding version 1 is refused.
     let stale = s.apply_filing_step(filing, 1, &early, today).unwrap_err();
     assert!(matches!(stale, StoreError::Stale { .. }), "{stale}");
@@ -71,8 +93,9 @@ fn printing_submitting_and_archiving_files_the_platform() {
 #[test]
 fn closed_platforms_are_not_printed_and_a_batch_is_all_or_nothing() {
     let mut s = demo();
+    sign_in(&mut s, "xujunyao");
     let closed = platform_id(&s, "外语角日常");
-    let open = platform_id(&s, "文传青年");
+    let open = platform_id(&s, "外院资讯");
     let before = s.filings().unwrap().len();
     let err = s
         .record_filings(&[open, closed], FilingKind::Annual, d("2026-11-26"))
@@ -89,6 +112,7 @@ fn closed_platforms_are_not_printed_and_a_batch_is_all_or_nothing() {
 #[test]
 fn scans_are_checked_by_content_and_kept() {
     let mut s = demo();
+    sign_in(&mut s, "huangkun");
     let id = platform_id(&s, "文传青年");
     let filing = s
         .record_filings(&[id], FilingKind::Annual, d("2026-11-26"))

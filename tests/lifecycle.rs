@@ -6,7 +6,12 @@ use chrono::NaiveDate;
 use mediadesk::domain::lifecycle::{Closure, EventKind, Shutdown, ShutdownReason};
 use mediadesk::domain::platform::{Administrator, PlatformStatus};
 use mediadesk::domain::validation::Field;
-use mediadesk::store::{ChangeState, Ending, Store, StoreError};
+use mediadesk::store::{ChangeState, DEMO_PASSWORD, Ending, Store, StoreError};
+
+fn sign_in(s: &mut Store, login: &str) {
+    s.sign_out().unwrap();
+    s.sign_in(login, DEMO_PASSWORD).unwrap();
+}
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -65,6 +70,7 @@ fn the_demo_went_through_the_real_lifecycle() {
 #[test]
 fn editing_a_filed_platform_needs_a_reason_and_records_the_change() {
     let mut s = demo();
+    sign_in(&mut s, "huangkun");
     let today = d(TODAY);
     let id = id_of(&s, "文传青年");
     let p = s.platform(id).unwrap();
@@ -133,6 +139,7 @@ fn editing_a_filed_platform_needs_a_reason_and_records_the_change() {
 #[test]
 fn unfiled_platforms_change_freely() {
     let mut s = demo();
+    sign_in(&mut s, "huangkun");
     let id = id_of(&s, "文传影像");
     let p = s.platform(id).unwrap();
     let mut draft = p.draft.clone();
@@ -148,6 +155,7 @@ fn closing_and_shutting_down_and_what_is_refused_after() {
     let mut s = demo();
     let today = d(TODAY);
     let id = id_of(&s, "电信极客");
+    sign_in(&mut s, "zhengzihan");
     let bad = Closure {
         on: today,
         reason: String::new(),
@@ -165,6 +173,10 @@ fn closing_and_shutting_down_and_what_is_refused_after() {
         details: "公开通报后一个月仍未更新".into(),
         document_no: "校宣〔2026〕12号".into(),
     };
+    // Shutting down is the school's act (第四条三), not the unit's.
+    let err = s.shut_down_platform(id, &shutdown, today).unwrap_err();
+    assert!(err.to_string().contains("学校督查人员"), "{err}");
+    sign_in(&mut s, "songwenbo");
     s.shut_down_platform(id, &shutdown, today).unwrap();
     assert_eq!(s.platform(id).unwrap().status, PlatformStatus::ShutDown);
     assert!(
@@ -174,6 +186,7 @@ fn closing_and_shutting_down_and_what_is_refused_after() {
     let p = s.platform(id).unwrap();
     let mut draft = p.draft.clone();
     draft.name = "改名".into();
+    sign_in(&mut s, "zhengzihan");
     let err = s
         .update_platform(id, p.version, &draft, "试图修改", today)
         .unwrap_err();
@@ -184,6 +197,7 @@ fn closing_and_shutting_down_and_what_is_refused_after() {
         content_disposition: "y".into(),
     };
     assert!(s.close_platform(id, &good, today).is_err());
+    sign_in(&mut s, "songwenbo");
     assert!(s.shut_down_platform(id, &shutdown, today).is_err());
     assert_eq!(
         s.platform_history(id).unwrap().last().unwrap().kind,
@@ -191,8 +205,10 @@ fn closing_and_shutting_down_and_what_is_refused_after() {
     );
 
     let other = id_of(&s, "外院资讯");
+    sign_in(&mut s, "xujunyao");
     s.close_platform(other, &good, today).unwrap();
     assert_eq!(s.platform(other).unwrap().status, PlatformStatus::Closed);
+    sign_in(&mut s, "songwenbo");
     assert!(s.shut_down_platform(other, &shutdown, today).is_err());
     // Closed platforms are not printed for the annual review.
     assert!(!s.active_platform_ids(None).unwrap().contains(&other));
@@ -203,15 +219,20 @@ fn reports_render_from_the_records() {
     let s = demo();
     let pending = id_of(&s, "外院声音");
     let change = s.platform_changes(pending).unwrap()[0].id;
-    let data = mediadesk::print::change_report_for(&s, change).unwrap();
+    let data = mediadesk::ops::documents::change_report_data(&s, change).unwrap();
     assert_eq!(data.platform_name, "外院声音");
     assert_eq!(data.changes[0].field, "管理员");
     let settings = mediadesk::print::FormSettings::default();
     let pdf = mediadesk::print::render_change_report(&data, &settings).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
-    match mediadesk::print::ending_document_for(&s, id_of(&s, "外语角日常")).unwrap() {
-        mediadesk::print::EndingDocument::Closure(c) => assert!(c.reason.contains("外院声音")),
-        mediadesk::print::EndingDocument::Shutdown(_) => panic!("it was closed, not shut down"),
+    match mediadesk::ops::documents::ending_document_data(&s, id_of(&s, "外语角日常")).unwrap()
+    {
+        mediadesk::ops::documents::EndingDocument::Closure(c) => {
+            assert!(c.reason.contains("外院声音"))
+        }
+        mediadesk::ops::documents::EndingDocument::Shutdown(_) => {
+            panic!("it was closed, not shut down")
+        }
     }
-    assert!(mediadesk::print::ending_document_for(&s, pending).is_err());
+    assert!(mediadesk::ops::documents::ending_document_data(&s, pending).is_err());
 }

@@ -4,12 +4,15 @@
 
 use chrono::{Duration, NaiveDate};
 use mediadesk::domain::auth::AuthError;
+use mediadesk::domain::permissions::Refusal;
 use mediadesk::domain::post::{PostDraft, Queue};
 use mediadesk::domain::unit::{PersonDraft, Role};
 use mediadesk::domain::workflow::{
     Attribution, Category, Origin, PostAction, PostState, WorkflowError,
 };
-use mediadesk::store::{DEMO_PASSWORD, NewUser, PostFilter, Store, StoreError};
+use mediadesk::store::{
+    Conflict, DEMO_PASSWORD, NewUser, PostFilter, Rejection, Store, StoreError,
+};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
@@ -155,9 +158,9 @@ fn three_people_take_a_post_through_the_three_steps() {
     // Published is final.
     assert!(matches!(
         step(&mut s, id, approve("")),
-        Err(StoreError::Workflow(
+        Err(StoreError::Forbidden(Refusal::Workflow(
             WorkflowError::NotAllowedInState { .. }
-        ))
+        )))
     ));
 }
 
@@ -212,7 +215,7 @@ fn refusals_name_what_is_wrong_and_change_nothing() {
     let err = step(&mut s, ok, approve("")).unwrap_err();
     assert!(matches!(
         err,
-        StoreError::Workflow(WorkflowError::MissingRole { .. })
+        StoreError::Forbidden(Refusal::Workflow(WorkflowError::MissingRole { .. }))
     ));
     // A post changed since it was opened.
     sign_in(&mut s, "liuxiaoyan");
@@ -252,6 +255,7 @@ fn nobody_approves_their_own_draft_even_with_every_role() {
         display_name: String::new(),
         person_id: Some(person),
         is_system_admin: false,
+        is_school_supervisor: false,
         password: "quanneng-2026".into(),
         password_again: "quanneng-2026".into(),
     })
@@ -262,7 +266,9 @@ fn nobody_approves_their_own_draft_even_with_every_role() {
     step(&mut s, id, PostAction::Submit).unwrap();
     assert!(matches!(
         step(&mut s, id, approve("")),
-        Err(StoreError::Workflow(WorkflowError::ReviewerIsAuthor))
+        Err(StoreError::Forbidden(Refusal::Workflow(
+            WorkflowError::ReviewerIsAuthor
+        )))
     ));
     // Approved by someone else, the author still cannot publish it…
     sign_in(&mut s, "liuxiaoyan");
@@ -271,7 +277,9 @@ fn nobody_approves_their_own_draft_even_with_every_role() {
     s.sign_in("quanneng", "quanneng-2026").unwrap();
     assert!(matches!(
         step(&mut s, id, publish()),
-        Err(StoreError::Workflow(WorkflowError::PublisherIsAuthor))
+        Err(StoreError::Forbidden(Refusal::Workflow(
+            WorkflowError::PublisherIsAuthor
+        )))
     ));
     // …and nor can the approver publish what they approved.
     sign_in(&mut s, "liuxiaoyan");
@@ -332,10 +340,14 @@ fn accounts_first_start_and_password_rules() {
         display_name: "系统管理员".into(),
         person_id: None,
         is_system_admin: false,
+        is_school_supervisor: false,
         password: "xitong-2026".into(),
         password_again: "xitong-2026".into(),
     };
-    assert!(matches!(s.add_user(&first), Err(StoreError::Forbidden(_))));
+    assert!(matches!(
+        s.add_user(&first),
+        Err(StoreError::Rejected(Rejection::FirstAccountMustBeAdmin))
+    ));
     first.is_system_admin = true;
     first.password_again = "xitong-2025".into();
     assert!(matches!(
@@ -350,14 +362,17 @@ fn accounts_first_start_and_password_rules() {
         is_system_admin: true,
         ..first.clone()
     };
-    assert!(matches!(s.add_user(&second), Err(StoreError::NotSignedIn)));
+    assert!(matches!(
+        s.add_user(&second),
+        Err(StoreError::Forbidden(Refusal::NotSignedIn))
+    ));
     s.sign_in("XiTong", "xitong-2026").unwrap();
     assert!(matches!(
         s.add_user(&NewUser {
             login: "XITONG".into(),
             ..second.clone()
         }),
-        Err(StoreError::InUse(_))
+        Err(StoreError::Conflict(Conflict::LoginTaken(_)))
     ));
     s.add_user(&second).unwrap();
     assert_eq!(s.users().unwrap().len(), 2);
@@ -384,7 +399,7 @@ fn screening_blocks_submission_until_a_reviewer_lets_it_through() {
     let v = s.post(listed).unwrap().version;
     assert!(matches!(
         s.override_screening(listed, v, "好"),
-        Err(StoreError::Forbidden(_))
+        Err(StoreError::Rejected(Rejection::OverrideReasonTooShort))
     ));
     s.override_screening(listed, v, "经核实为测试样例号码，不是真实身份证号")
         .unwrap();
@@ -441,10 +456,15 @@ fn attachments_are_checked_by_content_and_kept_with_their_hash() {
     assert!(matches!(err, StoreError::Attachment(_)), "{err}");
     assert_eq!(s.attachments(id).unwrap().len(), 1);
     // A missing file says so.
-    let err = s
-        .attach_file(id, v, std::path::Path::new("/nonexistent/附件.pdf"))
-        .unwrap_err();
-    assert!(err.to_string().contains("找不到附件文件"), "{err}");
+    let err = mediadesk::ops::files::attach_to_post(
+        &mut s,
+        id,
+        v,
+        std::path::Path::new("/nonexistent/附件.pdf"),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("无法读取"), "{err}");
+    assert!(err.to_string().contains("附件.pdf"), "{err}");
     let v = s.post(id).unwrap().version;
     s.remove_attachment(att, v).unwrap();
     assert!(s.attachments(id).unwrap().is_empty());
@@ -558,8 +578,7 @@ fn the_queue_queries_use_their_indexes() {
 #[test]
 fn a_generated_school_has_posts_in_every_state_and_working_queues() {
     let mut s = Store::open_in_memory().unwrap();
-    s.generate_large(300, today()).unwrap();
-    s.generate_posts(3_000, today()).unwrap();
+    s.generate_large(300, Some(3_000), today()).unwrap();
     let all = s
         .posts(&PostFilter {
             limit: 10_000,

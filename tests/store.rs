@@ -7,23 +7,17 @@ use mediadesk::domain::platform::{
 };
 use mediadesk::domain::unit::{PersonDraft, Role, UnitDraft};
 use mediadesk::domain::validation::Field;
-use mediadesk::store::{Store, StoreError};
+use mediadesk::store::{Conflict, Store, StoreError};
+
+mod common;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
 }
 
+/// 商学院, signed in as its head and administrator.
 fn store_with_unit() -> (Store, i64) {
-    let mut s = Store::open_in_memory().unwrap();
-    let unit = s
-        .add_unit(&UnitDraft {
-            name: "商学院".into(),
-            party_branch: "商学院党总支".into(),
-            head: "王建国".into(),
-            secretary: "刘晓燕".into(),
-        })
-        .unwrap();
-    (s, unit)
+    common::unit_store()
 }
 
 fn wechat(store: &Store) -> i64 {
@@ -142,7 +136,8 @@ fn a_stale_edit_is_refused_and_the_newer_row_kept() {
 fn foreign_keys_refuse_orphans() {
     let (mut s, unit) = store_with_unit();
     let kind = wechat(&s);
-    // A person in a unit that does not exist.
+    // A person in a unit that does not exist (the system administrator may add anywhere).
+    common::sign_in(&mut s, "admin");
     let err = s
         .add_person(&PersonDraft {
             unit_id: 999,
@@ -151,9 +146,14 @@ fn foreign_keys_refuse_orphans() {
             roles: vec![],
         })
         .unwrap_err();
-    assert!(matches!(err, StoreError::InUse(_)), "{err}");
+    assert!(
+        matches!(err, StoreError::Conflict(Conflict::ReferenceGone(_))),
+        "{err}"
+    );
     // A unit with platforms cannot be deleted.
+    common::sign_in(&mut s, "wangjianguo");
     s.add_platform(&draft(unit, kind), today()).unwrap();
+    common::sign_in(&mut s, "admin");
     let err = s.delete_unit(unit).unwrap_err();
     assert!(err.to_string().contains("不能删除"), "{err}");
     assert_eq!(s.units().unwrap().len(), 1);
@@ -172,7 +172,12 @@ fn people_keep_their_roles_and_stale_edits_are_refused() {
             roles: vec![Role::Reviewer, Role::InfoOfficer],
         })
         .unwrap();
-    let p = &s.people().unwrap()[0];
+    let p = s
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id == id)
+        .unwrap();
     assert_eq!(p.roles, vec![Role::InfoOfficer, Role::Reviewer]);
     let edit = PersonDraft {
         unit_id: unit,
@@ -185,12 +190,19 @@ fn people_keep_their_roles_and_stale_edits_are_refused() {
         s.update_person(id, 1, &edit),
         Err(StoreError::Stale { .. })
     ));
-    assert_eq!(s.people().unwrap()[0].roles, vec![Role::Administrator]);
+    let p = s
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id == id)
+        .unwrap();
+    assert_eq!(p.roles, vec![Role::Administrator]);
 }
 
 #[test]
 fn units_are_unique_and_stale_edits_refused() {
     let (mut s, unit) = store_with_unit();
+    common::sign_in(&mut s, "admin");
     let dup = UnitDraft {
         name: "商学院".into(),
         ..Default::default()
@@ -271,7 +283,7 @@ fn the_registry_query_uses_indexes() {
 #[test]
 fn a_large_generated_school() {
     let mut s = Store::open_in_memory().unwrap();
-    s.generate_large(300, today()).unwrap();
+    s.generate_large(300, None, today()).unwrap();
     assert_eq!(s.units().unwrap().len(), 60);
     assert_eq!(s.platforms().unwrap().len(), 300);
     assert_eq!(s.people().unwrap().len(), 900);
@@ -279,7 +291,7 @@ fn a_large_generated_school() {
 
 #[test]
 fn settings_round_trip_and_keep_the_school_protected() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = common::admin_store();
     let mut settings = s.settings().unwrap();
     assert_eq!(settings.school_name, "郑州西亚斯学院");
     settings.school_name = "某某大学".into();
