@@ -16,9 +16,11 @@
 //! - [`ui`]: the egui window; views return actions that `ui::app` applies once per frame.
 //! - [`cli`]: the same operations without a window (`mediadesk <subcommand>`).
 //! - [`text`]: user-facing Chinese wording shared by the window and the command line.
+//! - [`files`]: bounded reads: no FIFOs, devices or directories; stops at the limit while reading.
 
 pub mod cli;
 pub mod domain;
+pub mod files;
 pub mod print;
 pub mod store;
 pub mod text;

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod filing;
+pub mod identity;
 pub mod lifecycle;
 pub mod platform;
 pub mod post;
