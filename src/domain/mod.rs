@@ -12,6 +12,7 @@ pub mod platform;
 pub mod post;
 pub mod registry;
 pub mod screening;
+pub mod signing;
 pub mod text_diff;
 pub mod unit;
 pub mod validation;

@@ -2,6 +2,7 @@
 //! so it is reviewed together (and an English locale stays possible).
 
 pub mod hardening;
+pub mod signing;
 
 pub const APP_TITLE: &str = "MediaDesk 二级网络平台管理台";
 
