@@ -325,6 +325,22 @@ mod tests {
     }
 
     #[test]
+    fn file_names_are_shown_without_raw_control_characters() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = "report\u{202E}fdp.exe\u{1B}[2J.json";
+        let error = read_text(&dir.path().join(name), LIMIT).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            !message.contains('\u{202E}') && !message.contains('\u{1B}'),
+            "{message}"
+        );
+        assert!(
+            message.contains("report\\u{202E}fdp.exe\\u{001B}[2J.json"),
+            "{message}"
+        );
+    }
+
+    #[test]
     fn readers_stop_at_the_limit() {
         let endless = std::io::repeat(b'x');
         let error = read_limited(endless, Path::new("标准输入"), LIMIT).unwrap_err();

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
+use crate::domain::identity::terminal_safe_line;
 use crate::text::hardening as text;
 
 /// The exit code clap uses for a usage error; kept, so scripts see the same code.
@@ -55,19 +56,21 @@ pub fn exit_with(error: clap::Error) -> ! {
 fn main_line(error: &clap::Error) -> Option<String> {
     let arg = string(error, ContextKind::InvalidArg);
     let value = string(error, ContextKind::InvalidValue);
+    let subcommand = string(error, ContextKind::InvalidSubcommand);
+    let (arg, value, subcommand) = (arg.as_deref(), value.as_deref(), subcommand.as_deref());
     let line = match error.kind() {
         ErrorKind::DisplayHelp
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
         | ErrorKind::DisplayVersion => return None,
         ErrorKind::UnknownArgument => text::cli_unknown_argument(arg.unwrap_or_default()),
-        ErrorKind::InvalidSubcommand => text::cli_unknown_subcommand(
-            string(error, ContextKind::InvalidSubcommand).unwrap_or_default(),
-        ),
+        ErrorKind::InvalidSubcommand => {
+            text::cli_unknown_subcommand(subcommand.unwrap_or_default())
+        }
         ErrorKind::MissingRequiredArgument => {
             text::cli_missing_arguments(&strings(error, ContextKind::InvalidArg))
         }
         ErrorKind::MissingSubcommand => text::cli_missing_subcommand(
-            string(error, ContextKind::InvalidSubcommand).unwrap_or_default(),
+            subcommand.unwrap_or_default(),
             &strings(error, ContextKind::ValidSubcommand),
         ),
         ErrorKind::InvalidValue => match (arg, value) {
@@ -91,9 +94,7 @@ fn main_line(error: &clap::Error) -> Option<String> {
                 Some(ContextValue::Strings(prior)) => Some(prior.join("、")),
                 _ => None,
             };
-            let arg = arg
-                .or_else(|| string(error, ContextKind::InvalidSubcommand))
-                .unwrap_or_default();
+            let arg = arg.or(subcommand).unwrap_or_default();
             text::cli_conflict(arg, prior.as_deref())
         }
         ErrorKind::TooManyValues => {
@@ -139,7 +140,7 @@ fn suggestions(error: &clap::Error) -> Vec<String> {
     if let Some(ContextValue::Bool(true)) = error.get(ContextKind::TrailingArg)
         && let Some(arg) = string(error, ContextKind::InvalidArg)
     {
-        lines.push(text::cli_value_after_double_dash(arg));
+        lines.push(text::cli_value_after_double_dash(&arg));
     }
     lines
 }
@@ -172,21 +173,27 @@ fn why_value_failed(error: &clap::Error) -> Option<&'static str> {
     }
 }
 
-fn string(error: &clap::Error, kind: ContextKind) -> Option<&str> {
+/// A context string, with control characters escaped: what was typed goes back to the
+/// terminal, and `--\x1b[2J` must not clear it.
+fn string(error: &clap::Error, kind: ContextKind) -> Option<String> {
     match error.get(kind) {
-        Some(ContextValue::String(value)) => Some(value),
+        Some(ContextValue::String(value)) => Some(terminal_safe_line(value).into_owned()),
         _ => None,
     }
 }
 
 fn strings(error: &clap::Error, kind: ContextKind) -> Vec<String> {
-    match error.get(kind) {
+    let values: Vec<String> = match error.get(kind) {
         Some(ContextValue::String(value)) => vec![value.clone()],
         Some(ContextValue::Strings(values)) => values.clone(),
         Some(ContextValue::StyledStr(value)) => vec![value.to_string()],
         Some(ContextValue::StyledStrs(values)) => values.iter().map(ToString::to_string).collect(),
         _ => Vec::new(),
-    }
+    };
+    values
+        .iter()
+        .map(|value| terminal_safe_line(value).into_owned())
+        .collect()
 }
 
 fn number(error: &clap::Error, kind: ContextKind) -> isize {
@@ -294,6 +301,11 @@ mod tests {
     fn parse_errors_become_chinese_naming_the_argument() {
         let cases: &[(&[&str], ErrorKind, &[&str])] = &[
             (
+                &["mediadesk", "demo", "--sc\u{1b}[2J"],
+                ErrorKind::UnknownArgument,
+                &["不认识参数「--sc\\u{001B}[2J」"],
+            ),
+            (
                 &["mediadesk", "demo", "--scael", "10"],
                 ErrorKind::UnknownArgument,
                 &["不认识参数「--scael」", "您是不是想输入「--scale」？"],
@@ -377,6 +389,7 @@ mod tests {
                     "{args:?}: {part:?} not in\n{message}"
                 );
             }
+            assert!(!message.contains('\u{1b}'), "{message}");
             for english in ["error:", "Usage:", "unexpected", "found", "tip:", "invalid"] {
                 assert!(
                     !message.contains(english),

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::io::ErrorKind;
 
-use crate::domain::identity::code_point;
+use crate::domain::identity::{code_point, terminal_safe_line};
 use crate::files::{NotAFile, ReadError};
 
 // ---------------------------------------------------------------------------------------------
@@ -112,7 +112,8 @@ pub fn io_problem(kind: ErrorKind, code: Option<i32>) -> String {
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path().display();
+        // A file name may hold anything a file system allows, escape sequences included.
+        let path = terminal_safe_line(&self.path().display().to_string()).into_owned();
         match self {
             Self::NotFound { .. } => write!(f, "文件「{path}」不存在，请检查路径和文件名。"),
             Self::DanglingLink { .. } => write!(
