@@ -23,12 +23,14 @@
 //!   signs in with `--as`.
 //! - [`text`]: every user-facing Chinese word, one file per area; it names the types it words.
 //! - [`log`]: the log file beside the database.
+//! - [`files`]: bounded reads: no FIFOs, devices or directories; stops at the limit while reading.
 //!
 //! `main.rs` is the launcher: no subcommand opens the window (`ui::run_window`), a subcommand
 //! runs `cli::run`.
 
 pub mod cli;
 pub mod domain;
+pub mod files;
 pub mod log;
 pub mod ops;
 pub mod print;

@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 
 mod calendar;
 mod check;
+pub mod clap_zh;
 mod posts;
 mod print;
 mod registry;

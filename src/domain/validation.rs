@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::platform::{PlatformDraft, PlatformKind};
+use super::identity::{self, check_text_field};
+use super::platform::{Maintenance, PlatformDraft, PlatformKind};
 use super::unit::{PersonDraft, UnitDraft};
 
 /// A field of the platform form, so the window can put each message beside its input.
@@ -43,6 +44,12 @@ pub enum Field {
     Password,
     /// The person a user account belongs to.
     UserPerson,
+    /// A platform's 备注.
+    Notes,
+    /// A unit's 党总支 / 直属党支部, its head and its party secretary.
+    PartyBranch,
+    UnitHead,
+    PartySecretary,
 }
 
 impl Field {
@@ -76,6 +83,10 @@ impl Field {
             Self::Login => "登录名".into(),
             Self::Password => "密码".into(),
             Self::UserPerson => "对应人员".into(),
+            Self::Notes => "备注".into(),
+            Self::PartyBranch => "党总支/直属党支部".into(),
+            Self::UnitHead => "单位负责人".into(),
+            Self::PartySecretary => "党总支书记".into(),
         }
     }
 }
@@ -146,19 +157,71 @@ pub fn uses_school_name(text: &str, school_names: &[String]) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Normalises an account for the duplicate check: trimmed, ASCII case folded, and for
-/// websites without the scheme and trailing slash, so `HTTP://x.cn/` and `x.cn` are one account.
+/// The account key for the duplicate check when the platform kind is not at hand: the
+/// identity normalisation of [`identity::canonical_identity`] (NFKC, invisible characters
+/// dropped, so `sias_sxy` + U+200B, a soft hyphen inside and full-width ｓｉａｓ＿ｓｘｙ are one
+/// account), in lower case throughout, without scheme and trailing slash, so `HTTP://x.cn/`
+/// and `x.cn` are one account. Prefer [`identity::platform_account_key`], which follows the
+/// kind's own rule (a site's path keeps its case).
 pub fn normalize_account(account: &str) -> String {
-    let a = account.trim().to_ascii_lowercase();
-    let a = a
-        .strip_prefix("https://")
-        .or_else(|| a.strip_prefix("http://"))
-        .unwrap_or(&a);
-    a.trim_end_matches('/').to_owned()
+    let key = identity::account_key(identity::AccountRule::HANDLE, account);
+    let key = ["https://", "http://"]
+        .into_iter()
+        .find_map(|scheme| key.strip_prefix(scheme))
+        .unwrap_or(&key);
+    key.trim_end_matches('/').to_owned()
 }
 
-/// Validates a platform draft; an empty list means it may be saved.
+/// Every free-text field of a platform draft with the field it is shown in.
+fn platform_text_fields(draft: &PlatformDraft) -> Vec<(Field, &str)> {
+    let mut fields = vec![
+        (Field::Name, draft.name.as_str()),
+        (Field::Account, draft.account.as_str()),
+        (Field::ContentScope, draft.content_scope.as_str()),
+        (Field::ResponsiblePerson, draft.responsible_person.as_str()),
+        (Field::ContactMobile, draft.contact_mobile.as_str()),
+        (Field::ApprovalRef, draft.approval_ref.as_str()),
+        (Field::Notes, draft.notes.as_str()),
+    ];
+    if let Maintenance::Vendor { name } = &draft.maintenance {
+        fields.push((Field::Maintenance, name.as_str()));
+    }
+    for (i, admin) in draft.administrators.iter().enumerate() {
+        fields.push((Field::Administrator(i), admin.name.as_str()));
+        fields.push((Field::Administrator(i), admin.mobile.as_str()));
+    }
+    fields
+}
+
+/// Runs [`check_text_field`] over `fields`, at most one refusal per field, and then the
+/// field's other checks, whose messages would only repeat the problem, are dropped.
+fn refuse_control_characters(fields: &[(Field, &str)], errors: Vec<FieldError>) -> Vec<FieldError> {
+    let mut refused: Vec<FieldError> = Vec::new();
+    for (field, value) in fields {
+        if refused.iter().any(|e| e.field == *field) {
+            continue;
+        }
+        if let Err(error) = check_text_field(*field, value) {
+            refused.push(error);
+        }
+    }
+    let rest: Vec<FieldError> = errors
+        .into_iter()
+        .filter(|e| !refused.iter().any(|r| r.field == e.field))
+        .collect();
+    refused.extend(rest);
+    refused
+}
+
+/// Validates a platform draft; an empty list means it may be saved. Control and
+/// text-direction characters are refused in every text field (issue 15), before the field's
+/// own rules.
 pub fn validate_platform(draft: &PlatformDraft, ctx: &ValidationContext<'_>) -> Vec<FieldError> {
+    let errors = validate_platform_fields(draft, ctx);
+    refuse_control_characters(&platform_text_fields(draft), errors)
+}
+
+fn validate_platform_fields(draft: &PlatformDraft, ctx: &ValidationContext<'_>) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let mut push = |f: Field, m: &str| errors.push(FieldError::new(f, m));
 
@@ -186,6 +249,11 @@ pub fn validate_platform(draft: &PlatformDraft, ctx: &ValidationContext<'_>) -> 
         );
     } else if account.chars().any(char::is_whitespace) {
         push(Field::Account, "账号/网址中不能有空格");
+    } else if let Some((position, c)) = identity::first_invisible(account) {
+        errors.push(FieldError::new(
+            Field::Account,
+            crate::text::hardening::invisible_in_account(c, position),
+        ));
     } else if kind.is_some_and(|k| k.is_website) && !looks_like_site_address(account) {
         push(
             Field::Account,
@@ -267,7 +335,7 @@ pub fn validate_platform(draft: &PlatformDraft, ctx: &ValidationContext<'_>) -> 
             errors.push(FieldError::new(Field::Administrator(i), m));
         }
     }
-    if let super::platform::Maintenance::Vendor { name } = &draft.maintenance
+    if let Maintenance::Vendor { name } = &draft.maintenance
         && name.trim().is_empty()
     {
         errors.push(FieldError::new(
@@ -305,7 +373,13 @@ pub fn validate_unit(draft: &UnitDraft) -> Vec<FieldError> {
     if draft.name.trim().is_empty() {
         errors.push(FieldError::new(Field::UnitName, "必填，请输入单位名称"));
     }
-    errors
+    let fields = [
+        (Field::UnitName, draft.name.as_str()),
+        (Field::PartyBranch, draft.party_branch.as_str()),
+        (Field::UnitHead, draft.head.as_str()),
+        (Field::PartySecretary, draft.secretary.as_str()),
+    ];
+    refuse_control_characters(&fields, errors)
 }
 
 /// Validates a person before they are saved; a mobile is optional for people but must be valid.
@@ -319,7 +393,11 @@ pub fn validate_person(draft: &PersonDraft) -> Vec<FieldError> {
     {
         errors.push(FieldError::new(Field::PersonMobile, m));
     }
-    errors
+    let fields = [
+        (Field::PersonName, draft.name.as_str()),
+        (Field::PersonMobile, draft.mobile.as_str()),
+    ];
+    refuse_control_characters(&fields, errors)
 }
 
 #[cfg(test)]
@@ -572,8 +650,140 @@ mod tests {
 
     #[test]
     fn accounts_normalise_for_duplicates() {
-        assert_eq!(normalize_account(" HTTPS://Sxy.Edu.cn/ "), "sxy.edu.cn");
-        assert_eq!(normalize_account("Sxy_Youth"), "sxy_youth");
+        let cases = [
+            (" HTTPS://Sxy.Edu.cn/ ", "sxy.edu.cn"),
+            ("Sxy_Youth", "sxy_youth"),
+            ("sxy.edu.cn/News/", "sxy.edu.cn/news"),
+            // Issue 15: the look-alikes that dodged the duplicate check.
+            ("sias_sxy", "sias_sxy"),
+            ("sias_sxy\u{200B}", "sias_sxy"),
+            ("sias\u{00AD}_sxy", "sias_sxy"),
+            ("ｓｉａｓ＿ｓｘｙ", "sias_sxy"),
+            ("ｈｔｔｐｓ：／／ｓｘｙ．ｅｄｕ．ｃｎ／", "sxy.edu.cn"),
+        ];
+        for (account, key) in cases {
+            assert_eq!(normalize_account(account), key, "{account:?}");
+        }
+    }
+
+    #[test]
+    fn every_text_field_refuses_control_characters() {
+        type Edit = fn(&mut PlatformDraft, &str);
+        let cases: &[(&str, Edit, Field)] = &[
+            (
+                "name",
+                |d, v| d.name = format!("商学院{v}青年"),
+                Field::Name,
+            ),
+            (
+                "account",
+                |d, v| d.account = format!("sxy{v}"),
+                Field::Account,
+            ),
+            (
+                "scope",
+                |d, v| d.content_scope = format!("新闻{v}"),
+                Field::ContentScope,
+            ),
+            (
+                "responsible",
+                |d, v| d.responsible_person = format!("王{v}建国"),
+                Field::ResponsiblePerson,
+            ),
+            (
+                "mobile",
+                |d, v| d.contact_mobile = format!("1381234567{v}8"),
+                Field::ContactMobile,
+            ),
+            (
+                "approval",
+                |d, v| d.approval_ref = format!("校办{v}12号"),
+                Field::ApprovalRef,
+            ),
+            ("notes", |d, v| d.notes = format!("备注{v}"), Field::Notes),
+            (
+                "vendor",
+                |d, v| {
+                    d.maintenance = Maintenance::Vendor {
+                        name: format!("某{v}公司"),
+                    }
+                },
+                Field::Maintenance,
+            ),
+            (
+                "admin name",
+                |d, v| d.administrators[0].name = format!("李{v}珺"),
+                Field::Administrator(0),
+            ),
+            (
+                "admin mobile",
+                |d, v| d.administrators[0].mobile = format!("{v}15937165432"),
+                Field::Administrator(0),
+            ),
+        ];
+        for refused in ["\0", "\u{202E}", "\u{1B}", "\u{2067}", "\r"] {
+            for (what, edit, field) in cases {
+                let mut d = good();
+                edit(&mut d, refused);
+                let kinds = kinds();
+                let names: Vec<String> = Vec::new();
+                let ctx = ValidationContext {
+                    today: date("2026-11-26"),
+                    kinds: &kinds,
+                    unit_exists: true,
+                    school_names: &names,
+                    duplicate_of: None,
+                };
+                let errors = validate_platform(&d, &ctx);
+                assert_eq!(errors.len(), 1, "{what} {refused:?}: {errors:?}");
+                assert_eq!(errors[0].field, *field, "{what} {refused:?}");
+                let c = refused.chars().next().unwrap();
+                assert!(
+                    errors[0].message.contains(&identity::code_point(c)),
+                    "{what}: {}",
+                    errors[0]
+                );
+            }
+        }
+        let mut d = good();
+        d.notes = "第一行\n第二行\t\r\n".into();
+        assert_eq!(check(&d, false), vec![]);
+    }
+
+    #[test]
+    fn invisible_characters_in_an_account_are_named() {
+        for account in ["sias_sxy\u{200B}", "sias\u{00AD}_sxy", "\u{FEFF}sias_sxy"] {
+            let mut d = good();
+            d.account = account.into();
+            assert_eq!(check(&d, false), vec![Field::Account], "{account:?}");
+        }
+        // Full-width is visible: only the duplicate check catches it.
+        let mut d = good();
+        d.account = "ｓｉａｓ＿ｓｘｙ".into();
+        assert_eq!(check(&d, false), vec![]);
+        assert_eq!(check(&d, true), vec![Field::Account]);
+    }
+
+    #[test]
+    fn units_and_people_refuse_control_characters() {
+        let unit = UnitDraft {
+            name: "商学院".into(),
+            party_branch: "商学院党总支".into(),
+            head: "王\u{202E}建国".into(),
+            secretary: "李\0书记".into(),
+        };
+        let fields: Vec<Field> = validate_unit(&unit).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec![Field::UnitHead, Field::PartySecretary]);
+        let person = PersonDraft {
+            unit_id: 1,
+            name: "张\u{1B}喆".into(),
+            mobile: "138\u{0}12345678".into(),
+            roles: vec![],
+        };
+        let errors = validate_person(&person);
+        let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec![Field::PersonName, Field::PersonMobile]);
+        assert!(errors[1].message.contains("U+0000"), "{}", errors[1]);
     }
 
     #[test]
