@@ -10,6 +10,9 @@
 //!   password rules (第八条一).
 //! - [`store`]: the SQLite database: opening and locking, migrations, repositories, history,
 //!   users and sign-in, posts with revisions and attachments, the audit log, demo data.
+//! - [`exchange`]: spreadsheets in and out of the registry: the 台账 (and filings, changes,
+//!   notices) exported to xlsx, platforms imported from xlsx/xls/ods/csv (UTF-8 or GBK) with
+//!   a guessed column mapping and a per-row preview; pure, the store commits.
 //! - [`print`]: the filing form, the written reports and the approval slip as page
 //!   descriptions (also painted as previews) and as PDF (printpdf, the CJK font embedded once
 //!   and subset).
@@ -19,6 +22,7 @@
 
 pub mod cli;
 pub mod domain;
+pub mod exchange;
 pub mod print;
 pub mod store;
 pub mod text;
