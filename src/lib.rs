@@ -12,6 +12,9 @@
 //! - [`store`]: the SQLite database: opening and locking, migrations, repositories; every
 //!   write goes through `store::guard`, which asks [`domain::permissions`] inside the write's
 //!   transaction and records refusals; users and sign-in, posts, the audit log, demo data.
+//! - [`exchange`]: spreadsheets in and out of the registry: the 台账 (and filings, changes,
+//!   notices) exported to xlsx, platforms imported from xlsx/xls/ods/csv (UTF-8 or GBK) with
+//!   a guessed column mapping and a per-row preview; pure, the store commits.
 //! - [`print`]: the filing form, the written reports and the approval slip as page
 //!   descriptions (also painted as previews) and as PDF, from plain data; never reads the store.
 //! - [`ops`]: the use cases the window and the command line share: print and record filing
@@ -30,6 +33,7 @@
 
 pub mod cli;
 pub mod domain;
+pub mod exchange;
 pub mod files;
 pub mod log;
 pub mod ops;

@@ -1,6 +1,7 @@
 //! User-facing Chinese wording shared by the window and the command line, kept in one place
 //! so it is reviewed together (and an English locale stays possible).
 
+pub mod exchange;
 pub mod hardening;
 pub mod signing;
 
