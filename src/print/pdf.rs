@@ -2,10 +2,12 @@
 //! font added once per document and subset to the glyphs used, real metadata instead of
 //! printpdf's 1970 defaults.
 
+use std::collections::BTreeSet;
+
 use chrono::{Datelike, Local, Offset as _, Timelike};
 use printpdf::{
-    Codepoint, Color, FontId, Greyscale, Line as PdfLine, LineCapStyle, LineJoinStyle, LinePoint,
-    Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    Color, FontId, Greyscale, Line as PdfLine, LineCapStyle, LineJoinStyle, LinePoint, Mm, Op,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
     TextRenderingMode,
 };
 
@@ -33,6 +35,9 @@ pub fn render_filing_form(
 /// The forms of many platforms (e.g. the annual review) in one PDF, all copies of each in turn.
 /// `progress(done, total)` is called before the first form and after each one; returning
 /// `false` cancels with [`PrintError::Cancelled`]. Writing the file happens after the last call.
+///
+/// Each form is laid out, turned into compact PDF operations (one text string per run) and
+/// dropped before the next: only the PDF pages themselves accumulate.
 pub fn render_filing_forms(
     forms: &[FilingFormData],
     settings: &FormSettings,
@@ -46,22 +51,19 @@ pub fn render_filing_forms(
     if !progress(0, total) {
         return Err(PrintError::Cancelled);
     }
-    let title = document_title(forms, settings);
-    let mut doc = PdfDocument::new(&title);
-    let font_id = doc.add_font(font.parsed());
-    let mut pages = Vec::with_capacity(total * settings.copy_marks.len().max(1));
+    let mut writer = PdfWriter::new(&font, total * settings.copy_marks.len().max(1));
     for (i, form) in forms.iter().enumerate() {
         for page in layout_copies(form, settings, &*font) {
-            pages.push(to_pdf_page(&page, &font, &font_id));
+            writer.push(&page);
         }
         if !progress(i + 1, total) {
             return Err(PrintError::Cancelled);
         }
     }
-    Ok(save(doc, pages, title, FILING_FORM_SUBJECT))
+    Ok(writer.finish(document_title(forms, settings), FILING_FORM_SUBJECT))
 }
 
-/// Any laid-out pages (a report, a notice) as one PDF: the font added once and subset,
+/// Any laid-out pages (a report, a notice) as one PDF: the font subset and embedded once,
 /// `title` and `subject` in the metadata beside the creation date.
 pub(crate) fn render_pages(
     pages: &[Page],
@@ -69,24 +71,57 @@ pub(crate) fn render_pages(
     title: String,
     subject: &str,
 ) -> Vec<u8> {
-    let mut doc = PdfDocument::new(&title);
-    let font_id = doc.add_font(font.parsed());
-    let pdf_pages = pages
-        .iter()
-        .map(|page| to_pdf_page(page, font, &font_id))
-        .collect();
-    save(doc, pdf_pages, title, subject)
+    let mut writer = PdfWriter::new(font, pages.len());
+    for page in pages {
+        writer.push(page);
+    }
+    writer.finish(title, subject)
 }
 
-fn save(mut doc: PdfDocument, pages: Vec<PdfPage>, title: String, subject: &str) -> Vec<u8> {
-    doc.with_pages(pages);
-    set_metadata(&mut doc, title, subject);
-    let options = PdfSaveOptions {
-        subset_fonts: true,
-        ..PdfSaveOptions::default()
-    };
-    let mut warnings = Vec::new();
-    doc.save(&options, &mut warnings)
+/// Collects PDF pages and the characters they draw; the font is subset to exactly those
+/// characters when the document is finished, so printpdf only ever sees the small subset.
+struct PdfWriter<'a> {
+    font: &'a FormFont,
+    font_id: FontId,
+    pages: Vec<PdfPage>,
+    chars: BTreeSet<char>,
+}
+
+impl<'a> PdfWriter<'a> {
+    fn new(font: &'a FormFont, expected_pages: usize) -> Self {
+        Self {
+            font,
+            font_id: FontId("CJK".to_owned()),
+            pages: Vec::with_capacity(expected_pages),
+            chars: BTreeSet::new(),
+        }
+    }
+
+    fn push(&mut self, page: &Page) {
+        for text in page.texts() {
+            self.chars.extend(text.text.chars());
+        }
+        self.pages.push(to_pdf_page(page, &self.font_id));
+    }
+
+    fn finish(self, title: String, subject: &str) -> Vec<u8> {
+        let chars: Vec<char> = self.chars.into_iter().collect();
+        let embedded = self.font.embedded(&chars);
+        let mut doc = PdfDocument::new(&title);
+        doc.resources
+            .fonts
+            .map
+            .insert(self.font_id, PdfFont::new(embedded.parsed));
+        doc.with_pages(self.pages);
+        set_metadata(&mut doc, title, subject);
+        // The font is already a subset: printpdf embeds it as it is.
+        let options = PdfSaveOptions {
+            subset_fonts: false,
+            ..PdfSaveOptions::default()
+        };
+        let mut warnings = Vec::new();
+        doc.save(&options, &mut warnings)
+    }
 }
 
 fn document_title(forms: &[FilingFormData], settings: &FormSettings) -> String {
@@ -165,7 +200,7 @@ fn path(page: &Page, points: &[PointMm], closed: bool) -> Op {
 }
 
 /// Shapes first, then all text in one text object per weight change.
-pub(crate) fn to_pdf_page(page: &Page, font: &FormFont, font_id: &FontId) -> PdfPage {
+fn to_pdf_page(page: &Page, font_id: &FontId) -> PdfPage {
     let mut ops = vec![
         Op::SetOutlineColor {
             col: Color::Greyscale(Greyscale::new(0.0, None)),
@@ -263,15 +298,10 @@ pub(crate) fn to_pdf_page(page: &Page, font: &FormFont, font_id: &FontId) -> Pdf
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(origin.x, origin.y),
         });
-        // Glyph ids rather than text: printpdf would look every character up in the face's
-        // slow cmap twice more; the character still goes along for /ToUnicode (copy, search).
-        let glyphs = text
-            .text
-            .chars()
-            .map(|c| Codepoint::with_cid(font.glyph(c).id, 0.0, c.to_string()))
-            .collect();
+        // Text, not glyph ids: one string per run instead of one allocation per glyph; the
+        // subset face maps each character to its glyph when the document is written.
         ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(glyphs)],
+            items: vec![TextItem::Text(text.text.clone())],
         });
     }
     if in_text {

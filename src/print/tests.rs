@@ -323,3 +323,90 @@ fn odd_input_prints_without_panicking() {
         assert!(doc.get_pages().len() >= 4, "{text:.20}");
     }
 }
+
+/// The embedded font program of the document's only CJK font, decompressed.
+pub(super) fn embedded_font_program(doc: &Document) -> Vec<u8> {
+    let descriptors = dicts_of_type(doc, b"FontDescriptor");
+    assert_eq!(descriptors.len(), 1);
+    let program = descriptors[0]
+        .get(b"FontFile3")
+        .or_else(|_| descriptors[0].get(b"FontFile2"))
+        .and_then(Object::as_reference)
+        .expect("embedded font program");
+    let stream = doc
+        .get_object(program)
+        .and_then(Object::as_stream)
+        .expect("stream");
+    stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone())
+}
+
+fn base_font(doc: &Document) -> String {
+    let font = dicts_of_type(doc, b"Font")
+        .into_iter()
+        .find(|d| d.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0"))
+        .expect("a Type0 font");
+    String::from_utf8_lossy(
+        font.get(b"BaseFont")
+            .and_then(Object::as_name)
+            .expect("name"),
+    )
+    .into_owned()
+}
+
+#[test]
+fn names_outside_gb2312_print_from_a_small_subset() {
+    let mut form = platform("外国语学院", "西亚斯外院");
+    form.responsible_person = "张喆".into();
+    form.administrators = vec![
+        ("李珺".into(), "13800000001".into()),
+        ("王堃".into(), "13800000002".into()),
+    ];
+    let (bytes, doc) = render(&[form], &FormSettings::default());
+    for page in 1..=4 {
+        let text = page_text(&doc, page);
+        for name in ["张喆", "李珺", "王堃", "13800000002"] {
+            assert!(text.contains(name), "page {page} lacks {name}");
+        }
+    }
+    let program = embedded_font_program(&doc);
+    // A bare CID-keyed CFF (FontFile3/CIDFontType0C) of a few hundred glyphs; the whole face
+    // would be 24 MB, and printpdf's own subset of it was ~300 KB.
+    assert_eq!(program.first(), Some(&1), "CFF major version 1");
+    assert!(
+        program.len() < 150_000,
+        "font program {} bytes",
+        program.len()
+    );
+    assert!(bytes.len() < 100_000, "PDF {} bytes", bytes.len());
+    let name = base_font(&doc);
+    assert!(name.ends_with("+NotoSerifCJKsc-Regular"), "{name}");
+}
+
+#[test]
+fn a_custom_collection_prints_with_its_chinese_face() {
+    let ttc =
+        super::font_tests::collection(&[epaint_default_fonts::HACK_REGULAR, bundled_font_bytes()]);
+    let settings = FormSettings {
+        custom_font: Some(Arc::from(ttc)),
+        ..FormSettings::default()
+    };
+    let mut form = platform("外国语学院", "西亚斯外院");
+    form.responsible_person = "张喆".into();
+    let (bytes, doc) = render(&[form], &settings);
+    assert!(page_text(&doc, 1).contains("张喆"));
+    assert!(base_font(&doc).ends_with("+NotoSerifCJKsc-Regular"));
+    assert!(bytes.len() < 100_000, "PDF {} bytes", bytes.len());
+}
+
+#[test]
+fn a_custom_font_cut_short_is_refused_before_printing() {
+    let full = bundled_font_bytes();
+    let settings = FormSettings {
+        custom_font: Some(Arc::from(&full[..full.len() - 1000])),
+        ..FormSettings::default()
+    };
+    let result = render_filing_forms(&[platform("甲", "乙")], &settings, &mut |_, _| true);
+    assert_eq!(result, Err(PrintError::NotAFont));
+}
