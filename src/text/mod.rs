@@ -1,6 +1,8 @@
 //! User-facing Chinese wording shared by the window and the command line, kept in one place
 //! so it is reviewed together (and an English locale stays possible).
 
+pub mod footprint;
+
 pub const APP_TITLE: &str = "MediaDesk 二级网络平台管理台";
 
 pub const NAV_REGISTRY: &str = "平台台账";
