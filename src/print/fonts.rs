@@ -14,8 +14,10 @@ use super::subset::{self, EmbeddedFont, UsedGlyph};
 use super::text_fit::Advance;
 
 /// 24 MB, single face, full CJK coverage. Compiled in uncompressed: the program maps it and
-/// touches only the pages of the glyphs a document uses. The window draws with it too.
-const BUNDLED_FONT: &[u8] = include_bytes!("../../fonts/NotoSerifCJKsc-Regular.otf");
+/// touches only the pages of the glyphs a document uses. The window draws with it too. A
+/// `static`, not a `const`: a const is copied into every codegen unit that uses it, and the
+/// release program carried the 24 MB twice.
+static BUNDLED_FONT: &[u8] = include_bytes!("../../fonts/NotoSerifCJKsc-Regular.otf");
 
 /// How many faces of a collection (.ttc) are looked at for one that covers the form.
 const MAX_COLLECTION_FACES: u32 = 32;

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, Local, Offset as _, Timelike};
 use printpdf::{
     Color, FontId, Greyscale, Line as PdfLine, LineCapStyle, LineJoinStyle, LinePoint, Mm, Op,
-    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
-    TextRenderingMode,
+    PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon,
+    PolygonRing, Pt, TextItem, TextMatrix, TextRenderingMode, WindingOrder,
 };
 
 use super::data::{FilingFormData, FormSettings};
@@ -199,6 +199,39 @@ fn path(page: &Page, points: &[PointMm], closed: bool) -> Op {
     }
 }
 
+/// Rules of one width as one path of open subpaths (`m l m l … S`): one op instead of one per
+/// rule, which is most of what a 2,000-page batch holds until printpdf writes it. printpdf ends
+/// a polygon with `h`, closing its last subpath; a final single-point subpath takes that close,
+/// and a degenerate subpath is not painted unless caps are round (ISO 32000-1, 8.5.3.2; ours
+/// are square), so every rule keeps its square caps.
+fn rules_op(page: &Page, rules: &[[PointMm; 2]]) -> Op {
+    let ring = |points: &[PointMm]| PolygonRing {
+        points: points
+            .iter()
+            .map(|p| LinePoint {
+                p: point(page, *p),
+                bezier: false,
+            })
+            .collect(),
+    };
+    match rules {
+        [only] => path(page, only, false),
+        _ => {
+            let mut rings: Vec<PolygonRing> = rules.iter().map(|r| ring(r)).collect();
+            if let Some([_, end]) = rules.last() {
+                rings.push(ring(&[*end]));
+            }
+            Op::DrawPolygon {
+                polygon: Polygon {
+                    rings,
+                    mode: PaintMode::Stroke,
+                    winding_order: WindingOrder::NonZero,
+                },
+            }
+        }
+    }
+}
+
 /// Shapes first, then all text in one text object per weight change.
 fn to_pdf_page(page: &Page, font_id: &FontId) -> PdfPage {
     let mut ops = vec![
@@ -223,11 +256,23 @@ fn to_pdf_page(page: &Page, font_id: &FontId) -> PdfPage {
             stroke_width = Some(width);
         }
     };
+    // Consecutive rules of one width become one path (see `rules_op`).
+    let mut rules: Vec<[PointMm; 2]> = Vec::new();
+    let mut rules_width = 0.0;
     for element in &page.elements {
+        if !matches!(element, Element::Line(_) | Element::Text(_)) && !rules.is_empty() {
+            ops.push(rules_op(page, &rules));
+            rules.clear();
+        }
         match element {
             Element::Line(l) => {
+                if rules_width != l.width && !rules.is_empty() {
+                    ops.push(rules_op(page, &rules));
+                    rules.clear();
+                }
                 set_width(&mut ops, l.width);
-                ops.push(path(page, &[l.from, l.to], false));
+                rules_width = l.width;
+                rules.push([l.from, l.to]);
             }
             Element::Box(b) => {
                 set_width(&mut ops, b.width);
@@ -255,6 +300,9 @@ fn to_pdf_page(page: &Page, font_id: &FontId) -> PdfPage {
             }
             Element::Text(_) => {}
         }
+    }
+    if !rules.is_empty() {
+        ops.push(rules_op(page, &rules));
     }
 
     let mut in_text = false;
@@ -307,5 +355,8 @@ fn to_pdf_page(page: &Page, font_id: &FontId) -> PdfPage {
     if in_text {
         ops.push(Op::EndTextSection);
     }
+    // An op is 128 bytes and a page ~170 of them; a batch holds every page until printpdf
+    // writes the file, so the vector's spare growth room (up to half) is given back.
+    ops.shrink_to_fit();
     PdfPage::new(Mm(page.width), Mm(page.height), ops)
 }

@@ -410,3 +410,27 @@ fn a_custom_font_cut_short_is_refused_before_printing() {
     let result = render_filing_forms(&[platform("甲", "乙")], &settings, &mut |_, _| true);
     assert_eq!(result, Err(PrintError::NotAFont));
 }
+
+#[test]
+fn rules_of_one_width_share_a_path_and_keep_open_ends() {
+    let (_, doc) = render(&[platform("外国语学院", "外院")], &FormSettings::default());
+    let page_id = doc.page_iter().next().expect("page");
+    let content = Content::decode(&doc.get_page_content(page_id)).expect("ops");
+    let ops: Vec<&str> = content
+        .operations
+        .iter()
+        .map(|o| o.operator.as_str())
+        .collect();
+    let strokes = ops.iter().filter(|o| **o == "S").count();
+    let subpaths = ops.iter().filter(|o| **o == "m").count();
+    assert!(
+        subpaths > 40 && strokes < 12,
+        "{subpaths} subpaths in {strokes} strokes"
+    );
+    // A rule closed on itself would lose its square caps: only a lone point (or a box) is.
+    assert!(
+        !ops.windows(3).any(|w| w == ["m", "l", "h"]),
+        "{}",
+        ops.join(" ")
+    );
+}
