@@ -97,6 +97,18 @@ impl FormFont {
             .collect()
     }
 
+    /// The width a PDF viewer advances for `c`, in thousandths of an em: the /W entry printpdf
+    /// writes (the advance scaled and truncated as it does it), or the default 1000 for a
+    /// character the face lacks, which has no entry.
+    pub(crate) fn pdf_width(&self, c: char) -> i64 {
+        let g = self.glyph(c);
+        if g.id == 0 {
+            return 1000;
+        }
+        let units_per_em = f32::from(self.face.metrics().units_per_em);
+        (f32::from(g.advance) * 1000.0 / units_per_em) as i64
+    }
+
     /// The font program and face description a PDF drawing `chars` embeds: the face subset
     /// to exactly their glyphs, with the advances the layout measured them with.
     pub(crate) fn embedded(&self, chars: &[char]) -> EmbeddedFont {

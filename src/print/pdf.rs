@@ -101,7 +101,7 @@ impl<'a> PdfWriter<'a> {
         for text in page.texts() {
             self.chars.extend(text.text.chars());
         }
-        self.pages.push(to_pdf_page(page, &self.font_id));
+        self.pages.push(to_pdf_page(page, self.font, &self.font_id));
     }
 
     fn finish(self, title: String, subject: &str) -> Vec<u8> {
@@ -199,6 +199,13 @@ fn path(page: &Page, points: &[PointMm], closed: bool) -> Op {
     }
 }
 
+/// How far a PDF viewer moves for `text` at `size_pt`: the sum of the widths the font's /W
+/// array declares (see [`FormFont::pdf_width`]).
+fn pt_width(font: &FormFont, text: &str, size_pt: f32) -> f32 {
+    let thousandths: i64 = text.chars().map(|c| font.pdf_width(c)).sum();
+    thousandths as f32 * size_pt / 1000.0
+}
+
 /// Rules of one width as one path of open subpaths (`m l m l … S`): one op instead of one per
 /// rule, which is most of what a 2,000-page batch holds until printpdf writes it. printpdf ends
 /// a polygon with `h`, closing its last subpath; a final single-point subpath takes that close,
@@ -233,7 +240,7 @@ fn rules_op(page: &Page, rules: &[[PointMm; 2]]) -> Op {
 }
 
 /// Shapes first, then all text in one text object per weight change.
-fn to_pdf_page(page: &Page, font_id: &FontId) -> PdfPage {
+fn to_pdf_page(page: &Page, font: &FormFont, font_id: &FontId) -> PdfPage {
     let mut ops = vec![
         Op::SetOutlineColor {
             col: Color::Greyscale(Greyscale::new(0.0, None)),
@@ -308,6 +315,8 @@ fn to_pdf_page(page: &Page, font_id: &FontId) -> PdfPage {
     let mut in_text = false;
     let mut size = None;
     let mut weight = TextWeight::Regular;
+    // Baseline and where the last run ended, in points.
+    let mut line_end: Option<(f32, f32)> = None;
     for text in page.texts() {
         if !in_text || text.weight != weight {
             if in_text {
@@ -343,14 +352,26 @@ fn to_pdf_page(page: &Page, font_id: &FontId) -> PdfPage {
                 y: text.baseline,
             },
         );
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(origin.x, origin.y),
-        });
         // Text, not glyph ids: one string per run instead of one allocation per glyph; the
         // subset face maps each character to its glyph when the document is written.
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(text.text.clone())],
-        });
+        let run = TextItem::Text(text.text.clone());
+        let width = pt_width(font, &text.text, text.size_pt);
+        match (ops.last_mut(), line_end) {
+            // Same line, size and weight: the run joins the previous one's TJ, the gap between
+            // them as a TJ offset (thousandths of the size, negative moves right), measured
+            // with the very widths the PDF declares, so it lands where the layout put it.
+            (Some(Op::ShowText { items }), Some((baseline, end))) if baseline == origin.y.0 => {
+                items.push(TextItem::Offset((end - origin.x.0) * 1000.0 / text.size_pt));
+                items.push(run);
+            }
+            _ => {
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(origin.x, origin.y),
+                });
+                ops.push(Op::ShowText { items: vec![run] });
+            }
+        }
+        line_end = Some((origin.y.0, origin.x.0 + width));
     }
     if in_text {
         ops.push(Op::EndTextSection);

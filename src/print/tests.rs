@@ -434,3 +434,91 @@ fn rules_of_one_width_share_a_path_and_keep_open_ends() {
         ops.join(" ")
     );
 }
+
+fn number(o: &Object) -> f32 {
+    match o {
+        Object::Integer(i) => *i as f32,
+        Object::Real(r) => *r,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+/// The font's /W widths by code, in thousandths of an em.
+fn cid_widths(doc: &Document) -> std::collections::HashMap<u16, f32> {
+    let type0 = dicts_of_type(doc, b"Font")
+        .into_iter()
+        .find(|d| d.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0"))
+        .expect("a Type0 font");
+    let descendant = match type0
+        .get(b"DescendantFonts")
+        .and_then(Object::as_array)
+        .expect("descendants")
+        .first()
+        .expect("one")
+    {
+        Object::Reference(id) => doc.get_dictionary(*id).expect("descendant"),
+        Object::Dictionary(d) => d,
+        other => panic!("descendant {other:?}"),
+    };
+    let w = descendant.get(b"W").and_then(Object::as_array).expect("W");
+    let mut widths = std::collections::HashMap::new();
+    for pair in w.chunks(2) {
+        let first = number(&pair[0]) as u16;
+        for (i, width) in pair[1].as_array().expect("widths").iter().enumerate() {
+            widths.insert(first + i as u16, number(width));
+        }
+    }
+    widths
+}
+
+#[test]
+fn runs_on_one_line_share_a_tj_and_land_where_the_layout_put_them() {
+    let mut form = platform("外国语学院", "西亚斯外院");
+    form.responsible_person = "张喆".into();
+    let settings = FormSettings::default();
+    let layout = layout_filing_form(&form, &settings).expect("layout");
+    let (_, doc) = render(&[form], &settings);
+    let widths = cid_widths(&doc);
+    let page_id = doc.page_iter().next().expect("page");
+    let content = Content::decode(&doc.get_page_content(page_id)).expect("ops");
+    // Walk the text operators as a viewer does and note where each string starts.
+    let (mut x, mut size, mut joined) = (0.0f32, 0.0f32, 0);
+    let mut starts = Vec::new();
+    for op in &content.operations {
+        match op.operator.as_str() {
+            "Tf" => size = number(&op.operands[1]),
+            "Tm" => x = number(&op.operands[4]),
+            "Tj" | "TJ" => {
+                let items = match op.operands[0].as_array() {
+                    Ok(items) => items.clone(),
+                    Err(_) => vec![op.operands[0].clone()],
+                };
+                if items.len() > 1 {
+                    joined += 1;
+                }
+                for item in items {
+                    match item {
+                        Object::String(bytes, _) => {
+                            starts.push(x);
+                            for code in bytes.chunks(2) {
+                                let code = u16::from_be_bytes([code[0], code[1]]);
+                                x += widths.get(&code).copied().unwrap_or(1000.0) * size / 1000.0;
+                            }
+                        }
+                        offset => x -= number(&offset) * size / 1000.0,
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let expected: Vec<f32> = layout[0].texts().map(|t| t.x * 72.0 / 25.4).collect();
+    assert_eq!(starts.len(), expected.len(), "every run is drawn once");
+    for (drawn, laid_out) in starts.iter().zip(&expected) {
+        assert!(
+            (drawn - laid_out).abs() < 0.02,
+            "{drawn} pt against {laid_out} pt"
+        );
+    }
+    assert!(joined > 5, "runs on one line share a TJ: {joined}");
+}
