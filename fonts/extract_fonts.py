@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Re-extract the Simplified Chinese faces bundled in fonts/ from Debian's fonts-noto-cjk.
+"""Re-extract the Simplified Chinese face bundled in fonts/ from Debian's fonts-noto-cjk.
 
     apt-get install fonts-noto-cjk && pip install fonttools && python3 fonts/extract_fonts.py
 
 Debian ships Noto CJK as TrueType collections (TTC) holding the JP, KR, SC, TC and HK faces;
 the SC face is index 2. We keep the whole face (no subsetting) so that people's names with
-characters outside GB2312 (喆 堃 珺 …) still render.
+characters outside GB2312 (喆 堃 珺 …) still render; each PDF embeds a subset of it. The same
+face draws the window (one 24 MB face in the program, not a serif and a sans one).
 """
 import pathlib
 import sys
@@ -16,7 +17,6 @@ SOURCE = pathlib.Path("/usr/share/fonts/opentype/noto")
 HERE = pathlib.Path(__file__).resolve().parent
 SC_INDEX = 2
 FACES = {
-    "NotoSansCJK-Regular.ttc": "NotoSansCJKsc-Regular.otf",
     "NotoSerifCJK-Regular.ttc": "NotoSerifCJKsc-Regular.otf",
 }
 

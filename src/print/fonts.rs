@@ -1,116 +1,187 @@
-//! The font forms are printed in: the bundled Noto Serif CJK SC, parsed once per process, or a
-//! user's own font after checking that it has every character the form's fixed text needs.
+//! The font forms are printed in: the bundled Noto Serif CJK SC, opened lazily once per process
+//! (only the cmap and metrics of the characters used are read), or a user's own font after
+//! checking, when it is chosen, that it has every character the form's fixed text needs and
+//! that its glyphs can be cut out for embedding.
 
 use std::collections::HashMap;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
-
-use printpdf::ParsedFont;
 
 use super::data::{FilingFormData, FormSettings};
 use super::error::PrintError;
+use super::face::{Face, FaceBytes, face_count};
 use super::labels;
+use super::subset::{self, EmbeddedFont, UsedGlyph};
 use super::text_fit::Advance;
 
-/// 24 MB, single face, full CJK coverage: parsing it costs ~50 ms, so it happens once.
-const BUNDLED_FONT: &[u8] = include_bytes!("../../fonts/NotoSerifCJKsc-Regular.otf");
+/// 24 MB, single face, full CJK coverage. Compiled in uncompressed: the program maps it and
+/// touches only the pages of the glyphs a document uses. The window draws with it too. A
+/// `static`, not a `const`: a const is copied into every codegen unit that uses it, and the
+/// release program carried the 24 MB twice.
+static BUNDLED_FONT: &[u8] = include_bytes!("../../fonts/NotoSerifCJKsc-Regular.otf");
 
 /// How many faces of a collection (.ttc) are looked at for one that covers the form.
-const MAX_COLLECTION_FACES: usize = 32;
+const MAX_COLLECTION_FACES: u32 = 32;
 
-/// A parsed face plus what layout needs to measure text with it.
+/// The bundled face's file, for the window to draw with the same face the forms print in.
+pub fn bundled_font_bytes() -> &'static [u8] {
+    BUNDLED_FONT
+}
+
+/// A face plus what layout needs to measure text with it.
 pub(crate) struct FormFont {
-    parsed: ParsedFont,
-    units_per_em: f32,
-    /// Glyph id and advance per character already looked up. The face's own cmap lookup scans
-    /// its ~44,000 format-12 groups one by one (tens of µs per ideograph), which made layout
-    /// and PDF writing of a 2,000-page batch take seconds; each character now pays it once.
+    face: Face,
+    /// Glyph id and advance per character already looked up: layout asks for the same few
+    /// hundred characters over and over, each cmap search happens once.
     glyphs: Mutex<HashMap<char, Glyph>>,
 }
 
+/// A character's glyph in the full face and its advance in font units.
 #[derive(Clone, Copy)]
 pub(crate) struct Glyph {
     pub id: u16,
-    pub advance_em: f32,
+    pub advance: u16,
 }
 
 impl std::fmt::Debug for FormFont {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("FormFont")
-            .field("name", &self.parsed.font_name)
-            .field("units_per_em", &self.units_per_em)
+            .field("name", &self.face.metrics().postscript_name)
+            .field("index", &self.face.index())
             .finish()
     }
 }
 
 impl FormFont {
-    pub(crate) fn parsed(&self) -> &ParsedFont {
-        &self.parsed
+    fn new(face: Face) -> Self {
+        Self {
+            face,
+            glyphs: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// A face used as it is, without the custom-font check (tests of faces that would fail it).
+    #[cfg(test)]
+    pub(crate) fn unchecked(face: Face) -> Self {
+        Self::new(face)
     }
 
     /// Whether the face draws `c` with a real glyph rather than the missing-glyph box.
+    #[cfg(test)]
     pub(crate) fn has_char(&self, c: char) -> bool {
         self.glyph(c).id != 0
     }
 
     /// A character the face lacks is glyph 0 (the missing-glyph box), measured as such.
     pub(crate) fn glyph(&self, c: char) -> Glyph {
+        self.glyphs_of(&[c])[0]
+    }
+
+    /// The glyphs of `chars` in order, looking up those not seen before in one pass.
+    fn glyphs_of(&self, chars: &[char]) -> Vec<Glyph> {
         let mut cache = self.glyphs.lock().unwrap_or_else(PoisonError::into_inner);
-        *cache.entry(c).or_insert_with(|| {
-            let id = self.parsed.lookup_glyph_index(u32::from(c)).unwrap_or(0);
-            Glyph {
-                id,
-                advance_em: f32::from(self.parsed.get_horizontal_advance(id)) / self.units_per_em,
+        let mut unseen: Vec<char> = chars
+            .iter()
+            .copied()
+            .filter(|c| !cache.contains_key(c))
+            .collect();
+        if !unseen.is_empty() {
+            unseen.sort_unstable();
+            unseen.dedup();
+            for (c, (id, advance)) in unseen.iter().zip(self.face.glyphs(&unseen)) {
+                cache.insert(*c, Glyph { id, advance });
             }
-        })
+        }
+        chars
+            .iter()
+            .map(|c| cache.get(c).copied().unwrap_or(Glyph { id: 0, advance: 0 }))
+            .collect()
+    }
+
+    /// The width a PDF viewer advances for `c`, in thousandths of an em: the /W entry printpdf
+    /// writes (the advance scaled and truncated as it does it), or the default 1000 for a
+    /// character the face lacks, which has no entry.
+    pub(crate) fn pdf_width(&self, c: char) -> i64 {
+        let g = self.glyph(c);
+        if g.id == 0 {
+            return 1000;
+        }
+        let units_per_em = f32::from(self.face.metrics().units_per_em);
+        (f32::from(g.advance) * 1000.0 / units_per_em) as i64
+    }
+
+    /// The font program and face description a PDF drawing `chars` embeds: the face subset
+    /// to exactly their glyphs, with the advances the layout measured them with.
+    pub(crate) fn embedded(&self, chars: &[char]) -> EmbeddedFont {
+        subset::embed(&self.face, &self.used(chars))
+    }
+
+    fn used(&self, chars: &[char]) -> Vec<UsedGlyph> {
+        chars
+            .iter()
+            .zip(self.glyphs_of(chars))
+            .map(|(ch, g)| UsedGlyph {
+                ch: *ch,
+                id: g.id,
+                advance: g.advance,
+            })
+            .collect()
     }
 }
 
 impl Advance for FormFont {
     fn advance_em(&self, c: char) -> f32 {
-        self.glyph(c).advance_em
+        f32::from(self.glyph(c).advance) / f32::from(self.face.metrics().units_per_em)
     }
 }
 
-/// The bundled face, parsed on first use and shared by every document afterwards.
+/// The bundled face, opened on first use and shared by every document afterwards.
 pub(crate) fn bundled_font() -> Result<Arc<FormFont>, PrintError> {
     static FONT: OnceLock<Option<Arc<FormFont>>> = OnceLock::new();
-    FONT.get_or_init(|| parse_face(BUNDLED_FONT, 0).map(Arc::new))
-        .clone()
-        .ok_or(PrintError::BundledFontBroken)
+    FONT.get_or_init(|| {
+        Face::open(FaceBytes::Static(BUNDLED_FONT), 0).map(|face| Arc::new(FormFont::new(face)))
+    })
+    .clone()
+    .ok_or(PrintError::BundledFontBroken)
 }
 
-/// The face the settings ask for. A custom font is parsed again only when its bytes differ
-/// from the last one's (settings are often rebuilt from the same file, so bytes are compared,
+/// The face the settings ask for. A custom font is checked again only when its bytes differ
+/// from the recent ones' (settings are often rebuilt from the same file, so bytes are compared,
 /// not buffers).
 pub(crate) fn font_for(settings: &FormSettings) -> Result<Arc<FormFont>, PrintError> {
     match &settings.custom_font {
         None => bundled_font(),
-        Some(bytes) => custom_font(bytes),
+        Some(bytes) => custom_font(bytes, || Arc::clone(bytes)),
     }
 }
 
-fn custom_font(bytes: &[u8]) -> Result<Arc<FormFont>, PrintError> {
-    static LAST_CUSTOM: Mutex<Option<Arc<FormFont>>> = Mutex::new(None);
-    let mut slot = LAST_CUSTOM.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(font) = slot.as_ref()
-        && font
-            .parsed
-            .source_bytes()
-            .is_some_and(|source| source.as_slice() == bytes)
-    {
-        return Ok(Arc::clone(font));
+/// How many recently checked custom fonts stay open: the one in the settings and one or two
+/// being tried in the settings dialog (or used by tests running side by side).
+const RECENT_CUSTOM_FONTS: usize = 3;
+
+fn custom_font(
+    bytes: &[u8],
+    owned: impl FnOnce() -> Arc<[u8]>,
+) -> Result<Arc<FormFont>, PrintError> {
+    static RECENT: Mutex<Vec<Arc<FormFont>>> = Mutex::new(Vec::new());
+    let mut recent = RECENT.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(at) = recent.iter().position(|font| font.face.bytes() == bytes) {
+        let font = recent.remove(at);
+        recent.insert(0, Arc::clone(&font));
+        return Ok(font);
     }
-    let font = Arc::new(load_checked(bytes)?);
-    *slot = Some(Arc::clone(&font));
+    let font = Arc::new(load_checked(FaceBytes::Shared(owned()))?);
+    recent.insert(0, Arc::clone(&font));
+    recent.truncate(RECENT_CUSTOM_FONTS);
     Ok(font)
 }
 
-/// Refuses a file that is not a font, or a font missing any character of the form's fixed
-/// text (labels, notes, default copy marks, digits), so a chosen font never prints holes.
+/// Refuses, when a font is chosen, what would fail or print holes later: a file that is not
+/// a font or is cut short, a collection with no face that covers the form, a font missing any
+/// character of the form's fixed text (labels, notes, default copy marks, digits), or one
+/// whose glyphs cannot be cut out for embedding.
 pub fn check_font_file(bytes: &[u8]) -> Result<(), PrintError> {
     // Through the cache: a font that passes is usually printed with right after.
-    custom_font(bytes).map(|_| ())
+    custom_font(bytes, || Arc::from(bytes)).map(|_| ())
 }
 
 /// Characters of this form's values that the chosen font cannot draw (they would print as
@@ -144,19 +215,26 @@ pub fn unprintable_chars_of(
     settings: &FormSettings,
 ) -> Result<Vec<char>, PrintError> {
     let font = font_for(settings)?;
-    let mut missing: Vec<char> = values
+    let mut chars: Vec<char> = values
         .iter()
         .chain([&settings.school_name.as_str()])
         .flat_map(|t| t.chars())
-        .filter(|c| !c.is_whitespace() && !font.has_char(*c))
+        .filter(|c| !c.is_whitespace())
         .collect();
-    missing.sort_unstable();
-    missing.dedup();
-    Ok(missing)
+    chars.sort_unstable();
+    chars.dedup();
+    let glyphs = font.glyphs_of(&chars);
+    Ok(chars
+        .into_iter()
+        .zip(glyphs)
+        .filter(|(_, g)| g.id == 0)
+        .map(|(c, _)| c)
+        .collect())
 }
 
-/// Picks the first face (of a collection, or the only one) that covers the fixed text.
-fn load_checked(bytes: &[u8]) -> Result<FormFont, PrintError> {
+/// Picks the first face (of a collection, or the only one) that covers the fixed text and
+/// whose glyphs the subsetter can cut out.
+fn load_checked(bytes: FaceBytes) -> Result<FormFont, PrintError> {
     let mut required: Vec<char> = labels::all_fixed_text()
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -165,17 +243,24 @@ fn load_checked(bytes: &[u8]) -> Result<FormFont, PrintError> {
     required.dedup();
 
     let mut fewest_missing: Option<Vec<char>> = None;
-    for index in 0..face_count(bytes) {
-        let Some(font) = parse_face(bytes, index) else {
+    let mut covered_but_unembeddable = false;
+    for index in 0..face_count(bytes.as_slice()).min(MAX_COLLECTION_FACES) {
+        let Some(face) = Face::open(bytes.clone(), index) else {
             continue;
         };
+        let font = FormFont::new(face);
         let missing: Vec<char> = required
             .iter()
-            .copied()
-            .filter(|c| !font.has_char(*c))
+            .zip(font.glyphs_of(&required))
+            .filter(|(_, g)| g.id == 0)
+            .map(|(c, _)| *c)
             .collect();
         if missing.is_empty() {
-            return Ok(font);
+            if subset::can_subset(&font.face, &font.used(&required)) {
+                return Ok(font);
+            }
+            covered_but_unembeddable = true;
+            continue;
         }
         if fewest_missing
             .as_ref()
@@ -185,134 +270,10 @@ fn load_checked(bytes: &[u8]) -> Result<FormFont, PrintError> {
         }
     }
     match fewest_missing {
-        None => Err(PrintError::NotAFont),
-        Some(missing) => Err(PrintError::FontMissingGlyphs {
+        Some(missing) if !covered_but_unembeddable => Err(PrintError::FontMissingGlyphs {
             sample: missing.iter().take(8).collect(),
             count: missing.len(),
         }),
-    }
-}
-
-/// Faces in a TrueType/OpenType collection (`ttcf` header), else 1.
-fn face_count(bytes: &[u8]) -> usize {
-    match (bytes.get(..4), bytes.get(8..12)) {
-        (Some(b"ttcf"), Some(&[a, b, c, d])) => {
-            let n = u32::from_be_bytes([a, b, c, d]);
-            usize::try_from(n)
-                .unwrap_or(1)
-                .clamp(1, MAX_COLLECTION_FACES)
-        }
-        _ => 1,
-    }
-}
-
-/// Parses one face; `None` for anything unusable. The parser is third-party code fed a
-/// user's file, so a panic inside it is caught and treated as "not a font".
-fn parse_face(bytes: &[u8], index: usize) -> Option<FormFont> {
-    let parsed = catch_unwind(AssertUnwindSafe(|| {
-        let mut warnings = Vec::new();
-        ParsedFont::from_bytes(bytes, index, &mut warnings)
-    }))
-    .ok()
-    .flatten()?;
-    let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em);
-    if units_per_em < 16.0 || parsed.cmap_subtable.is_none() {
-        return None;
-    }
-    Some(FormFont {
-        parsed,
-        units_per_em,
-        glyphs: Mutex::new(HashMap::new()),
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bundled_font_covers_the_form_and_measures_cjk_as_one_em() {
-        let font = bundled_font().expect("bundled font parses");
-        assert!(
-            labels::all_fixed_text()
-                .chars()
-                .all(|c| c.is_whitespace() || font.has_char(c))
-        );
-        assert!((font.advance_em('备') - 1.0).abs() < 1e-3);
-        let digit = font.advance_em('8');
-        assert!(digit > 0.3 && digit < 0.8, "digit advance {digit}");
-        assert!(
-            !font.has_char('\u{2611}'),
-            "no ☑ in Noto CJK: ticks are drawn as lines"
-        );
-    }
-
-    #[test]
-    fn bundled_font_passes_its_own_check() {
-        assert_eq!(check_font_file(BUNDLED_FONT), Ok(()));
-    }
-
-    #[test]
-    fn a_custom_font_is_parsed_once_for_the_same_bytes() {
-        let settings = |bytes: &[u8]| FormSettings {
-            custom_font: Some(Arc::from(bytes)),
-            ..FormSettings::default()
-        };
-        let first = font_for(&settings(BUNDLED_FONT)).expect("custom font");
-        let again = font_for(&settings(BUNDLED_FONT)).expect("custom font");
-        assert!(
-            Arc::ptr_eq(&first, &again),
-            "same bytes in a new buffer: no second parse"
-        );
-        assert!(first.has_char('备'));
-    }
-
-    #[test]
-    fn files_that_are_not_fonts_are_refused() {
-        let cases: [&[u8]; 5] = [
-            b"",
-            b"%PDF-1.7 not a font",
-            b"ttcf\x00\x01\x00\x00\x00\x00\x00\x05garbage",
-            b"OTTO\x00\x0a\x00\x80\x00\x03\x00\x20",
-            &[0u8; 4096],
-        ];
-        for bytes in cases {
-            let err = check_font_file(bytes).expect_err("refused");
-            assert_eq!(err, PrintError::NotAFont);
-            assert!(err.to_string().contains("不是可用的字体文件"));
-        }
-    }
-
-    #[test]
-    fn a_font_without_chinese_is_refused_with_the_missing_characters() {
-        // A real OpenType font holding only Latin letters and digits: the bundled face
-        // subset to those glyphs.
-        let full = bundled_font().expect("bundled");
-        let mut glyphs = std::collections::BTreeMap::new();
-        for c in "ABCabc0123456789.".chars() {
-            if let Some(gid) = full.parsed().lookup_glyph_index(u32::from(c)) {
-                glyphs.insert(gid, c.to_string());
-            }
-        }
-        let latin = printpdf::subset_font(full.parsed(), &glyphs).expect("subset");
-        let err = check_font_file(&latin.bytes).expect_err("refused");
-        match &err {
-            PrintError::FontMissingGlyphs { sample, count } => {
-                assert!(*count > 50, "{count}");
-                assert!(!sample.is_empty());
-            }
-            other => panic!("unexpected {other:?}"),
-        }
-        assert!(err.to_string().contains("缺少备案表要用的"));
-    }
-
-    #[test]
-    fn unprintable_chars_lists_only_what_the_font_lacks() {
-        let data = FilingFormData {
-            unit_name: "外国语学院 \u{2611}".into(),
-            ..Default::default()
-        };
-        let missing = unprintable_chars(&data, &FormSettings::default()).expect("font");
-        assert_eq!(missing, vec!['\u{2611}']);
+        _ => Err(PrintError::NotAFont),
     }
 }

@@ -6,11 +6,12 @@
 //! the CJK font embedded once and subset) → [`write_pdf_atomically`].
 //!
 //! Files: `data` (form values and settings), `labels` (every fixed printed string),
-//! `fonts` (bundled/custom font, parsed once), `text_fit` (wrapping and shrinking),
-//! `layout` (page description types), `filing_form` (the form, copy by copy, with its
-//! `form_geometry` measurements, `form_blocks` table bands, `form_paint` drawing and
-//! `form_flow` pagination), `pdf`
-//! (page description → printpdf), `write` (atomic file write), `error`.
+//! `fonts` (bundled/custom font, checked when chosen), `face` (a face read lazily: cmap,
+//! advances, header metrics), `subset` (the face cut to the glyphs a document draws),
+//! `text_fit` (wrapping and shrinking), `layout` (page description types), `filing_form` (the
+//! form, copy by copy, with its `form_geometry` measurements, `form_blocks` table bands,
+//! `form_paint` drawing and `form_flow` pagination), `pdf` (page description → printpdf, the
+//! subset font handed over ready-made), `write` (atomic file write), `error`.
 //!
 //! The written documents of 第四条 go the same way, one copy each: [`ChangeReportData`] →
 //! [`layout_change_report`] → [`render_change_report`] (信息变更报告), likewise the 停止运营报告
@@ -25,6 +26,7 @@
 
 mod data;
 mod error;
+mod face;
 mod filing_form;
 mod fonts;
 mod form_blocks;
@@ -35,6 +37,7 @@ mod labels;
 mod layout;
 mod pdf;
 mod platform_data;
+mod subset;
 mod text_fit;
 mod write;
 
@@ -53,6 +56,8 @@ mod slip_data;
 mod slip_labels;
 
 #[cfg(test)]
+mod font_tests;
+#[cfg(test)]
 mod report_tests;
 #[cfg(test)]
 mod slip_tests;
@@ -65,7 +70,7 @@ pub use data::{
 };
 pub use error::PrintError;
 pub use filing_form::layout_filing_form;
-pub use fonts::{check_font_file, unprintable_chars};
+pub use fonts::{bundled_font_bytes, check_font_file, unprintable_chars};
 pub use layout::{
     A4_HEIGHT_MM, A4_WIDTH_MM, Element, Line, Page, PointMm, Polyline, RectMm, StrokedRect,
     TextRun, TextWeight,

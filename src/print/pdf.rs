@@ -2,11 +2,13 @@
 //! font added once per document and subset to the glyphs used, real metadata instead of
 //! printpdf's 1970 defaults.
 
+use std::collections::BTreeSet;
+
 use chrono::{Datelike, Local, Offset as _, Timelike};
 use printpdf::{
-    Codepoint, Color, FontId, Greyscale, Line as PdfLine, LineCapStyle, LineJoinStyle, LinePoint,
-    Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
-    TextRenderingMode,
+    Color, FontId, Greyscale, Line as PdfLine, LineCapStyle, LineJoinStyle, LinePoint, Mm, Op,
+    PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon,
+    PolygonRing, Pt, TextItem, TextMatrix, TextRenderingMode, WindingOrder,
 };
 
 use super::data::{FilingFormData, FormSettings};
@@ -33,6 +35,9 @@ pub fn render_filing_form(
 /// The forms of many platforms (e.g. the annual review) in one PDF, all copies of each in turn.
 /// `progress(done, total)` is called before the first form and after each one; returning
 /// `false` cancels with [`PrintError::Cancelled`]. Writing the file happens after the last call.
+///
+/// Each form is laid out, turned into compact PDF operations (one text string per run) and
+/// dropped before the next: only the PDF pages themselves accumulate.
 pub fn render_filing_forms(
     forms: &[FilingFormData],
     settings: &FormSettings,
@@ -46,22 +51,19 @@ pub fn render_filing_forms(
     if !progress(0, total) {
         return Err(PrintError::Cancelled);
     }
-    let title = document_title(forms, settings);
-    let mut doc = PdfDocument::new(&title);
-    let font_id = doc.add_font(font.parsed());
-    let mut pages = Vec::with_capacity(total * settings.copy_marks.len().max(1));
+    let mut writer = PdfWriter::new(&font, total * settings.copy_marks.len().max(1));
     for (i, form) in forms.iter().enumerate() {
         for page in layout_copies(form, settings, &*font) {
-            pages.push(to_pdf_page(&page, &font, &font_id));
+            writer.push(&page);
         }
         if !progress(i + 1, total) {
             return Err(PrintError::Cancelled);
         }
     }
-    Ok(save(doc, pages, title, FILING_FORM_SUBJECT))
+    Ok(writer.finish(document_title(forms, settings), FILING_FORM_SUBJECT))
 }
 
-/// Any laid-out pages (a report, a notice) as one PDF: the font added once and subset,
+/// Any laid-out pages (a report, a notice) as one PDF: the font subset and embedded once,
 /// `title` and `subject` in the metadata beside the creation date.
 pub(crate) fn render_pages(
     pages: &[Page],
@@ -69,24 +71,57 @@ pub(crate) fn render_pages(
     title: String,
     subject: &str,
 ) -> Vec<u8> {
-    let mut doc = PdfDocument::new(&title);
-    let font_id = doc.add_font(font.parsed());
-    let pdf_pages = pages
-        .iter()
-        .map(|page| to_pdf_page(page, font, &font_id))
-        .collect();
-    save(doc, pdf_pages, title, subject)
+    let mut writer = PdfWriter::new(font, pages.len());
+    for page in pages {
+        writer.push(page);
+    }
+    writer.finish(title, subject)
 }
 
-fn save(mut doc: PdfDocument, pages: Vec<PdfPage>, title: String, subject: &str) -> Vec<u8> {
-    doc.with_pages(pages);
-    set_metadata(&mut doc, title, subject);
-    let options = PdfSaveOptions {
-        subset_fonts: true,
-        ..PdfSaveOptions::default()
-    };
-    let mut warnings = Vec::new();
-    doc.save(&options, &mut warnings)
+/// Collects PDF pages and the characters they draw; the font is subset to exactly those
+/// characters when the document is finished, so printpdf only ever sees the small subset.
+struct PdfWriter<'a> {
+    font: &'a FormFont,
+    font_id: FontId,
+    pages: Vec<PdfPage>,
+    chars: BTreeSet<char>,
+}
+
+impl<'a> PdfWriter<'a> {
+    fn new(font: &'a FormFont, expected_pages: usize) -> Self {
+        Self {
+            font,
+            font_id: FontId("CJK".to_owned()),
+            pages: Vec::with_capacity(expected_pages),
+            chars: BTreeSet::new(),
+        }
+    }
+
+    fn push(&mut self, page: &Page) {
+        for text in page.texts() {
+            self.chars.extend(text.text.chars());
+        }
+        self.pages.push(to_pdf_page(page, self.font, &self.font_id));
+    }
+
+    fn finish(self, title: String, subject: &str) -> Vec<u8> {
+        let chars: Vec<char> = self.chars.into_iter().collect();
+        let embedded = self.font.embedded(&chars);
+        let mut doc = PdfDocument::new(&title);
+        doc.resources
+            .fonts
+            .map
+            .insert(self.font_id, PdfFont::new(embedded.parsed));
+        doc.with_pages(self.pages);
+        set_metadata(&mut doc, title, subject);
+        // The font is already a subset: printpdf embeds it as it is.
+        let options = PdfSaveOptions {
+            subset_fonts: false,
+            ..PdfSaveOptions::default()
+        };
+        let mut warnings = Vec::new();
+        doc.save(&options, &mut warnings)
+    }
 }
 
 fn document_title(forms: &[FilingFormData], settings: &FormSettings) -> String {
@@ -164,8 +199,48 @@ fn path(page: &Page, points: &[PointMm], closed: bool) -> Op {
     }
 }
 
+/// How far a PDF viewer moves for `text` at `size_pt`: the sum of the widths the font's /W
+/// array declares (see [`FormFont::pdf_width`]).
+fn pt_width(font: &FormFont, text: &str, size_pt: f32) -> f32 {
+    let thousandths: i64 = text.chars().map(|c| font.pdf_width(c)).sum();
+    thousandths as f32 * size_pt / 1000.0
+}
+
+/// Rules of one width as one path of open subpaths (`m l m l … S`): one op instead of one per
+/// rule, which is most of what a 2,000-page batch holds until printpdf writes it. printpdf ends
+/// a polygon with `h`, closing its last subpath; a final single-point subpath takes that close,
+/// and a degenerate subpath is not painted unless caps are round (ISO 32000-1, 8.5.3.2; ours
+/// are square), so every rule keeps its square caps.
+fn rules_op(page: &Page, rules: &[[PointMm; 2]]) -> Op {
+    let ring = |points: &[PointMm]| PolygonRing {
+        points: points
+            .iter()
+            .map(|p| LinePoint {
+                p: point(page, *p),
+                bezier: false,
+            })
+            .collect(),
+    };
+    match rules {
+        [only] => path(page, only, false),
+        _ => {
+            let mut rings: Vec<PolygonRing> = rules.iter().map(|r| ring(r)).collect();
+            if let Some([_, end]) = rules.last() {
+                rings.push(ring(&[*end]));
+            }
+            Op::DrawPolygon {
+                polygon: Polygon {
+                    rings,
+                    mode: PaintMode::Stroke,
+                    winding_order: WindingOrder::NonZero,
+                },
+            }
+        }
+    }
+}
+
 /// Shapes first, then all text in one text object per weight change.
-pub(crate) fn to_pdf_page(page: &Page, font: &FormFont, font_id: &FontId) -> PdfPage {
+fn to_pdf_page(page: &Page, font: &FormFont, font_id: &FontId) -> PdfPage {
     let mut ops = vec![
         Op::SetOutlineColor {
             col: Color::Greyscale(Greyscale::new(0.0, None)),
@@ -188,11 +263,23 @@ pub(crate) fn to_pdf_page(page: &Page, font: &FormFont, font_id: &FontId) -> Pdf
             stroke_width = Some(width);
         }
     };
+    // Consecutive rules of one width become one path (see `rules_op`).
+    let mut rules: Vec<[PointMm; 2]> = Vec::new();
+    let mut rules_width = 0.0;
     for element in &page.elements {
+        if !matches!(element, Element::Line(_) | Element::Text(_)) && !rules.is_empty() {
+            ops.push(rules_op(page, &rules));
+            rules.clear();
+        }
         match element {
             Element::Line(l) => {
+                if rules_width != l.width && !rules.is_empty() {
+                    ops.push(rules_op(page, &rules));
+                    rules.clear();
+                }
                 set_width(&mut ops, l.width);
-                ops.push(path(page, &[l.from, l.to], false));
+                rules_width = l.width;
+                rules.push([l.from, l.to]);
             }
             Element::Box(b) => {
                 set_width(&mut ops, b.width);
@@ -221,10 +308,15 @@ pub(crate) fn to_pdf_page(page: &Page, font: &FormFont, font_id: &FontId) -> Pdf
             Element::Text(_) => {}
         }
     }
+    if !rules.is_empty() {
+        ops.push(rules_op(page, &rules));
+    }
 
     let mut in_text = false;
     let mut size = None;
     let mut weight = TextWeight::Regular;
+    // Baseline and where the last run ended, in points.
+    let mut line_end: Option<(f32, f32)> = None;
     for text in page.texts() {
         if !in_text || text.weight != weight {
             if in_text {
@@ -260,22 +352,32 @@ pub(crate) fn to_pdf_page(page: &Page, font: &FormFont, font_id: &FontId) -> Pdf
                 y: text.baseline,
             },
         );
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(origin.x, origin.y),
-        });
-        // Glyph ids rather than text: printpdf would look every character up in the face's
-        // slow cmap twice more; the character still goes along for /ToUnicode (copy, search).
-        let glyphs = text
-            .text
-            .chars()
-            .map(|c| Codepoint::with_cid(font.glyph(c).id, 0.0, c.to_string()))
-            .collect();
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(glyphs)],
-        });
+        // Text, not glyph ids: one string per run instead of one allocation per glyph; the
+        // subset face maps each character to its glyph when the document is written.
+        let run = TextItem::Text(text.text.clone());
+        let width = pt_width(font, &text.text, text.size_pt);
+        match (ops.last_mut(), line_end) {
+            // Same line, size and weight: the run joins the previous one's TJ, the gap between
+            // them as a TJ offset (thousandths of the size, negative moves right), measured
+            // with the very widths the PDF declares, so it lands where the layout put it.
+            (Some(Op::ShowText { items }), Some((baseline, end))) if baseline == origin.y.0 => {
+                items.push(TextItem::Offset((end - origin.x.0) * 1000.0 / text.size_pt));
+                items.push(run);
+            }
+            _ => {
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(origin.x, origin.y),
+                });
+                ops.push(Op::ShowText { items: vec![run] });
+            }
+        }
+        line_end = Some((origin.y.0, origin.x.0 + width));
     }
     if in_text {
         ops.push(Op::EndTextSection);
     }
+    // An op is 128 bytes and a page ~170 of them; a batch holds every page until printpdf
+    // writes the file, so the vector's spare growth room (up to half) is given back.
+    ops.shrink_to_fit();
     PdfPage::new(Mm(page.width), Mm(page.height), ops)
 }

@@ -323,3 +323,202 @@ fn odd_input_prints_without_panicking() {
         assert!(doc.get_pages().len() >= 4, "{text:.20}");
     }
 }
+
+/// The embedded font program of the document's only CJK font, decompressed.
+pub(super) fn embedded_font_program(doc: &Document) -> Vec<u8> {
+    let descriptors = dicts_of_type(doc, b"FontDescriptor");
+    assert_eq!(descriptors.len(), 1);
+    let program = descriptors[0]
+        .get(b"FontFile3")
+        .or_else(|_| descriptors[0].get(b"FontFile2"))
+        .and_then(Object::as_reference)
+        .expect("embedded font program");
+    let stream = doc
+        .get_object(program)
+        .and_then(Object::as_stream)
+        .expect("stream");
+    stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone())
+}
+
+fn base_font(doc: &Document) -> String {
+    let font = dicts_of_type(doc, b"Font")
+        .into_iter()
+        .find(|d| d.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0"))
+        .expect("a Type0 font");
+    String::from_utf8_lossy(
+        font.get(b"BaseFont")
+            .and_then(Object::as_name)
+            .expect("name"),
+    )
+    .into_owned()
+}
+
+#[test]
+fn names_outside_gb2312_print_from_a_small_subset() {
+    let mut form = platform("外国语学院", "西亚斯外院");
+    form.responsible_person = "张喆".into();
+    form.administrators = vec![
+        ("李珺".into(), "13800000001".into()),
+        ("王堃".into(), "13800000002".into()),
+    ];
+    let (bytes, doc) = render(&[form], &FormSettings::default());
+    for page in 1..=4 {
+        let text = page_text(&doc, page);
+        for name in ["张喆", "李珺", "王堃", "13800000002"] {
+            assert!(text.contains(name), "page {page} lacks {name}");
+        }
+    }
+    let program = embedded_font_program(&doc);
+    // A bare CID-keyed CFF (FontFile3/CIDFontType0C) of a few hundred glyphs; the whole face
+    // would be 24 MB, and printpdf's own subset of it was ~300 KB.
+    assert_eq!(program.first(), Some(&1), "CFF major version 1");
+    assert!(
+        program.len() < 150_000,
+        "font program {} bytes",
+        program.len()
+    );
+    assert!(bytes.len() < 100_000, "PDF {} bytes", bytes.len());
+    let name = base_font(&doc);
+    assert!(name.ends_with("+NotoSerifCJKsc-Regular"), "{name}");
+}
+
+#[test]
+fn a_custom_collection_prints_with_its_chinese_face() {
+    let ttc =
+        super::font_tests::collection(&[epaint_default_fonts::HACK_REGULAR, bundled_font_bytes()]);
+    let settings = FormSettings {
+        custom_font: Some(Arc::from(ttc)),
+        ..FormSettings::default()
+    };
+    let mut form = platform("外国语学院", "西亚斯外院");
+    form.responsible_person = "张喆".into();
+    let (bytes, doc) = render(&[form], &settings);
+    assert!(page_text(&doc, 1).contains("张喆"));
+    assert!(base_font(&doc).ends_with("+NotoSerifCJKsc-Regular"));
+    assert!(bytes.len() < 100_000, "PDF {} bytes", bytes.len());
+}
+
+#[test]
+fn a_custom_font_cut_short_is_refused_before_printing() {
+    let full = bundled_font_bytes();
+    let settings = FormSettings {
+        custom_font: Some(Arc::from(&full[..full.len() - 1000])),
+        ..FormSettings::default()
+    };
+    let result = render_filing_forms(&[platform("甲", "乙")], &settings, &mut |_, _| true);
+    assert_eq!(result, Err(PrintError::NotAFont));
+}
+
+#[test]
+fn rules_of_one_width_share_a_path_and_keep_open_ends() {
+    let (_, doc) = render(&[platform("外国语学院", "外院")], &FormSettings::default());
+    let page_id = doc.page_iter().next().expect("page");
+    let content = Content::decode(&doc.get_page_content(page_id)).expect("ops");
+    let ops: Vec<&str> = content
+        .operations
+        .iter()
+        .map(|o| o.operator.as_str())
+        .collect();
+    let strokes = ops.iter().filter(|o| **o == "S").count();
+    let subpaths = ops.iter().filter(|o| **o == "m").count();
+    assert!(
+        subpaths > 40 && strokes < 12,
+        "{subpaths} subpaths in {strokes} strokes"
+    );
+    // A rule closed on itself would lose its square caps: only a lone point (or a box) is.
+    assert!(
+        !ops.windows(3).any(|w| w == ["m", "l", "h"]),
+        "{}",
+        ops.join(" ")
+    );
+}
+
+fn number(o: &Object) -> f32 {
+    match o {
+        Object::Integer(i) => *i as f32,
+        Object::Real(r) => *r,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+/// The font's /W widths by code, in thousandths of an em.
+fn cid_widths(doc: &Document) -> std::collections::HashMap<u16, f32> {
+    let type0 = dicts_of_type(doc, b"Font")
+        .into_iter()
+        .find(|d| d.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0"))
+        .expect("a Type0 font");
+    let descendant = match type0
+        .get(b"DescendantFonts")
+        .and_then(Object::as_array)
+        .expect("descendants")
+        .first()
+        .expect("one")
+    {
+        Object::Reference(id) => doc.get_dictionary(*id).expect("descendant"),
+        Object::Dictionary(d) => d,
+        other => panic!("descendant {other:?}"),
+    };
+    let w = descendant.get(b"W").and_then(Object::as_array).expect("W");
+    let mut widths = std::collections::HashMap::new();
+    for pair in w.chunks(2) {
+        let first = number(&pair[0]) as u16;
+        for (i, width) in pair[1].as_array().expect("widths").iter().enumerate() {
+            widths.insert(first + i as u16, number(width));
+        }
+    }
+    widths
+}
+
+#[test]
+fn runs_on_one_line_share_a_tj_and_land_where_the_layout_put_them() {
+    let mut form = platform("外国语学院", "西亚斯外院");
+    form.responsible_person = "张喆".into();
+    let settings = FormSettings::default();
+    let layout = layout_filing_form(&form, &settings).expect("layout");
+    let (_, doc) = render(&[form], &settings);
+    let widths = cid_widths(&doc);
+    let page_id = doc.page_iter().next().expect("page");
+    let content = Content::decode(&doc.get_page_content(page_id)).expect("ops");
+    // Walk the text operators as a viewer does and note where each string starts.
+    let (mut x, mut size, mut joined) = (0.0f32, 0.0f32, 0);
+    let mut starts = Vec::new();
+    for op in &content.operations {
+        match op.operator.as_str() {
+            "Tf" => size = number(&op.operands[1]),
+            "Tm" => x = number(&op.operands[4]),
+            "Tj" | "TJ" => {
+                let items = match op.operands[0].as_array() {
+                    Ok(items) => items.clone(),
+                    Err(_) => vec![op.operands[0].clone()],
+                };
+                if items.len() > 1 {
+                    joined += 1;
+                }
+                for item in items {
+                    match item {
+                        Object::String(bytes, _) => {
+                            starts.push(x);
+                            for code in bytes.chunks(2) {
+                                let code = u16::from_be_bytes([code[0], code[1]]);
+                                x += widths.get(&code).copied().unwrap_or(1000.0) * size / 1000.0;
+                            }
+                        }
+                        offset => x -= number(&offset) * size / 1000.0,
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let expected: Vec<f32> = layout[0].texts().map(|t| t.x * 72.0 / 25.4).collect();
+    assert_eq!(starts.len(), expected.len(), "every run is drawn once");
+    for (drawn, laid_out) in starts.iter().zip(&expected) {
+        assert!(
+            (drawn - laid_out).abs() < 0.02,
+            "{drawn} pt against {laid_out} pt"
+        );
+    }
+    assert!(joined > 5, "runs on one line share a TJ: {joined}");
+}

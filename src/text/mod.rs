@@ -2,6 +2,7 @@
 //! so it is reviewed together (and an English locale stays possible).
 
 pub mod exchange;
+pub mod footprint;
 pub mod hardening;
 pub mod signing;
 
