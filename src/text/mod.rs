@@ -1,6 +1,9 @@
 //! User-facing Chinese wording shared by the window and the command line, kept in one place
 //! so it is reviewed together (and an English locale stays possible).
 
+pub mod supervision;
+pub mod supervision_documents;
+
 pub const APP_TITLE: &str = "MediaDesk 二级网络平台管理台";
 
 pub const NAV_REGISTRY: &str = "平台台账";
