@@ -1,5 +1,6 @@
 //! Pure rules of the policy: the registry, validation, the working-day calendar and deadlines,
-//! filing and the lifecycle, the publishing workflow and its audit chain, content screening.
+//! filing and the lifecycle, the publishing workflow and its audit chain, content screening,
+//! supervision (the inactivity ladder, party building, training, incidents, due actions).
 //! Nothing here touches SQLite or egui, so every rule is testable on its own.
 
 pub mod audit;
@@ -15,6 +16,7 @@ pub mod registry;
 pub mod screening;
 pub mod settings;
 pub mod signing;
+pub mod supervision;
 pub mod text_diff;
 pub mod unit;
 pub mod validation;

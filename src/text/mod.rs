@@ -5,6 +5,8 @@ pub mod exchange;
 pub mod footprint;
 pub mod hardening;
 pub mod signing;
+pub mod supervision;
+pub mod supervision_documents;
 
 pub const APP_TITLE: &str = "MediaDesk 二级网络平台管理台";
 
