@@ -266,6 +266,10 @@ pub mod permissions;
 pub mod settings;
 
 pub mod store;
+pub mod ui_common;
+pub mod ui_filings;
+pub mod ui_history;
+pub mod ui_platform;
 
 /// An I/O error in Chinese, by its kind, so no English from the OS reaches a message.
 pub fn io_error(e: &std::io::Error) -> String {
