@@ -270,6 +270,7 @@ pub mod ui_common;
 pub mod ui_filings;
 pub mod ui_history;
 pub mod ui_platform;
+pub mod ui_posts;
 
 /// An I/O error in Chinese, by its kind, so no English from the OS reaches a message.
 pub fn io_error(e: &std::io::Error) -> String {
