@@ -269,6 +269,7 @@ pub mod store;
 pub mod ui_common;
 pub mod ui_filings;
 pub mod ui_history;
+pub mod ui_people;
 pub mod ui_platform;
 pub mod ui_posts;
 

@@ -10,9 +10,6 @@ pub const CHOOSE: &str = "请选择";
 pub const UNIT_LABEL: &str = "单位：";
 pub const STATUS_LABEL: &str = "状态：";
 pub const PLATFORM_LABEL: &str = "平台：";
-pub const NAME_LABEL: &str = "姓名：";
-pub const MOBILE_LABEL: &str = "手机：";
-pub const ROLES_LABEL: &str = "角色：";
 pub const SUBMITTED_ON_LABEL: &str = "报送日期：";
 pub const MARK_SUBMITTED: &str = "标记已报送";
 
