@@ -275,6 +275,7 @@ pub mod ui_people;
 pub mod ui_platform;
 pub mod ui_posts;
 pub mod ui_settings;
+pub mod ui_window;
 
 /// An I/O error in Chinese, by its kind, so no English from the OS reaches a message.
 pub fn io_error(e: &std::io::Error) -> String {
