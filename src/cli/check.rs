@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::domain::screening::{
     AttachmentPolicy, PersonalDataSettings, Screener, ScreeningReport, Severity,
 };
+use crate::text::cli as text;
 
 /// Texts longer than this are refused: an article is tens of thousands of characters.
 const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
@@ -25,10 +26,10 @@ pub fn check_text(
     let text = match (source, text) {
         (_, Some(t)) => t,
         (Some(path), None) => read_text(path)?,
-        (None, None) => return Err("请给出要检查的文件，或用 --text 直接给出文字。".to_owned()),
+        (None, None) => return Err(text::CHECK_NOTHING_GIVEN.to_owned()),
     };
     if text.trim().is_empty() {
-        writeln!(out, "没有要检查的文字（内容为空）。").map_err(|e| e.to_string())?;
+        writeln!(out, "{}", text::CHECK_EMPTY).map_err(|e| e.to_string())?;
         return Ok(false);
     }
     let screener = match db {
@@ -56,17 +57,13 @@ pub fn check_text(
 pub fn check_file(path: &Path, json: bool, out: &mut dyn Write) -> Result<bool, String> {
     let policy = AttachmentPolicy::default();
     let size = std::fs::metadata(path)
-        .map_err(|e| format!("无法读取「{}」：{e}", path.display()))?
+        .map_err(|e| text::check_unreadable(path, &e))?
         .len();
     // Never read a file larger than anything accepted: a 4 GB upload is refused by its size.
     if size > policy.max_bytes.max(policy.max_video_bytes) {
-        return Err(format!(
-            "「{}」有 {:.0} MB，超过附件大小上限，不能上传。请压缩或拆分后再试。",
-            path.display(),
-            size as f64 / 1_048_576.0
-        ));
+        return Err(text::check_file_too_large(path, size as f64 / 1_048_576.0));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("无法读取「{}」：{e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| text::check_unreadable(path, &e))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -83,8 +80,8 @@ pub fn check_file(path: &Path, json: bool, out: &mut dyn Write) -> Result<bool, 
     } else {
         writeln!(
             out,
-            "「{name}」：按内容识别为 {:?}，{} 字节",
-            report.detected, report.size
+            "{}",
+            text::check_file_detected(&name, report.detected, report.size)
         )
         .map_err(w)?;
         for issue in &report.issues {
@@ -99,7 +96,7 @@ pub fn check_file(path: &Path, json: bool, out: &mut dyn Write) -> Result<bool, 
                 .as_ref()
                 .is_none_or(|t| t.findings.is_empty())
         {
-            writeln!(out, "未发现问题。").map_err(w)?;
+            writeln!(out, "{}", text::CHECK_CLEAN).map_err(w)?;
         }
     }
     Ok(report.blocks())
@@ -110,38 +107,33 @@ fn screener() -> Result<Screener, String> {
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("无法读取「{}」：{e}", path.display()))?;
+    let meta = std::fs::metadata(path).map_err(|e| text::check_unreadable(path, &e))?;
     if meta.len() > MAX_TEXT_BYTES {
-        return Err(format!(
-            "「{}」有 {:.0} MB，不像一篇稿件。请只检查稿件正文（不超过 16 MB），附件请用 check-file。",
-            path.display(),
-            meta.len() as f64 / 1_048_576.0
+        return Err(text::check_text_too_large(
+            path,
+            meta.len() as f64 / 1_048_576.0,
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("无法读取「{}」：{e}", path.display()))?;
-    String::from_utf8(bytes).map_err(|_| {
-        format!(
-            "「{}」不是 UTF-8 编码的文字（可能是二进制文件或 GBK 编码）。请另存为 UTF-8 文本，附件请用 check-file 检查。",
-            path.display()
-        )
-    })
+    let bytes = std::fs::read(path).map_err(|e| text::check_unreadable(path, &e))?;
+    String::from_utf8(bytes).map_err(|_| text::check_not_utf8(path))
 }
 
 fn print_report(report: &ScreeningReport, out: &mut dyn Write) -> std::io::Result<()> {
     if report.findings.is_empty() {
-        writeln!(out, "未发现问题。")?;
+        writeln!(out, "{}", text::CHECK_CLEAN)?;
     }
     for f in &report.findings {
         writeln!(
             out,
-            "第 {}–{} 字\t[{}]\t{}\t「{}」\t{}",
-            f.start + 1,
-            f.end,
-            f.severity.label(),
-            f.category.label(),
-            f.matched,
-            f.rule.label()
+            "{}",
+            text::check_finding(
+                f.start,
+                f.end,
+                f.severity.label(),
+                f.category.label(),
+                &f.matched,
+                &f.rule.label(),
+            )
         )?;
     }
     let blocking = report
@@ -152,12 +144,12 @@ fn print_report(report: &ScreeningReport, out: &mut dyn Write) -> std::io::Resul
     if blocking > 0 {
         writeln!(
             out,
-            "共 {} 处，其中 {blocking} 处必须处理后才能提交审核。",
-            report.findings.len()
+            "{}",
+            text::check_blocking(report.findings.len(), blocking)
         )?;
     }
     if report.truncated {
-        writeln!(out, "（问题过多，只列出前面的部分）")?;
+        writeln!(out, "{}", text::CHECK_TRUNCATED)?;
     }
     Ok(())
 }

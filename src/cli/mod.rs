@@ -24,7 +24,7 @@ use crate::store::{PASSWORD_ENV_VAR, Store, StoreError, default_db_path};
 use crate::text::cli as text;
 
 #[derive(Parser, Debug)]
-#[command(name = "mediadesk", version, about = "MediaDesk 二级网络平台管理台")]
+#[command(name = "mediadesk", version, about = crate::text::APP_TITLE)]
 pub struct Cli {
     /// 数据库文件（默认在系统数据文件夹，或环境变量 MEDIADESK_DB）
     #[arg(long, global = true, value_name = "PATH")]

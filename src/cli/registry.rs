@@ -188,7 +188,7 @@ pub(super) fn run_platforms(
                     .map(|k| k.name)
                     .unwrap_or_default();
                 for (label, value) in text::platform_lines(&p, &unit, &kind) {
-                    writeln!(out, "{label}：{value}")?;
+                    writeln!(out, "{}", text::field_line(label, &value))?;
                 }
             }
         }

@@ -31,7 +31,7 @@ pub fn forms_for(store: &Store, platform_ids: &[i64]) -> Result<Vec<FilingFormDa
                     .iter()
                     .find(|k| k.id == p.draft.kind_id)
                     .ok_or(StoreError::NotFound {
-                        what: "平台类型",
+                        what: crate::text::ops::MISSING_PLATFORM_KIND,
                         id: p.draft.kind_id,
                     })?;
             Ok(FilingFormData::from_platform(&p, unit, kind))

@@ -93,7 +93,7 @@ pub fn export_scan(store: &Store, filing_id: i64) -> Result<PathBuf, OpsError> {
     let scan = store
         .scan(filing_id)?
         .ok_or(crate::store::StoreError::NotFound {
-            what: "扫描件",
+            what: crate::text::ops::MISSING_SCAN,
             id: filing_id,
         })?;
     write_temporary(&format!("scan-{filing_id}"), &scan.file_name, &scan.bytes)

@@ -273,6 +273,16 @@ pub mod permissions;
 pub mod settings;
 
 pub mod store;
+pub mod ui_audit;
+pub mod ui_calendar;
+pub mod ui_common;
+pub mod ui_filings;
+pub mod ui_history;
+pub mod ui_people;
+pub mod ui_platform;
+pub mod ui_posts;
+pub mod ui_settings;
+pub mod ui_window;
 
 /// An I/O error in Chinese, by its kind, so no English from the OS reaches a message.
 pub fn io_error(e: &std::io::Error) -> String {

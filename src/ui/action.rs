@@ -16,6 +16,7 @@ use crate::domain::unit::{PersonDraft, UnitDraft};
 use crate::domain::workflow::PostAction;
 use crate::ops::imports::WordList;
 use crate::store::{NewUser, Settings};
+use crate::text::ui_window;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
@@ -60,7 +61,7 @@ impl Default for Hooks {
             }),
             pick_scan: Box::new(|| {
                 rfd::FileDialog::new()
-                    .add_filter("签章扫描件", &["pdf", "jpg", "jpeg", "png"])
+                    .add_filter(ui_window::SCAN_FILES, &["pdf", "jpg", "jpeg", "png"])
                     .pick_file()
             }),
             open_file: Box::new(widgets::open_in_system_viewer),
@@ -68,7 +69,7 @@ impl Default for Hooks {
             save_backup: Box::new(|name| {
                 rfd::FileDialog::new()
                     .set_file_name(name)
-                    .add_filter("SQLite 数据库", &["db"])
+                    .add_filter(ui_window::DATABASE_FILES, &["db"])
                     .save_file()
             }),
         }

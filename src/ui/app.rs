@@ -27,7 +27,7 @@ use crate::domain::calendar::WorkCalendar;
 use crate::domain::registry::registry_clock;
 use crate::ops::OpsError;
 use crate::store::{Store, StoreError};
-use crate::text;
+use crate::text::{self, ui_common, ui_window};
 
 /// A message under the navigation: what just happened, or what went wrong.
 pub(super) struct Notice {
@@ -142,15 +142,12 @@ fn failed_ui(ui: &mut egui::Ui, message: &str) {
     egui::CentralPanel::default_margins().show(ui, |ui| {
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
-            ui.heading("无法打开数据库");
+            ui.heading(ui_window::DATABASE_FAILED);
             ui.add_space(12.0);
             ui.set_max_width(640.0);
             ui.label(egui::RichText::new(message).color(theme::DANGER));
             ui.add_space(12.0);
-            ui.label(
-                egui::RichText::new("数据没有被改动。处理好上述问题后重新启动 MediaDesk 即可。")
-                    .color(theme::MUTED),
-            );
+            ui.label(egui::RichText::new(ui_window::DATA_UNTOUCHED).color(theme::MUTED));
         });
     });
 }
@@ -350,7 +347,7 @@ impl Workspace {
         ui.add_space(10.0);
         ui.label(egui::RichText::new("MediaDesk").strong().size(18.0));
         ui.label(
-            egui::RichText::new("二级网络平台管理台")
+            egui::RichText::new(ui_window::SUBTITLE)
                 .color(theme::MUTED)
                 .small(),
         );
@@ -364,7 +361,7 @@ impl Workspace {
         ui.add_space(10.0);
         let waiting: usize = self.posts.counts.iter().map(|(_, n)| n).sum();
         let posts_label = if waiting > 0 {
-            format!("{}（{waiting}）", text::NAV_POSTS)
+            ui_common::counted(text::NAV_POSTS, waiting)
         } else {
             text::NAV_POSTS.to_owned()
         };
@@ -385,7 +382,8 @@ impl Workspace {
             }
             if page == Page::Posts {
                 for (queue, n) in &self.posts.counts {
-                    let text = egui::RichText::new(format!("　{} {n}", queue.label())).small();
+                    let text =
+                        egui::RichText::new(ui_window::queue_entry(queue.label(), *n)).small();
                     let text = if *n > 0 {
                         text.color(theme::ACCENT)
                     } else {

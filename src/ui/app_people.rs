@@ -6,6 +6,7 @@ use super::sign_in_view::SignInView;
 use crate::domain::unit::UnitDraft;
 use crate::ops::OpsError;
 use crate::store::StoreError;
+use crate::text::ui_people;
 
 impl Workspace {
     pub(super) fn apply_people(&mut self, action: Action) -> Result<(), OpsError> {
@@ -61,14 +62,14 @@ impl Workspace {
                 let result = self
                     .store
                     .add_user(&new)
-                    .map(|id| format!("已添加账号「{}」，编号 {id}。", new.login.trim()));
+                    .map(|id| ui_people::user_added(new.login.trim(), id));
                 self.users.finish(&self.store, result);
             }
             Action::SetUserActive { user, active } => {
                 let result = self
                     .store
                     .set_user_active(user, active)
-                    .map(|()| "已更新账号状态。".to_owned());
+                    .map(|()| ui_people::USER_STATUS_UPDATED.to_owned());
                 self.users.finish(&self.store, result);
             }
             Action::SetPassword {
@@ -79,7 +80,7 @@ impl Workspace {
                 let result = self
                     .store
                     .set_password(user, &password.0, &again.0)
-                    .map(|()| "密码已修改。".to_owned());
+                    .map(|()| ui_people::PASSWORD_CHANGED.to_owned());
                 self.users.finish(&self.store, result);
             }
             other => tracing::error!("not a people action: {other:?}"),

@@ -6,6 +6,7 @@ use super::post_view::PostView;
 use crate::domain::workflow::PostAction;
 use crate::ops::{self, OpsError};
 use crate::store::StoreError;
+use crate::text::{ui_common, ui_posts};
 
 impl Workspace {
     pub(super) fn apply_posts(&mut self, action: Action) -> Result<(), OpsError> {
@@ -110,7 +111,7 @@ impl Workspace {
         if submit {
             self.post_step(PostAction::Submit);
         } else {
-            self.show_notice(format!("已保存「{}」", draft.title.trim()));
+            self.show_notice(ui_common::saved_named(draft.title.trim()));
             self.refresh_posts();
         }
     }
@@ -125,7 +126,7 @@ impl Workspace {
         };
         match self.store.post_step(id, version, &action) {
             Ok(step) => {
-                let text = format!("信息 {id}：{}，现为「{}」", action.label(), step.to.label());
+                let text = ui_posts::step_done(id, action.label(), step.to.label());
                 if let Err(e) = self.open_post(id) {
                     self.show_error(e.to_string());
                 }
@@ -150,7 +151,7 @@ impl Workspace {
         {
             Ok(fresh) => {
                 self.post_view = Some(fresh);
-                self.show_notice("已放行审查结果，理由已记入审计记录。".to_owned());
+                self.show_notice(ui_posts::OVERRIDDEN.to_owned());
             }
             Err(e) => view.error = Some(e.to_string()),
         }
@@ -198,13 +199,10 @@ impl Workspace {
             .post_view
             .as_ref()
             .and_then(|v| v.attachments.iter().find(|a| a.id == attachment))
-            .map_or_else(|| format!("附件{attachment}"), |a| a.name.clone());
+            .map_or_else(|| ui_posts::attachment_name(attachment), |a| a.name.clone());
         let path = ops::files::export_attachment(&self.store, attachment, &name)?;
         if let Err(e) = (self.hooks.open_file)(&path) {
-            self.show_error(format!(
-                "无法打开附件「{name}」：{e}；文件在 {}",
-                path.display()
-            ));
+            self.show_error(ui_posts::attachment_unopenable(&name, e, &path));
         }
         Ok(())
     }

@@ -14,7 +14,7 @@ use crate::ops::job::Job;
 use crate::ops::reports::Document;
 use crate::ops::{self, OpsError};
 use crate::store::StoreError;
-use crate::text;
+use crate::text::{self, ui_common, ui_filings};
 
 /// A filing print running off the UI thread, and what to record when it is done.
 pub struct FilingPrint {
@@ -28,7 +28,7 @@ pub struct FilingPrint {
 pub(super) fn job_ui(ui: &mut egui::Ui, print: &FilingPrint, actions: &mut Vec<Action>) {
     let (done, total) = print.job.progress();
     ui.horizontal(|ui| {
-        ui.label(format!("正在生成 PDF：{}", print.title));
+        ui.label(ui_filings::generating(&print.title));
         let fraction = if total == 0 {
             0.0
         } else {
@@ -40,8 +40,8 @@ pub(super) fn job_ui(ui: &mut egui::Ui, print: &FilingPrint, actions: &mut Vec<A
                 .text(format!("{done} / {total}")),
         );
         if print.job.is_cancelling() {
-            ui.label("正在取消…");
-        } else if ui.button("取消").clicked() {
+            ui.label(ui_filings::CANCELLING);
+        } else if ui.button(text::CANCEL).clicked() {
             actions.push(Action::CancelPrint);
         }
     });
@@ -84,13 +84,13 @@ impl Workspace {
                 if let Some(path) = (self.hooks.pick_scan)() {
                     let name = ops::files::attach_scan(&mut self.store, id, &path)?;
                     self.reload()?;
-                    self.show_notice(format!("已附加扫描件「{name}」"));
+                    self.show_notice(ui_filings::scan_attached(&name));
                 }
             }
             Action::OpenScan(id) => {
                 let path = ops::files::export_scan(&self.store, id)?;
                 if let Err(e) = (self.hooks.open_file)(&path) {
-                    self.show_error(format!("无法打开扫描件：{e}；文件在 {}", path.display()));
+                    self.show_error(ui_filings::scan_unopenable(e, &path));
                 }
             }
             Action::OpenHistory(id) => {
@@ -178,7 +178,7 @@ impl Workspace {
                 let key = form.draft_key();
                 self.dialog = None;
                 match self.store.discard_draft(&key).and_then(|()| self.reload()) {
-                    Ok(()) => self.show_notice(format!("已保存「{}」", draft.name.trim())),
+                    Ok(()) => self.show_notice(ui_common::saved_named(draft.name.trim())),
                     Err(e) => self.show_error(e.to_string()),
                 }
             }
@@ -256,9 +256,9 @@ impl Workspace {
         });
         match outcome {
             Ok(_) => {
-                let mut notice = format!("已生成 {}，请打印后签字盖章", print.out.display());
+                let mut notice = ui_filings::form_generated(&print.out);
                 if let Err(e) = (self.hooks.open_file)(&print.out) {
-                    notice.push_str(&format!("（无法自动打开：{e}，请手动打开该文件）"));
+                    notice.push_str(&ui_filings::form_unopenable(e));
                 }
                 if let Err(e) = self.reload() {
                     self.show_error(e.to_string());
@@ -283,9 +283,9 @@ impl Workspace {
         };
         match document.save(&out) {
             Ok(saved) => {
-                let mut notice = format!("已生成 {}，请签字盖章后报送", saved.display());
+                let mut notice = ui_filings::document_generated(&saved);
                 if let Err(e) = (self.hooks.open_file)(&saved) {
-                    notice.push_str(&format!("（无法自动打开：{e}）"));
+                    notice.push_str(&ui_filings::document_unopenable(e));
                 }
                 self.show_notice(notice);
             }

@@ -6,6 +6,7 @@ use super::app::{Action, Workspace};
 use super::words_view::WordsDone;
 use crate::ops::OpsError;
 use crate::ops::imports;
+use crate::text::ui_settings;
 
 impl Workspace {
     pub(super) fn apply_settings(&mut self, action: Action) -> Result<(), OpsError> {
@@ -14,7 +15,7 @@ impl Workspace {
                 let result = self
                     .store
                     .save_settings(&settings)
-                    .map(|()| "设置已保存".to_owned());
+                    .map(|()| ui_settings::SETTINGS_SAVED.to_owned());
                 let saved = self.settings.finish(result, false);
                 self.reload_with_notice(saved)?;
             }
@@ -25,7 +26,7 @@ impl Workspace {
                 let result = self
                     .store
                     .add_platform_kind(&name, has_account_type)
-                    .map(|_| format!("已添加「{}」", name.trim()));
+                    .map(|_| ui_settings::kind_added(name.trim()));
                 let saved = self.settings.finish(result, true);
                 self.reload_with_notice(saved)?;
             }
@@ -33,17 +34,17 @@ impl Workspace {
                 let result = self
                     .store
                     .delete_platform_kind(id)
-                    .map(|()| format!("已删除「{name}」"));
+                    .map(|()| ui_settings::kind_deleted(&name));
                 let saved = self.settings.finish(result, false);
                 self.reload_with_notice(saved)?;
             }
             Action::BackupDatabase => {
-                let name = format!("MediaDesk-备份-{}.db", self.today);
+                let name = ui_settings::backup_file(self.today);
                 if let Some(dest) = (self.hooks.save_backup)(&name) {
                     let result = self
                         .store
                         .backup_to(&dest)
-                        .map(|()| format!("已备份到 {}", dest.display()));
+                        .map(|()| ui_settings::backed_up(&dest));
                     let saved = self.settings.finish(result, false);
                     self.reload_with_notice(saved)?;
                 }

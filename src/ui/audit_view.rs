@@ -7,6 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use super::theme;
 use crate::domain::audit::AuditEntry;
 use crate::store::{AuditFilter, Store, StoreError};
+use crate::text::{self, ui_audit as wording};
 
 /// Entries loaded per page of the timeline.
 const PAGE: usize = 500;
@@ -42,38 +43,29 @@ impl AuditView {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, store: &Store) {
-        ui.heading(crate::text::NAV_AUDIT);
-        ui.label(
-            RichText::new(
-                "每一次登录、编辑和审核步骤都记在这里；每条记录带有前一条的哈希，任何事后的改动或删除都能被校验出来。",
-            )
-            .color(theme::MUTED),
-        );
+        ui.heading(text::NAV_AUDIT);
+        ui.label(RichText::new(wording::INTRO).color(theme::MUTED));
         let mut changed = false;
         ui.horizontal(|ui| {
-            let l = ui.label("对象：");
+            let l = ui.label(wording::OBJECT_LABEL);
             changed |= ui
                 .add(
                     egui::TextEdit::singleline(&mut self.object)
-                        .hint_text("如 post:3、platform:、user:")
+                        .hint_text(wording::OBJECT_HINT)
                         .desired_width(160.0),
                 )
                 .labelled_by(l.id)
                 .changed();
-            let l = ui.label("操作人含：");
+            let l = ui.label(wording::ACTOR_LABEL);
             changed |= ui
                 .add(egui::TextEdit::singleline(&mut self.actor).desired_width(120.0))
                 .labelled_by(l.id)
                 .changed();
-            if ui.button("校验审计记录").clicked() {
+            if ui.button(wording::VERIFY).clicked() {
                 self.verdict = Some(match store.verify_audit() {
                     Ok(check) => match check.problem {
                         None => (
-                            format!(
-                                "审计记录完整：共 {} 条，链尾哈希 {}",
-                                check.verified,
-                                check.head.as_deref().unwrap_or("（无记录）")
-                            ),
+                            wording::chain_intact(check.verified, check.head.as_deref()),
                             true,
                         ),
                         Some(problem) => (problem, false),
@@ -104,7 +96,7 @@ impl AuditView {
             .column(Column::exact(90.0))
             .column(Column::remainder().clip(true))
             .header(24.0, |mut h| {
-                for t in ["序号", "时间", "操作人", "操作", "对象", "内容"] {
+                for t in wording::COLUMNS {
                     h.col(|ui| {
                         ui.strong(t);
                     });
@@ -116,15 +108,15 @@ impl AuditView {
                     let state = if e.from.is_empty() && e.to.is_empty() || e.from == e.to {
                         String::new()
                     } else if e.from.is_empty() {
-                        format!("→ {}；", state_word(&e.to))
+                        wording::state_entered(state_word(&e.to))
                     } else {
-                        format!("{} → {}；", state_word(&e.from), state_word(&e.to))
+                        wording::state_changed(state_word(&e.from), state_word(&e.to))
                     };
                     let cells = [
                         e.seq.to_string(),
                         e.at.format("%Y-%m-%d %H:%M").to_string(),
                         e.actor.clone(),
-                        crate::text::audit_action_label(&e.action).to_owned(),
+                        text::audit_action_label(&e.action).to_owned(),
                         e.object.clone(),
                         format!("{state}{}", e.comment),
                     ];
@@ -135,7 +127,7 @@ impl AuditView {
                     }
                 });
             });
-        if more && ui.button("加载更早的记录").clicked() {
+        if more && ui.button(wording::LOAD_OLDER).clicked() {
             let before = self.entries.last().map(|e| e.seq);
             match store.audit_entries(&self.filter(before)) {
                 Ok(older) => self.entries.extend(older),

@@ -8,6 +8,7 @@ use super::app::Action;
 use super::theme;
 use crate::domain::calendar::{NamedDates, YearSchedule};
 use crate::store::{Store, StoreError};
+use crate::text::{self, ui_calendar as wording};
 
 #[derive(Default)]
 pub struct CalendarView {
@@ -24,29 +25,14 @@ impl CalendarView {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, store: &Store, actions: &mut Vec<Action>) {
-        ui.label(RichText::new("节假日安排（工作日日历）").strong());
-        let listed = match (self.years.first(), self.years.last()) {
-            (Some(a), Some(b)) => format!(
-                "已有 {a}–{b} 年的国务院节假日安排（含调休上班日）：{}",
-                self.years
-                    .iter()
-                    .map(i32::to_string)
-                    .collect::<Vec<_>>()
-                    .join("、")
-            ),
-            _ => "还没有任何年份的节假日安排。".to_owned(),
-        };
-        ui.label(listed);
-        ui.label(
-            RichText::new("新一年的安排公布后，请导入或新增该年，否则该年的备案期限无法计算。支持本程序格式和 holiday-cn 格式的 JSON 文件。")
-                .color(theme::MUTED)
-                .small(),
-        );
+        ui.label(RichText::new(wording::HEADING).strong());
+        ui.label(wording::known_years(&self.years));
+        ui.label(RichText::new(wording::INTRO).color(theme::MUTED).small());
         if let Some(e) = self.error.as_ref().filter(|_| self.editor.is_none()) {
             ui.label(RichText::new(e).color(theme::DANGER));
         }
         ui.horizontal(|ui| {
-            if ui.button("导入节假日文件…").clicked()
+            if ui.button(wording::IMPORT).clicked()
                 && let Some(path) = rfd::FileDialog::new()
                     .add_filter("JSON", &["json"])
                     .pick_file()
@@ -54,11 +40,11 @@ impl CalendarView {
                 actions.push(Action::ImportCalendarFile(path));
             }
             let next = self.years.last().map_or(2027, |y| y + 1);
-            if ui.button(format!("新增 {next} 年…")).clicked() {
+            if ui.button(wording::add_year(next)).clicked() {
                 self.editor = Some((next, template(next)));
             }
             if let Some(&last) = self.years.last()
-                && ui.button(format!("编辑 {last} 年…")).clicked()
+                && ui.button(wording::edit_year(last)).clicked()
             {
                 let text = store
                     .work_calendar()
@@ -79,11 +65,10 @@ impl CalendarView {
             Ok(years) => {
                 self.error = None;
                 self.editor = None;
-                let years: Vec<String> = years.iter().map(i32::to_string).collect();
-                Some(format!("已导入 {} 年的节假日安排", years.join("、")))
+                Some(wording::imported(&years))
             }
             Err(e) => {
-                self.error = Some(format!("{e}（原有日历未改动）"));
+                self.error = Some(wording::import_refused(&e));
                 None
             }
         }
@@ -95,26 +80,33 @@ impl CalendarView {
         };
         let mut open = true;
         let mut save = None;
-        egui::Window::new(format!("{year} 年节假日安排"))
+        egui::Window::new(wording::editor_title(*year))
             .open(&mut open)
             .collapsible(false)
             .default_width(560.0)
             .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
             .show(ctx, |ui| {
                 ui.label(
-                    RichText::new("按国务院办公厅通知填写：holidays 为放假日期，makeup_workdays 为调休上班的周末日期，日期写作 YYYY-MM-DD。")
+                    RichText::new(wording::EDITOR_HINT)
                         .color(theme::MUTED)
                         .small(),
                 );
-                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                    let l = ui.label("内容：");
-                    ui.add(egui::TextEdit::multiline(text).code_editor().desired_rows(18).desired_width(f32::INFINITY))
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        let l = ui.label(wording::CONTENT_LABEL);
+                        ui.add(
+                            egui::TextEdit::multiline(text)
+                                .code_editor()
+                                .desired_rows(18)
+                                .desired_width(f32::INFINITY),
+                        )
                         .labelled_by(l.id);
-                });
+                    });
                 if let Some(e) = &self.error {
                     ui.label(RichText::new(e).color(theme::DANGER));
                 }
-                if ui.button("保存").clicked() {
+                if ui.button(text::SAVE).clicked() {
                     save = Some(text.clone());
                 }
             });
@@ -128,19 +120,10 @@ impl CalendarView {
 
 /// A skeleton for a new year: the festivals in order, dates to be filled from the notice.
 fn template(year: i32) -> String {
-    let festivals = [
-        "元旦",
-        "春节",
-        "清明节",
-        "劳动节",
-        "端午节",
-        "中秋节",
-        "国庆节",
-    ];
     let schedule = YearSchedule {
         year,
-        sources: vec![format!("国务院办公厅关于{year}年部分节假日安排的通知")],
-        holidays: festivals
+        sources: vec![wording::notice_title(year)],
+        holidays: wording::FESTIVALS
             .iter()
             .map(|name| NamedDates {
                 name: (*name).to_owned(),

@@ -16,6 +16,7 @@ use crate::ops::files::safe_file_part;
 use crate::ops::filing::prepare;
 use crate::print::{Page, layout_filing_form};
 use crate::store::{FilingRow, Store, StoreError};
+use crate::text::{self, ui_common, ui_filings as wording};
 
 /// What is about to be printed, shown before anything is saved.
 pub struct PrintPreview {
@@ -96,22 +97,22 @@ impl FilingsView {
         let missing = prepared
             .blanks()
             .into_iter()
-            .map(|(account, m)| format!("「{account}」缺少：{}", m.join("、")))
+            .map(|(account, m)| wording::blanks(&account, &m))
             .collect();
         let (title, file_name) = if platform_ids.len() == 1 {
             let p = store.platform(platform_ids[0]).map_err(|e| e.to_string())?;
             (
-                format!("{}：{}", kind.label(), p.draft.name),
-                format!("备案表-{}-{today}.pdf", safe_file_part(&p.draft.account)),
+                wording::single_title(kind.label(), &p.draft.name),
+                wording::single_file(&safe_file_part(&p.draft.account), today),
             )
         } else {
             let scope = self
                 .batch_unit
                 .and_then(|id| self.units.iter().find(|u| u.id == id))
-                .map_or("全部单位".to_owned(), |u| u.name.clone());
+                .map_or(text::ALL_UNITS.to_owned(), |u| u.name.clone());
             (
-                format!("年审：{scope}（{} 个平台）", platform_ids.len()),
-                format!("年审备案表-{}-{today}.pdf", safe_file_part(&scope)),
+                wording::annual_title(&scope, platform_ids.len()),
+                wording::annual_file(&safe_file_part(&scope), today),
             )
         };
         self.preview = Some(PrintPreview {
@@ -134,23 +135,19 @@ impl FilingsView {
         printing: bool,
         actions: &mut Vec<Action>,
     ) {
-        ui.heading("备案");
-        ui.label(
-            RichText::new("第四条一：新媒体账号须在创建后 5 个工作日内备案；备案表一式四份，签字盖章后报送学校办公室（新闻中心）和党委宣传部。")
-                .color(theme::MUTED)
-                .small(),
-        );
+        ui.heading(wording::HEADING);
+        ui.label(RichText::new(wording::INTRO).color(theme::MUTED).small());
         if let Some(e) = &self.error {
             ui.label(RichText::new(e).color(theme::DANGER));
         }
         ui.add_space(6.0);
         ui.group(|ui| {
             ui.horizontal_wrapped(|ui| {
-                let l = ui.label("打印备案表：");
+                let l = ui.label(wording::PRINT_FORM_LABEL);
                 let selected = self
                     .selected_platform
                     .and_then(|id| self.platforms.iter().find(|p| p.0 == id))
-                    .map_or("请选择平台", |p| p.1.as_str())
+                    .map_or(wording::CHOOSE_PLATFORM, |p| p.1.as_str())
                     .to_owned();
                 egui::ComboBox::from_id_salt("print_platform")
                     .selected_text(selected)
@@ -162,10 +159,10 @@ impl FilingsView {
                     })
                     .response
                     .labelled_by(l.id);
-                ui.checkbox(&mut self.annual, "年审");
+                ui.checkbox(&mut self.annual, wording::ANNUAL);
                 let enabled = self.selected_platform.is_some() && !printing;
                 if ui
-                    .add_enabled(enabled, egui::Button::new("预览…"))
+                    .add_enabled(enabled, egui::Button::new(wording::PREVIEW))
                     .clicked()
                     && let Some(id) = self.selected_platform
                 {
@@ -178,17 +175,17 @@ impl FilingsView {
                 }
             });
             ui.horizontal_wrapped(|ui| {
-                let l = ui.label("年审批量打印：");
+                let l = ui.label(wording::BATCH_LABEL);
                 let scope = self
                     .batch_unit
                     .and_then(|id| self.units.iter().find(|u| u.id == id))
-                    .map_or("全部单位", |u| u.name.as_str())
+                    .map_or(text::ALL_UNITS, |u| u.name.as_str())
                     .to_owned();
                 egui::ComboBox::from_id_salt("batch_unit")
                     .selected_text(scope)
                     .width(200.0)
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut self.batch_unit, None, "全部单位");
+                        ui.selectable_value(&mut self.batch_unit, None, text::ALL_UNITS);
                         for u in &self.units {
                             ui.selectable_value(&mut self.batch_unit, Some(u.id), &u.name);
                         }
@@ -201,9 +198,12 @@ impl FilingsView {
                     .filter(|p| self.batch_unit.is_none_or(|u| p.2 == u))
                     .map(|p| p.0)
                     .collect();
-                ui.label(format!("{} 个平台，每个 4 页", ids.len()));
+                ui.label(wording::batch_size(ids.len()));
                 if ui
-                    .add_enabled(!ids.is_empty() && !printing, egui::Button::new("预览年审…"))
+                    .add_enabled(
+                        !ids.is_empty() && !printing,
+                        egui::Button::new(wording::PREVIEW_ANNUAL),
+                    )
                     .clicked()
                 {
                     self.error = self
@@ -213,7 +213,7 @@ impl FilingsView {
             });
         });
         ui.add_space(8.0);
-        ui.label(RichText::new(format!("备案记录（{}）", self.rows.len())).strong());
+        ui.label(RichText::new(ui_common::counted(wording::RECORDS, self.rows.len())).strong());
         self.records_ui(ui, actions);
         self.preview_ui(ui.ctx(), actions);
         self.step_ui(ui.ctx(), actions);
@@ -221,7 +221,7 @@ impl FilingsView {
 
     fn records_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         if self.rows.is_empty() {
-            ui.label("还没有备案记录。打印备案表后，这里会列出每份表格的签章、报送和归档进度。");
+            ui.label(wording::NO_RECORDS);
             return;
         }
         let mut step = None;
@@ -233,16 +233,7 @@ impl FilingsView {
                     .num_columns(8)
                     .spacing([12.0, 6.0])
                     .show(ui, |ui| {
-                        for h in [
-                            "平台",
-                            "单位",
-                            "类型",
-                            "打印日期",
-                            "状态",
-                            "报送 / 归档",
-                            "扫描件",
-                            "操作",
-                        ] {
+                        for h in wording::RECORD_COLUMNS {
                             ui.label(RichText::new(h).strong());
                         }
                         ui.end_row();
@@ -262,22 +253,22 @@ impl FilingsView {
                             ui.label(RichText::new(f.state.label()).color(color));
                             let mut progress = f
                                 .submitted_on
-                                .map(|d| format!("报送 {d}"))
+                                .map(wording::submitted_on)
                                 .unwrap_or_default();
                             if let Some(d) = f.archived_on {
-                                progress.push_str(&format!("；归档 {d}（{}）", f.archive_no));
+                                progress.push_str(&wording::archived_on(d, &f.archive_no));
                             }
                             ui.label(progress);
                             ui.horizontal(|ui| {
-                                if f.has_scan && ui.small_button("打开").clicked() {
+                                if f.has_scan && ui.small_button(wording::OPEN_SCAN).clicked() {
                                     actions.push(Action::OpenScan(f.id));
                                 }
                                 if may_report
                                     && ui
                                         .small_button(if f.has_scan {
-                                            "替换…"
+                                            wording::REPLACE_SCAN
                                         } else {
-                                            "附加…"
+                                            wording::ATTACH_SCAN
                                         })
                                         .clicked()
                                 {
@@ -286,23 +277,28 @@ impl FilingsView {
                             });
                             ui.horizontal(|ui| match f.state {
                                 FilingState::AwaitingSignature if may_report => {
-                                    if ui.small_button("标记已报送").clicked() {
+                                    if ui.small_button(ui_common::MARK_SUBMITTED).clicked() {
                                         step = Some(StepForm::new(f.id, f.version, false));
                                     }
                                 }
                                 FilingState::Submitted if may_archive => {
-                                    if ui.small_button("归档").clicked() {
+                                    if ui.small_button(wording::ARCHIVE).clicked() {
                                         step = Some(StepForm::new(f.id, f.version, true));
                                     }
                                 }
                                 FilingState::AwaitingSignature => {
-                                    ui.label(RichText::new("待单位报送").color(theme::MUTED));
+                                    ui.label(
+                                        RichText::new(wording::AWAITING_UNIT).color(theme::MUTED),
+                                    );
                                 }
                                 FilingState::Submitted => {
-                                    ui.label(RichText::new("待新闻中心归档").color(theme::MUTED));
+                                    ui.label(
+                                        RichText::new(wording::AWAITING_ARCHIVE)
+                                            .color(theme::MUTED),
+                                    );
                                 }
                                 FilingState::Archived => {
-                                    ui.label(RichText::new("已完成").color(theme::MUTED));
+                                    ui.label(RichText::new(wording::COMPLETED).color(theme::MUTED));
                                 }
                             });
                             ui.end_row();
@@ -325,39 +321,31 @@ impl FilingsView {
         };
         let mut open = true;
         let mut close = false;
-        egui::Window::new("打印预览")
+        egui::Window::new(wording::PREVIEW_TITLE)
             .open(&mut open)
             .collapsible(false)
             .default_width(680.0)
             .default_height(760.0)
             .show(ctx, |ui| {
                 ui.label(
-                    RichText::new(format!(
-                        "{}（第 {} / {} 页）",
-                        p.title,
-                        p.page + 1,
-                        p.pages.len()
-                    ))
-                    .strong(),
+                    RichText::new(wording::preview_header(&p.title, p.page + 1, p.pages.len()))
+                        .strong(),
                 );
                 if p.platform_ids.len() > 1 {
                     ui.label(
-                        RichText::new("预览显示第一个平台；每个平台打印 4 页（一式四份）。")
+                        RichText::new(wording::PREVIEW_FIRST_ONLY)
                             .color(theme::MUTED)
                             .small(),
                     );
                 }
                 if !p.missing.is_empty() {
-                    ui.label(
-                        RichText::new("以下内容为空，将打印为空白，请手工填写或先补全台账：")
-                            .color(theme::WARN),
-                    );
+                    ui.label(RichText::new(wording::BLANKS_INTRO).color(theme::WARN));
                     for m in p.missing.iter().take(8) {
                         ui.label(RichText::new(m).color(theme::WARN).small());
                     }
                     if p.missing.len() > 8 {
                         ui.label(
-                            RichText::new(format!("……共 {} 个平台有缺项", p.missing.len()))
+                            RichText::new(wording::blanks_total(p.missing.len()))
                                 .color(theme::WARN)
                                 .small(),
                         );
@@ -365,19 +353,25 @@ impl FilingsView {
                 }
                 ui.horizontal(|ui| {
                     if ui
-                        .add_enabled(p.page > 0, egui::Button::new("上一页"))
+                        .add_enabled(p.page > 0, egui::Button::new(wording::PREVIOUS_PAGE))
                         .clicked()
                     {
                         p.page -= 1;
                     }
                     if ui
-                        .add_enabled(p.page + 1 < p.pages.len(), egui::Button::new("下一页"))
+                        .add_enabled(
+                            p.page + 1 < p.pages.len(),
+                            egui::Button::new(wording::NEXT_PAGE),
+                        )
                         .clicked()
                     {
                         p.page += 1;
                     }
                     ui.add_space(20.0);
-                    if ui.button(RichText::new("保存 PDF…").strong()).clicked() {
+                    if ui
+                        .button(RichText::new(wording::SAVE_PDF).strong())
+                        .clicked()
+                    {
                         actions.push(Action::StartPrint {
                             platform_ids: p.platform_ids.clone(),
                             kind: p.kind,
@@ -386,7 +380,7 @@ impl FilingsView {
                         });
                         close = true;
                     }
-                    if ui.button("关闭").clicked() {
+                    if ui.button(ui_common::CLOSE).clicked() {
                         close = true;
                     }
                 });
@@ -408,24 +402,24 @@ impl FilingsView {
         let mut open = true;
         let mut close = false;
         egui::Window::new(if step.archive {
-            "归档为已备案"
+            wording::ARCHIVE_TITLE
         } else {
-            "标记已报送"
+            ui_common::MARK_SUBMITTED
         })
         .open(&mut open)
         .collapsible(false)
         .show(ctx, |ui| {
             egui::Grid::new("step_form").num_columns(2).show(ui, |ui| {
                 let l = ui.label(if step.archive {
-                    "归档日期："
+                    wording::ARCHIVED_ON_LABEL
                 } else {
-                    "报送日期："
+                    ui_common::SUBMITTED_ON_LABEL
                 });
                 ui.add(egui::TextEdit::singleline(&mut step.date).desired_width(140.0))
                     .labelled_by(l.id);
                 ui.end_row();
                 if step.archive {
-                    let l = ui.label("备案编号：");
+                    let l = ui.label(wording::ARCHIVE_NO_LABEL);
                     ui.add(egui::TextEdit::singleline(&mut step.archive_no).desired_width(200.0))
                         .labelled_by(l.id);
                     ui.end_row();
@@ -435,14 +429,9 @@ impl FilingsView {
                 ui.label(RichText::new(e).color(theme::DANGER));
             }
             ui.horizontal(|ui| {
-                if ui.button("确定").clicked() {
+                if ui.button(ui_common::OK).clicked() {
                     match parse_date(&step.date) {
-                        None => {
-                            step.error = Some(format!(
-                                "「{}」不是有效日期，请写成 2024-09-27 的形式",
-                                step.date.trim()
-                            ))
-                        }
+                        None => step.error = Some(ui_common::invalid_date(step.date.trim())),
                         Some(on) => {
                             let s = if step.archive {
                                 FilingStep::Archive {
@@ -460,7 +449,7 @@ impl FilingsView {
                         }
                     }
                 }
-                if ui.button("取消").clicked() {
+                if ui.button(text::CANCEL).clicked() {
                     close = true;
                 }
             });
@@ -492,9 +481,9 @@ impl FilingsView {
         match result {
             Ok(()) => {
                 let notice = if step.archive {
-                    "已归档为已备案"
+                    wording::ARCHIVED
                 } else {
-                    "已标记为已报送"
+                    wording::SUBMITTED
                 };
                 self.step = None;
                 Some(notice.to_owned())

@@ -11,6 +11,7 @@ use super::theme;
 use crate::domain::lifecycle::{Closure, Shutdown, ShutdownReason};
 use crate::domain::platform::PlatformStatus;
 use crate::store::{ChangeRecord, ChangeState, Event, Store, StoreError};
+use crate::text::{self, ui_common, ui_history as wording};
 
 /// What the lifecycle form below the timeline is doing.
 enum Form {
@@ -76,8 +77,7 @@ impl HistoryView {
             .map(|c| {
                 let text =
                     match crate::domain::calendar::deadline_after(&calendar, c.changed_on, days) {
-                        Ok(deadline) if deadline < today => format!("报送期限 {deadline}，已逾期"),
-                        Ok(deadline) => format!("报送期限 {deadline}"),
+                        Ok(deadline) => wording::report_deadline(deadline, deadline < today),
                         Err(unknown) => unknown.to_string(),
                     };
                 (c.id, text)
@@ -89,14 +89,14 @@ impl HistoryView {
     /// Draws the window; `false` once it was closed.
     pub fn ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) -> bool {
         let mut open = true;
-        egui::Window::new(format!("平台历史：{}", self.name))
+        egui::Window::new(wording::title(&self.name))
             .id(egui::Id::unique("history_window"))
             .open(&mut open)
             .collapsible(false)
             .default_width(640.0)
             .default_height(560.0)
             .show(ctx, |ui| {
-                ui.label(format!("当前状态：{}", self.status.label()));
+                ui.label(wording::current_status(self.status.label()));
                 if let Some(e) = &self.error {
                     ui.label(RichText::new(e).color(theme::DANGER));
                 }
@@ -135,9 +135,13 @@ impl HistoryView {
     }
 
     fn changes_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        ui.label(RichText::new(format!("信息变更（{}）", self.changes.len())).strong());
+        ui.label(RichText::new(ui_common::counted(wording::CHANGES, self.changes.len())).strong());
         if self.changes.is_empty() {
-            ui.label(RichText::new("已备案平台修改账号名称、管理队伍或维护方式等信息时，这里会生成变更记录，须书面报备（第四条二）。").color(theme::MUTED).small());
+            ui.label(
+                RichText::new(wording::NO_CHANGES)
+                    .color(theme::MUTED)
+                    .small(),
+            );
         }
         for c in &self.changes {
             ui.horizontal_wrapped(|ui| {
@@ -148,7 +152,7 @@ impl HistoryView {
                         .iter()
                         .map(|f| f.field.as_str())
                         .collect::<Vec<_>>()
-                        .join("、")
+                        .join(ui_common::LIST_SEPARATOR)
                 ));
                 let color = if c.state == ChangeState::Pending {
                     theme::WARN
@@ -159,10 +163,12 @@ impl HistoryView {
                 if let Some((_, text)) = self.report_deadlines.iter().find(|(id, _)| *id == c.id) {
                     ui.label(RichText::new(text).small());
                 }
-                if ui.small_button("打印变更报告…").clicked() {
+                if ui.small_button(wording::PRINT_CHANGE_REPORT).clicked() {
                     actions.push(Action::PrintChangeReport(c.id));
                 }
-                if c.state == ChangeState::Pending && ui.small_button("标记已报送").clicked() {
+                if c.state == ChangeState::Pending
+                    && ui.small_button(ui_common::MARK_SUBMITTED).clicked()
+                {
                     self.form = Form::Reported {
                         change_id: c.id,
                         version: c.version,
@@ -180,7 +186,7 @@ impl HistoryView {
                 PlatformStatus::Closed | PlatformStatus::ShutDown
             );
             if running {
-                if ui.button("停止运营…").clicked() {
+                if ui.button(wording::CLOSE).clicked() {
                     self.form = Form::Close {
                         date: crate::today().to_string(),
                         reason: String::new(),
@@ -188,8 +194,8 @@ impl HistoryView {
                     };
                 }
                 if ui
-                    .button("关停…")
-                    .on_hover_text("学校依第四条三、第六条四、第八条二关停")
+                    .button(wording::SHUT_DOWN)
+                    .on_hover_text(wording::SHUT_DOWN_HINT)
                     .clicked()
                 {
                     self.form = Form::ShutDown {
@@ -201,9 +207,9 @@ impl HistoryView {
                 }
             } else {
                 let what = if self.status == PlatformStatus::Closed {
-                    "打印停止运营报告…"
+                    wording::PRINT_CLOSURE_REPORT
                 } else {
-                    "打印关停通知…"
+                    wording::PRINT_SHUTDOWN_NOTICE
                 };
                 if ui.button(what).clicked() {
                     actions.push(Action::PrintEnding(self.platform_id));
@@ -219,7 +225,7 @@ impl HistoryView {
             Form::None => return,
             Form::Reported { date, .. } => {
                 ui.horizontal(|ui| {
-                    let l = ui.label("报送日期：");
+                    let l = ui.label(ui_common::SUBMITTED_ON_LABEL);
                     ui.add(egui::TextEdit::singleline(date).desired_width(120.0))
                         .labelled_by(l.id);
                 });
@@ -230,18 +236,18 @@ impl HistoryView {
                 disposition,
             } => {
                 egui::Grid::new("close_form").num_columns(2).show(ui, |ui| {
-                    let l = ui.label("停止运营日期：");
+                    let l = ui.label(wording::CLOSED_ON_LABEL);
                     ui.add(egui::TextEdit::singleline(date).desired_width(120.0))
                         .labelled_by(l.id);
                     ui.end_row();
-                    let l = ui.label("停止运营原因：");
+                    let l = ui.label(wording::CLOSURE_REASON_LABEL);
                     ui.add(egui::TextEdit::singleline(reason).desired_width(360.0))
                         .labelled_by(l.id);
                     ui.end_row();
-                    let l = ui.label("已发布内容处理：");
+                    let l = ui.label(wording::DISPOSITION_LABEL);
                     ui.add(
                         egui::TextEdit::singleline(disposition)
-                            .hint_text("如 保留历史内容 / 全部删除 / 移交学院公众号")
+                            .hint_text(wording::DISPOSITION_HINT)
                             .desired_width(360.0),
                     )
                     .labelled_by(l.id);
@@ -257,18 +263,18 @@ impl HistoryView {
                 egui::Grid::new("shutdown_form")
                     .num_columns(2)
                     .show(ui, |ui| {
-                        let l = ui.label("关停日期：");
+                        let l = ui.label(wording::SHUT_DOWN_ON_LABEL);
                         ui.add(egui::TextEdit::singleline(date).desired_width(120.0))
                             .labelled_by(l.id);
                         ui.end_row();
-                        ui.label("关停原因：");
+                        ui.label(wording::SHUTDOWN_REASON_LABEL);
                         ui.vertical(|ui| {
                             for r in ShutdownReason::ALL {
                                 ui.radio_value(reason, r, r.label());
                             }
                         });
                         ui.end_row();
-                        let l = ui.label("具体情况：");
+                        let l = ui.label(wording::DETAILS_LABEL);
                         ui.add(
                             egui::TextEdit::multiline(details)
                                 .desired_rows(2)
@@ -276,10 +282,10 @@ impl HistoryView {
                         )
                         .labelled_by(l.id);
                         ui.end_row();
-                        let l = ui.label("文号：");
+                        let l = ui.label(wording::DOCUMENT_NO_LABEL);
                         ui.add(
                             egui::TextEdit::singleline(document_no)
-                                .hint_text("如 校宣〔2026〕12号")
+                                .hint_text(wording::DOCUMENT_NO_HINT)
                                 .desired_width(200.0),
                         )
                         .labelled_by(l.id);
@@ -288,8 +294,8 @@ impl HistoryView {
             }
         }
         ui.horizontal(|ui| {
-            submit = ui.button("确定").clicked();
-            cancel = ui.button("取消").clicked();
+            submit = ui.button(ui_common::OK).clicked();
+            cancel = ui.button(text::CANCEL).clicked();
         });
         if cancel {
             self.form = Form::None;
@@ -360,7 +366,7 @@ impl HistoryView {
             Ok(()) => {
                 self.form = Form::None;
                 self.error = None;
-                Some(format!("已记录「{}」的变动", self.name))
+                Some(wording::recorded(&self.name))
             }
             Err(e) => {
                 self.error = Some(e);
@@ -371,5 +377,5 @@ impl HistoryView {
 }
 
 fn bad_date(text: &str) -> String {
-    format!("「{}」不是有效日期，请写成 2024-09-27 的形式", text.trim())
+    ui_common::invalid_date(text.trim())
 }

@@ -15,7 +15,7 @@ use crate::domain::platform::{AccountType, Administrator, PlatformKind};
 use crate::domain::unit::{Person, Unit};
 use crate::domain::validation::{Field, FieldError};
 use crate::store::Store;
-use crate::text;
+use crate::text::{self, ui_common, ui_platform as wording};
 
 const AUTOSAVE_EVERY: Duration = Duration::from_secs(2);
 
@@ -154,8 +154,8 @@ impl PlatformDialog {
                     if let Some((id, _)) = self.form.editing {
                         ui.add_space(20.0);
                         if ui
-                            .button("历史与报备…")
-                            .on_hover_text("变更报备、停止运营、关停和全部历史")
+                            .button(wording::HISTORY)
+                            .on_hover_text(wording::HISTORY_HINT)
                             .clicked()
                         {
                             actions.push(Action::OpenHistory(id));
@@ -219,12 +219,12 @@ impl PlatformDialog {
             .striped(false)
             .show(ui, |ui| {
                 // 创建单位
-                let label = ui.label("创建单位：");
+                let label = ui.label(wording::UNIT_LABEL);
                 let unit_name = self
                     .form
                     .unit_id
                     .and_then(|id| self.units.iter().find(|u| u.id == id))
-                    .map_or("请选择", |u| u.name.as_str())
+                    .map_or(ui_common::CHOOSE, |u| u.name.as_str())
                     .to_owned();
                 ui.vertical(|ui| {
                     let before = self.form.unit_id;
@@ -246,11 +246,11 @@ impl PlatformDialog {
                 ui.end_row();
 
                 // 媒体平台
-                let label = ui.label("媒体平台：");
+                let label = ui.label(wording::KIND_LABEL);
                 ui.vertical(|ui| {
                     let before = self.form.kind_id;
                     egui::ComboBox::from_id_salt("dlg_kind")
-                        .selected_text(kind.as_ref().map_or("请选择", |k| k.name.as_str()))
+                        .selected_text(kind.as_ref().map_or(ui_common::CHOOSE, |k| k.name.as_str()))
                         .width(260.0)
                         .show_ui(ui, |ui| {
                             for k in &self.kinds {
@@ -275,9 +275,9 @@ impl PlatformDialog {
                 ui.end_row();
 
                 let (name_label, account_label) = if is_website {
-                    ("网站名称：", "网址：")
+                    (wording::WEBSITE_NAME_LABEL, wording::WEBSITE_ADDRESS_LABEL)
                 } else {
-                    ("账号名称：", "账号 ID：")
+                    (wording::ACCOUNT_NAME_LABEL, wording::ACCOUNT_ID_LABEL)
                 };
                 self.text_row(ui, name_label, Field::Name, |f| &mut f.name, &mut touched);
                 self.text_row(
@@ -289,7 +289,7 @@ impl PlatformDialog {
                 );
 
                 if kind.as_ref().is_some_and(|k| k.has_account_type) {
-                    ui.label("账号类型：");
+                    ui.label(wording::ACCOUNT_TYPE_LABEL);
                     ui.vertical(|ui| {
                         ui.horizontal(|ui| {
                             for t in AccountType::ALL {
@@ -306,10 +306,10 @@ impl PlatformDialog {
                     ui.end_row();
                 }
 
-                ui.label("是否认证：");
+                ui.label(wording::VERIFIED_LABEL);
                 ui.horizontal(|ui| {
                     if ui
-                        .checkbox(&mut self.form.verified, "已通过平台认证")
+                        .checkbox(&mut self.form.verified, wording::VERIFIED)
                         .changed()
                         && !self.form.verified
                     {
@@ -320,21 +320,21 @@ impl PlatformDialog {
                 if self.form.verified {
                     self.text_row(
                         ui,
-                        "认证有效期至：",
+                        wording::VERIFIED_UNTIL_LABEL,
                         Field::VerifiedUntil,
                         |f| &mut f.verified_until,
                         &mut touched,
                     );
                 }
 
-                let label = ui.label("内容范围：");
+                let label = ui.label(wording::CONTENT_SCOPE_LABEL);
                 ui.vertical(|ui| {
                     if ui
                         .add(
                             egui::TextEdit::multiline(&mut self.form.content_scope)
                                 .desired_rows(2)
                                 .desired_width(420.0)
-                                .hint_text("例如：学院新闻、通知公告、党建专栏"),
+                                .hint_text(wording::CONTENT_SCOPE_HINT),
                         )
                         .labelled_by(label.id)
                         .changed()
@@ -347,35 +347,35 @@ impl PlatformDialog {
 
                 self.text_row(
                     ui,
-                    "创建时间：",
+                    wording::CREATED_ON_LABEL,
                     Field::CreatedOn,
                     |f| &mut f.created_on,
                     &mut touched,
                 );
                 self.text_row(
                     ui,
-                    "负责人：",
+                    wording::RESPONSIBLE_PERSON_LABEL,
                     Field::ResponsiblePerson,
                     |f| &mut f.responsible_person,
                     &mut touched,
                 );
                 self.text_row(
                     ui,
-                    "联络手机：",
+                    wording::CONTACT_MOBILE_LABEL,
                     Field::ContactMobile,
                     |f| &mut f.contact_mobile,
                     &mut touched,
                 );
                 self.admins_ui(ui, &mut touched);
 
-                ui.label("维护方式：");
+                ui.label(wording::MAINTENANCE_LABEL);
                 ui.vertical(|ui| {
                     ui.horizontal(|ui| {
-                        ui.radio_value(&mut self.form.vendor, false, "本单位自行维护");
-                        ui.radio_value(&mut self.form.vendor, true, "委托外部单位维护");
+                        ui.radio_value(&mut self.form.vendor, false, wording::SELF_MAINTAINED);
+                        ui.radio_value(&mut self.form.vendor, true, wording::VENDOR_MAINTAINED);
                     });
                     if self.form.vendor {
-                        let label = ui.label("维护单位名称：");
+                        let label = ui.label(wording::VENDOR_NAME_LABEL);
                         if ui
                             .add(
                                 egui::TextEdit::singleline(&mut self.form.vendor_name)
@@ -393,25 +393,25 @@ impl PlatformDialog {
 
                 self.text_row(
                     ui,
-                    "批准文号：",
+                    wording::APPROVAL_REF_LABEL,
                     Field::ApprovalRef,
                     |f| &mut f.approval_ref,
                     &mut touched,
                 );
                 self.text_row(
                     ui,
-                    "最近更新：",
+                    wording::LAST_POST_ON_LABEL,
                     Field::LastPostOn,
                     |f| &mut f.last_post_on,
                     &mut touched,
                 );
                 if self.form.filed {
-                    let label = ui.label("变更原因：");
+                    let label = ui.label(wording::CHANGE_REASON_LABEL);
                     ui.vertical(|ui| {
                         if ui
                             .add(
                                 egui::TextEdit::singleline(&mut self.form.change_reason)
-                                    .hint_text("已备案平台的信息变更须书面报备（第四条二）")
+                                    .hint_text(wording::CHANGE_REASON_HINT)
                                     .desired_width(420.0),
                             )
                             .labelled_by(label.id)
@@ -423,11 +423,11 @@ impl PlatformDialog {
                     });
                     ui.end_row();
                 }
-                ui.label("访问范围：");
-                ui.checkbox(&mut self.form.intranet_only, "仅限校园内网访问")
-                    .on_hover_text("第六条三：内部信息只能发布在仅限校园内网访问的平台上；未勾选的平台一律视为外网平台。");
+                ui.label(wording::ACCESS_LABEL);
+                ui.checkbox(&mut self.form.intranet_only, wording::INTRANET_ONLY)
+                    .on_hover_text(wording::INTRANET_ONLY_HINT);
                 ui.end_row();
-                let label = ui.label("备注：");
+                let label = ui.label(wording::NOTES_LABEL);
                 ui.add(
                     egui::TextEdit::multiline(&mut self.form.notes)
                         .desired_rows(2)
@@ -449,9 +449,9 @@ impl PlatformDialog {
     ) {
         let label = ui.label(label);
         let hint = match field {
-            Field::CreatedOn | Field::VerifiedUntil | Field::LastPostOn => "例如 2024-09-27",
-            Field::ContactMobile => "11 位手机号码",
-            Field::ApprovalRef => "名称含学校名称时必填（第三条）",
+            Field::CreatedOn | Field::VerifiedUntil | Field::LastPostOn => wording::DATE_HINT,
+            Field::ContactMobile => wording::MOBILE_HINT,
+            Field::ApprovalRef => wording::APPROVAL_REF_HINT,
             _ => "",
         };
         ui.vertical(|ui| {
@@ -467,23 +467,23 @@ impl PlatformDialog {
     }
 
     fn admins_ui(&mut self, ui: &mut egui::Ui, touched: &mut Vec<Field>) {
-        ui.label("管理员：");
+        ui.label(wording::ADMINISTRATORS_LABEL);
         ui.vertical(|ui| {
             let mut remove = None;
             let count = self.form.administrators.len();
             for i in 0..count {
                 ui.horizontal(|ui| {
                     let admin = &mut self.form.administrators[i];
-                    let name_label = ui.label(format!("管理员{}姓名", i + 1));
+                    let name_label = ui.label(wording::administrator_name(i + 1));
                     let a = ui
                         .add(egui::TextEdit::singleline(&mut admin.name).desired_width(110.0))
                         .labelled_by(name_label.id);
-                    let mobile_label = ui.label("手机");
+                    let mobile_label = ui.label(wording::ADMINISTRATOR_MOBILE);
                     let b = ui
                         .add(
                             egui::TextEdit::singleline(&mut admin.mobile)
                                 .desired_width(140.0)
-                                .hint_text("11 位手机号码"),
+                                .hint_text(wording::MOBILE_HINT),
                         )
                         .labelled_by(mobile_label.id);
                     if a.changed() || b.changed() {
@@ -492,13 +492,13 @@ impl PlatformDialog {
                     }
                     if count > 1
                         && ui
-                            .small_button("删除")
-                            .on_hover_text("删除这一行")
+                            .small_button(ui_common::DELETE)
+                            .on_hover_text(wording::REMOVE_ROW_HINT)
                             .clicked()
                     {
                         remove = Some(i);
                     }
-                    ui.menu_button("从人员中选…", |ui| {
+                    ui.menu_button(wording::PICK_PERSON, |ui| {
                         let unit = self.form.unit_id;
                         let mut any = false;
                         for p in self.people.iter().filter(|p| Some(p.unit_id) == unit) {
@@ -513,7 +513,7 @@ impl PlatformDialog {
                             }
                         }
                         if !any {
-                            ui.label("请先选择创建单位；该单位的人员可在「单位与人员」中登记。");
+                            ui.label(wording::NO_PEOPLE);
                         }
                     });
                 });
@@ -522,12 +522,15 @@ impl PlatformDialog {
             if let Some(i) = remove {
                 self.form.administrators.remove(i);
             }
-            if ui.small_button("＋ 添加管理员").clicked() {
+            if ui
+                .small_button(ui_common::plus(wording::ADD_ADMINISTRATOR))
+                .clicked()
+            {
                 self.form.administrators.push(Administrator::default());
             }
             if self.form.administrators.len() > 3 {
                 ui.label(
-                    RichText::new("备案表印三行管理员，多出的将续印在附页。")
+                    RichText::new(wording::ADMINISTRATORS_OVERFLOW)
                         .color(theme::MUTED)
                         .small(),
                 );

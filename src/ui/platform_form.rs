@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::platform::{AccountType, Administrator, Maintenance, Platform, PlatformDraft};
 use crate::domain::validation::{Field, FieldError};
+use crate::text;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PlatformForm {
@@ -104,7 +105,7 @@ impl PlatformForm {
                 if required {
                     errors.push(FieldError {
                         field,
-                        message: "必填，请输入日期，例如 2024-09-27".to_owned(),
+                        message: text::ui_platform::DATE_REQUIRED.to_owned(),
                     });
                 }
                 return None;
@@ -114,7 +115,7 @@ impl PlatformForm {
                 None => {
                     errors.push(FieldError {
                         field,
-                        message: format!("「{t}」不是有效日期，请写成 2024-09-27 的形式"),
+                        message: text::ui_common::invalid_date(t),
                     });
                     None
                 }

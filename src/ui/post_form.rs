@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 use crate::domain::post::PostDraft;
 use crate::domain::validation::{Field, FieldError};
 use crate::domain::workflow::{Attribution, Category, Origin};
+use crate::text::ui_posts;
 
 /// The editable fields as typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +68,10 @@ impl PostForm {
     pub fn to_draft(&self) -> Result<PostDraft, Vec<FieldError>> {
         let mut errors = Vec::new();
         let platform_id = self.platform_id.unwrap_or_else(|| {
-            errors.push(FieldError::new(Field::PostPlatform, "请选择发布平台"));
+            errors.push(FieldError::new(
+                Field::PostPlatform,
+                ui_posts::PLATFORM_MISSING,
+            ));
             0
         });
         let planned_at = match parse_time(&self.planned_at) {
@@ -113,5 +117,5 @@ fn parse_time(text: &str) -> Result<Option<NaiveDateTime>, String> {
     .iter()
     .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
     .map(Some)
-    .ok_or_else(|| format!("「{t}」不是有效的时间，请写成 2026-11-28 09:00"))
+    .ok_or_else(|| ui_posts::invalid_time(t))
 }

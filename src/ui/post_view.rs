@@ -18,7 +18,7 @@ use crate::domain::text_diff::{DiffKind, char_diff};
 use crate::domain::validation::{Field, FieldError};
 use crate::domain::workflow::{Category, Origin, PostAction};
 use crate::store::{AttachmentMeta, Revision, Store, StoreError};
-use crate::text;
+use crate::text::{self, ui_common, ui_posts as wording};
 
 /// What the page offers the signed-in user, derived from the steps the domain allows them
 /// ([`allowed_post_permissions`]); the store checks again on every step.
@@ -190,16 +190,14 @@ impl PostView {
             }
             match &self.post {
                 Some(p) => {
-                    ui.heading(format!("信息 {}", p.id));
+                    ui.heading(wording::heading(p.id));
                     ui.label(
                         RichText::new(p.state.label())
                             .color(state_colour(p.state))
                             .strong(),
                     );
                     if p.revision > 0 {
-                        ui.label(
-                            RichText::new(format!("第 {} 稿", p.revision)).color(theme::MUTED),
-                        );
+                        ui.label(RichText::new(wording::revision(p.revision)).color(theme::MUTED));
                     }
                     ui.label(
                         RichText::new(format!(
@@ -265,12 +263,12 @@ impl PostView {
             .num_columns(2)
             .spacing([10.0, 6.0])
             .show(ui, |ui| {
-                let l = ui.label("发布平台：");
+                let l = ui.label(wording::PLATFORM_LABEL);
                 let current = self
                     .form
                     .platform_id
                     .and_then(|id| self.platforms.iter().find(|(p, _)| *p == id))
-                    .map_or("请选择".to_owned(), |(_, n)| n.clone());
+                    .map_or(ui_common::CHOOSE.to_owned(), |(_, n)| n.clone());
                 ui.vertical(|ui| {
                     egui::ComboBox::from_id_salt("post_platform_pick")
                         .selected_text(current)
@@ -285,14 +283,14 @@ impl PostView {
                     self.error_line(ui, Field::PostPlatform);
                 });
                 ui.end_row();
-                let l = ui.label("标题：");
+                let l = ui.label(wording::TITLE_LABEL);
                 ui.vertical(|ui| {
                     ui.add(egui::TextEdit::singleline(&mut self.form.title).desired_width(480.0))
                         .labelled_by(l.id);
                     self.error_line(ui, Field::PostTitle);
                 });
                 ui.end_row();
-                let l = ui.label("类别：");
+                let l = ui.label(wording::CATEGORY_LABEL);
                 ui.horizontal(|ui| {
                     egui::ComboBox::from_id_salt("post_category")
                         .selected_text(self.form.category.label())
@@ -303,61 +301,58 @@ impl PostView {
                         })
                         .response
                         .labelled_by(l.id);
-                    let l = ui.label("栏目：");
+                    let l = ui.label(wording::COLUMN_LABEL);
                     ui.add(egui::TextEdit::singleline(&mut self.form.column).desired_width(160.0))
                         .labelled_by(l.id);
                 });
                 ui.end_row();
-                ui.label("来源：");
+                ui.label(wording::ORIGIN_LABEL);
                 ui.horizontal(|ui| {
                     for o in Origin::ALL {
                         ui.radio_value(&mut self.form.origin, o, o.label());
                     }
-                    ui.checkbox(
-                        &mut self.form.internal,
-                        "内部信息（仅可发布在校园内网平台）",
-                    );
+                    ui.checkbox(&mut self.form.internal, wording::INTERNAL);
                 });
                 ui.end_row();
                 match self.form.origin {
                     Origin::Original => {
-                        let l = ui.label("作者或提供者：");
+                        let l = ui.label(wording::AUTHOR_LABEL);
                         ui.add(
                             egui::TextEdit::singleline(&mut self.form.author_or_provider)
-                                .hint_text("作者，或信息、图片的提供者")
+                                .hint_text(wording::AUTHOR_HINT)
                                 .desired_width(320.0),
                         )
                         .labelled_by(l.id);
                         ui.end_row();
                     }
                     Origin::Reprint => {
-                        let l = ui.label("资料来源：");
+                        let l = ui.label(wording::SOURCE_NAME_LABEL);
                         ui.add(
                             egui::TextEdit::singleline(&mut self.form.source_name)
-                                .hint_text("例如 人民网")
+                                .hint_text(wording::SOURCE_NAME_HINT)
                                 .desired_width(320.0),
                         )
                         .labelled_by(l.id);
                         ui.end_row();
-                        let l = ui.label("来源链接：");
+                        let l = ui.label(wording::SOURCE_LINK_LABEL);
                         ui.add(
                             egui::TextEdit::singleline(&mut self.form.source_link)
-                                .hint_text("https://…（没有可留空）")
+                                .hint_text(wording::SOURCE_LINK_HINT)
                                 .desired_width(320.0),
                         )
                         .labelled_by(l.id);
                         ui.end_row();
                     }
                 }
-                let l = ui.label("编辑发布人：");
+                let l = ui.label(wording::EDITOR_LABEL);
                 ui.add(egui::TextEdit::singleline(&mut self.form.editor).desired_width(160.0))
                     .labelled_by(l.id);
                 ui.end_row();
-                let l = ui.label("计划发布时间：");
+                let l = ui.label(wording::PLANNED_AT_LABEL);
                 ui.vertical(|ui| {
                     ui.add(
                         egui::TextEdit::singleline(&mut self.form.planned_at)
-                            .hint_text("2026-11-28 09:00（可留空）")
+                            .hint_text(wording::PLANNED_AT_HINT)
                             .desired_width(160.0),
                     )
                     .labelled_by(l.id);
@@ -381,23 +376,22 @@ impl PostView {
         ui.label(RichText::new(&d.title).size(20.0).strong());
         let a = &d.attribution;
         let attribution = match a.origin {
-            Origin::Original => format!("原创 · 作者或提供者：{}", a.author_or_provider),
-            Origin::Reprint => format!("转载 · 资料来源：{} {}", a.source_name, a.source_link),
+            Origin::Original => wording::original(&a.author_or_provider),
+            Origin::Reprint => wording::reprint(&a.source_name, &a.source_link),
         };
         ui.label(
-            RichText::new(format!(
-                "{} · 栏目：{} · {} · 编辑发布人：{}{}",
+            RichText::new(wording::details(
                 d.category.label(),
-                d.column,
-                attribution,
-                a.editor,
-                if d.internal { " · 内部信息" } else { "" }
+                &d.column,
+                &attribution,
+                &a.editor,
+                d.internal,
             ))
             .color(theme::MUTED),
         );
         if let Some(link) = &post.published_link {
             ui.horizontal(|ui| {
-                ui.label("发布链接：");
+                ui.label(wording::PUBLISHED_LINK_LABEL);
                 ui.hyperlink(link);
             });
         }
@@ -408,13 +402,7 @@ impl PostView {
                 self.revisions.last(),
             )
         {
-            ui.label(
-                RichText::new(format!(
-                    "自第 {} 稿以来的改动（绿色为新增，红色删除线为删去）：",
-                    old.number
-                ))
-                .strong(),
-            );
+            ui.label(RichText::new(wording::changes_since(old.number)).strong());
             ui.add(egui::Label::new(diff_job(ui, &old.body, &new.body)).wrap());
             ui.separator();
         }
@@ -439,11 +427,7 @@ impl PostView {
                         actions.push(Action::SubmitPost);
                     }
                     if self.blocks() {
-                        ui.label(
-                            RichText::new("正文有须处理的内容，修改后才能提交（或请审核人放行）。")
-                                .color(theme::DANGER)
-                                .small(),
-                        );
+                        ui.label(RichText::new(wording::BLOCKED).color(theme::DANGER).small());
                     }
                 });
             }
@@ -455,7 +439,7 @@ impl PostView {
             Mode::Reviewer | Mode::Publisher => {
                 if self.mode == Mode::Publisher {
                     ui.horizontal(|ui| {
-                        let l = ui.label("发布链接：");
+                        let l = ui.label(wording::PUBLISHED_LINK_LABEL);
                         ui.add(
                             egui::TextEdit::singleline(&mut self.link)
                                 .hint_text("https://mp.weixin.qq.com/s/…")
@@ -464,7 +448,7 @@ impl PostView {
                         .labelled_by(l.id);
                     });
                 }
-                let l = ui.label("审核意见（退回时必填）：");
+                let l = ui.label(wording::COMMENT_LABEL);
                 ui.add(
                     egui::TextEdit::multiline(&mut self.comment)
                         .desired_rows(2)
@@ -501,7 +485,7 @@ impl PostView {
     }
 
     fn side_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        ui.label(RichText::new("内容审查").strong());
+        ui.label(RichText::new(wording::SCREENING).strong());
         if !self.title_report.findings.is_empty() {
             let blocks = self.title_report.count(Severity::Block);
             let colour = if blocks > 0 {
@@ -511,7 +495,7 @@ impl PostView {
             };
             for f in &self.title_report.findings {
                 ui.label(
-                    RichText::new(format!("标题：{}", f.summary()))
+                    RichText::new(wording::title_finding(&f.summary()))
                         .color(colour)
                         .small(),
                 );
@@ -523,23 +507,18 @@ impl PostView {
         if let Some(post) = &self.post {
             if let Some(o) = &post.screening_override {
                 ui.label(
-                    RichText::new(format!(
-                        "{} 已放行（{}）：{}{}",
-                        o.reviewer_name,
+                    RichText::new(wording::override_line(
+                        &o.reviewer_name,
                         o.at.format("%m-%d %H:%M"),
-                        o.reason,
-                        if post.override_covers_text() {
-                            ""
-                        } else {
-                            "（正文已改动，放行失效）"
-                        }
+                        &o.reason,
+                        post.override_covers_text(),
                     ))
                     .small(),
                 );
             }
             let blocked = self.editor.blocks() || self.title_report.blocks();
             if self.can_override && blocked && !post.override_covers_text() {
-                let l = ui.label("放行理由：");
+                let l = ui.label(wording::OVERRIDE_REASON_LABEL);
                 ui.add(
                     egui::TextEdit::multiline(&mut self.override_reason)
                         .desired_rows(2)
@@ -552,7 +531,7 @@ impl PostView {
             }
         }
         ui.separator();
-        ui.label(RichText::new("附件").strong());
+        ui.label(RichText::new(wording::ATTACHMENTS).strong());
         for a in &self.attachments {
             ui.horizontal(|ui| {
                 if ui.link(&a.name).clicked() {
@@ -567,7 +546,9 @@ impl PostView {
                     .color(theme::MUTED)
                     .small(),
                 );
-                if self.mode == Mode::Author && ui.small_button("移除").clicked() {
+                if self.mode == Mode::Author
+                    && ui.small_button(wording::REMOVE_ATTACHMENT).clicked()
+                {
                     actions.push(Action::RemoveAttachment(a.id));
                 }
             });
@@ -585,7 +566,7 @@ impl PostView {
             }
         }
         ui.separator();
-        ui.label(RichText::new("经过").strong());
+        ui.label(RichText::new(wording::HISTORY).strong());
         for e in &self.history {
             ui.label(
                 RichText::new(format!(
@@ -598,7 +579,7 @@ impl PostView {
             );
             if !e.comment.is_empty() {
                 ui.label(
-                    RichText::new(format!("　{}", e.comment))
+                    RichText::new(wording::history_comment(&e.comment))
                         .color(theme::MUTED)
                         .small(),
                 );

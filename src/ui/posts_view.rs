@@ -11,7 +11,7 @@ use crate::domain::post::Queue;
 use crate::domain::unit::Role;
 use crate::domain::workflow::PostState;
 use crate::store::{PostFilter, PostRow, Store, StoreError};
-use crate::text;
+use crate::text::{self, ui_common, ui_posts as wording};
 
 /// Which list is shown: one of the user's queues, or every post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +59,7 @@ fn parse_day(text: &str) -> Result<Option<NaiveDate>, String> {
     }
     NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| format!("日期「{t}」格式不对，请写成 2026-11-26。"))
+        .map_err(|_| wording::invalid_day(t))
 }
 
 impl PostsView {
@@ -132,7 +132,7 @@ impl PostsView {
             for (queue, n) in self.counts.clone() {
                 let selected = self.listing == Listing::Queue(queue);
                 if ui
-                    .selectable_label(selected, format!("{}（{n}）", queue.label()))
+                    .selectable_label(selected, ui_common::counted(queue.label(), n))
                     .clicked()
                 {
                     self.listing = Listing::Queue(queue);
@@ -157,7 +157,7 @@ impl PostsView {
             ui.label(RichText::new(e).color(theme::DANGER));
         }
         ui.label(
-            RichText::new(format!("共 {} 条", self.rows.len()))
+            RichText::new(wording::total(self.rows.len()))
                 .color(theme::MUTED)
                 .small(),
         );
@@ -172,12 +172,12 @@ impl PostsView {
     fn filters_ui(&mut self, ui: &mut egui::Ui) -> bool {
         let mut changed = false;
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label("状态：");
+            let l = ui.label(ui_common::STATUS_LABEL);
             egui::ComboBox::from_id_salt("post_state")
-                .selected_text(self.state.map_or("全部状态", PostState::label))
+                .selected_text(self.state.map_or(text::ALL_STATUSES, PostState::label))
                 .show_ui(ui, |ui| {
                     changed |= ui
-                        .selectable_value(&mut self.state, None, "全部状态")
+                        .selectable_value(&mut self.state, None, text::ALL_STATUSES)
                         .changed();
                     for s in PostState::ALL {
                         changed |= ui
@@ -187,17 +187,17 @@ impl PostsView {
                 })
                 .response
                 .labelled_by(l.id);
-            let l = ui.label("平台：");
+            let l = ui.label(ui_common::PLATFORM_LABEL);
             let current = self
                 .platform
                 .and_then(|id| self.platforms.iter().find(|(p, _)| *p == id))
-                .map_or("全部平台".to_owned(), |(_, n)| n.clone());
+                .map_or(wording::ALL_PLATFORMS.to_owned(), |(_, n)| n.clone());
             egui::ComboBox::from_id_salt("post_platform")
                 .selected_text(current)
                 .width(220.0)
                 .show_ui(ui, |ui| {
                     changed |= ui
-                        .selectable_value(&mut self.platform, None, "全部平台")
+                        .selectable_value(&mut self.platform, None, wording::ALL_PLATFORMS)
                         .changed();
                     for (id, name) in &self.platforms {
                         changed |= ui
@@ -207,7 +207,7 @@ impl PostsView {
                 })
                 .response
                 .labelled_by(l.id);
-            let l = ui.label("日期从");
+            let l = ui.label(wording::FROM_LABEL);
             changed |= ui
                 .add(
                     egui::TextEdit::singleline(&mut self.from)
@@ -216,7 +216,7 @@ impl PostsView {
                 )
                 .labelled_by(l.id)
                 .lost_focus();
-            let l = ui.label("到");
+            let l = ui.label(wording::UNTIL_LABEL);
             changed |= ui
                 .add(
                     egui::TextEdit::singleline(&mut self.until)
@@ -225,7 +225,7 @@ impl PostsView {
                 )
                 .labelled_by(l.id)
                 .lost_focus();
-            let l = ui.label("标题含：");
+            let l = ui.label(wording::TITLE_CONTAINS_LABEL);
             changed |= ui
                 .add(egui::TextEdit::singleline(&mut self.title).desired_width(140.0))
                 .labelled_by(l.id)
@@ -246,8 +246,7 @@ impl PostsView {
             .column(Column::exact(70.0))
             .column(Column::exact(120.0))
             .header(24.0, |mut h| {
-                for title in ["编号", "状态", "类别", "标题", "平台", "撰稿", "最近更新"]
-                {
+                for title in wording::COLUMNS {
                     h.col(|ui| {
                         ui.strong(title);
                     });

@@ -11,7 +11,7 @@ use crate::domain::registry::{
     Column, FilingClock, RegistryQuery, RegistryRow, Sort, StatusView, filter_rows, sort_rows,
 };
 use crate::domain::unit::Unit;
-use crate::text;
+use crate::text::{self, ui_common, ui_platform as wording};
 
 #[derive(Default)]
 pub struct RegistryView {
@@ -77,7 +77,7 @@ impl RegistryView {
             ui.add_space(16.0);
             if ui
                 .add(egui::Button::new(
-                    RichText::new(format!("＋ {}", text::ADD_PLATFORM)).strong(),
+                    RichText::new(ui_common::plus(text::ADD_PLATFORM)).strong(),
                 ))
                 .clicked()
             {
@@ -103,7 +103,7 @@ impl RegistryView {
 
     fn filters_ui(&self, ui: &mut egui::Ui, query: &mut RegistryQuery) {
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(format!("{}：", text::SEARCH));
+            let label = ui.label(ui_common::label(text::SEARCH));
             ui.add(
                 egui::TextEdit::singleline(&mut query.search)
                     .hint_text(text::SEARCH_HINT)
@@ -114,7 +114,7 @@ impl RegistryView {
                 .unit_id
                 .and_then(|id| self.units.iter().find(|u| u.id == id))
                 .map_or(text::ALL_UNITS, |u| u.name.as_str());
-            let label = ui.label("单位：");
+            let label = ui.label(ui_common::UNIT_LABEL);
             egui::ComboBox::from_id_salt("unit_filter")
                 .selected_text(unit_name)
                 .width(170.0)
@@ -130,7 +130,7 @@ impl RegistryView {
                 .kind_id
                 .and_then(|id| self.kinds.iter().find(|k| k.id == id))
                 .map_or(text::ALL_KINDS, |k| k.name.as_str());
-            let label = ui.label("平台：");
+            let label = ui.label(ui_common::PLATFORM_LABEL);
             egui::ComboBox::from_id_salt("kind_filter")
                 .selected_text(kind_name)
                 .width(130.0)
@@ -142,7 +142,7 @@ impl RegistryView {
                 })
                 .response
                 .labelled_by(label.id);
-            let label = ui.label("状态：");
+            let label = ui.label(ui_common::STATUS_LABEL);
             egui::ComboBox::from_id_salt("status_filter")
                 .selected_text(query.status.map_or(text::ALL_STATUSES, StatusView::label))
                 .width(120.0)
@@ -198,7 +198,7 @@ impl RegistryView {
                         let label = RichText::new(format!("{}{arrow}", column.label())).strong();
                         if ui
                             .add(egui::Button::new(label).frame(false))
-                            .on_hover_text("点击排序")
+                            .on_hover_text(wording::SORT_HINT)
                             .clicked()
                         {
                             new_sort = Some(Sort {
@@ -225,7 +225,11 @@ impl RegistryView {
                         ui.label(RichText::new(&r.account).monospace());
                     });
                     row.col(|ui| {
-                        ui.label(if r.verified { "是" } else { "否" });
+                        ui.label(if r.verified {
+                            wording::YES
+                        } else {
+                            wording::NO
+                        });
                     });
                     row.col(|ui| {
                         ui.label(&r.responsible_person);
@@ -272,9 +276,7 @@ fn clock_ui(ui: &mut egui::Ui, clock: &FilingClock) {
         FilingClock::DaysLeft { deadline, days } => {
             let color = if *days <= 1 { theme::WARN } else { theme::OK };
             ui.label(RichText::new(text::days_left(*days)).color(color))
-                .on_hover_text(format!(
-                    "备案截止 {deadline}（第四条一：创建后 5 个工作日内）"
-                ));
+                .on_hover_text(wording::deadline_hint(*deadline));
         }
         FilingClock::Overdue {
             deadline,
@@ -286,11 +288,11 @@ fn clock_ui(ui: &mut egui::Ui, clock: &FilingClock) {
                     .color(theme::DANGER)
                     .strong(),
             )
-            .on_hover_text(format!("备案截止 {deadline}，已逾期，请尽快备案"));
+            .on_hover_text(wording::overdue_hint(*deadline));
         }
         FilingClock::Unknown { year } => {
             ui.label(RichText::new(text::unknown_year(*year)).color(theme::WARN))
-                .on_hover_text(format!("请在设置中导入 {year} 年的国务院节假日安排"));
+                .on_hover_text(wording::unknown_year_hint(*year));
         }
     }
 }
@@ -303,7 +305,7 @@ fn last_post_ui(
     today: Option<chrono::NaiveDate>,
 ) {
     let Some(last) = last else {
-        ui.label(RichText::new("未更新").color(theme::MUTED));
+        ui.label(RichText::new(wording::NEVER_UPDATED).color(theme::MUTED));
         return;
     };
     let silent = today
@@ -311,7 +313,7 @@ fn last_post_ui(
         .is_some_and(|limit| last < limit);
     if silent {
         ui.label(RichText::new(last.to_string()).color(theme::WARN))
-            .on_hover_text("超过 2 个月未更新（第六条四：将收到整改通知）");
+            .on_hover_text(wording::SILENT_HINT);
     } else {
         ui.label(last.to_string());
     }

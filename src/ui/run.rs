@@ -39,9 +39,7 @@ pub fn run_window(db: PathBuf, screenshot: Option<PathBuf>) -> ExitCode {
             tracing::error!("the window could not open: {e}");
             eprintln!(
                 "{}",
-                crate::text::cli::error_line(&format!(
-                    "无法打开窗口（{e}）。请确认在图形桌面中运行。"
-                ))
+                crate::text::cli::error_line(&crate::text::ui_window::window_failed(e))
             );
             ExitCode::from(1)
         }

@@ -8,6 +8,7 @@ use super::app::Action;
 use super::theme;
 use crate::domain::platform::PlatformKind;
 use crate::store::{Settings, Store, StoreError};
+use crate::text::{self, ui_common, ui_settings as wording};
 
 #[derive(Default)]
 pub struct SettingsView {
@@ -29,7 +30,7 @@ impl SettingsView {
     pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
         let s = store.settings()?;
         self.school_name = s.school_name;
-        self.protected_names = s.protected_names.join("、");
+        self.protected_names = s.protected_names.join(ui_common::LIST_SEPARATOR);
         self.copy_marks = s.copy_marks.join("\n");
         self.font_path = s.font_path;
         self.change_report_days = s.change_report_days;
@@ -40,101 +41,109 @@ impl SettingsView {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, store: &Store, actions: &mut Vec<Action>) {
-        ui.heading(crate::text::NAV_SETTINGS);
+        ui.heading(text::NAV_SETTINGS);
         if let Some(e) = &self.error {
             ui.label(RichText::new(e).color(theme::DANGER));
         }
         ui.add_space(8.0);
         let mut read_error: Option<StoreError> = None;
-        egui::Grid::new("settings").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-            let l = ui.label("学校名称：");
-            ui.add(egui::TextEdit::singleline(&mut self.school_name).desired_width(300.0))
-                .labelled_by(l.id)
-                .on_hover_text("印在备案表标题中");
-            ui.end_row();
-            let l = ui.label("需经批准的名称：");
-            ui.vertical(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut self.protected_names).desired_width(300.0))
+        egui::Grid::new("settings")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                let l = ui.label(wording::SCHOOL_NAME_LABEL);
+                ui.add(egui::TextEdit::singleline(&mut self.school_name).desired_width(300.0))
+                    .labelled_by(l.id)
+                    .on_hover_text(wording::SCHOOL_NAME_HINT);
+                ui.end_row();
+                let l = ui.label(wording::PROTECTED_NAMES_LABEL);
+                ui.vertical(|ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.protected_names).desired_width(300.0),
+                    )
                     .labelled_by(l.id);
-                ui.label(
-                    RichText::new("第三条：账号或网站名称含这些字样时须填写学校批准文号。用顿号或逗号分隔。")
-                        .color(theme::MUTED)
-                        .small(),
-                );
-            });
-            ui.end_row();
-            let l = ui.label("备案表各联：");
-            ui.vertical(|ui| {
-                ui.add(
-                    egui::TextEdit::multiline(&mut self.copy_marks)
-                        .desired_rows(4)
-                        .desired_width(300.0),
-                )
-                .labelled_by(l.id);
-                ui.label(
-                    RichText::new("每行一联，印在每页右上角（附件注1：一式四份）。")
-                        .color(theme::MUTED)
-                        .small(),
-                );
-            });
-            ui.end_row();
-            let l = ui.label("变更报送期限：");
-            ui.horizontal(|ui| {
-                ui.add(egui::DragValue::new(&mut self.change_report_days).range(1..=30))
+                    ui.label(
+                        RichText::new(wording::PROTECTED_NAMES_HINT)
+                            .color(theme::MUTED)
+                            .small(),
+                    );
+                });
+                ui.end_row();
+                let l = ui.label(wording::COPY_MARKS_LABEL);
+                ui.vertical(|ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(&mut self.copy_marks)
+                            .desired_rows(4)
+                            .desired_width(300.0),
+                    )
                     .labelled_by(l.id);
-                ui.label("个工作日（第四条二：信息变更应及时书面报备）");
-            });
-            ui.end_row();
-            ui.label("打印字体：");
-            ui.horizontal(|ui| {
-                match &self.font_path {
-                    None => ui.label("内置思源宋体（Noto Serif CJK SC）"),
-                    Some(p) => ui.label(p.display().to_string()),
-                };
-                if ui.button("选择字体文件…").clicked()
-                    && let Some(path) = rfd::FileDialog::new()
-                        .add_filter("字体", &["ttf", "otf", "ttc"])
-                        .pick_file()
-                {
-                    match crate::ops::files::read_bytes(&path, crate::ops::documents::MAX_FONT_BYTES)
+                    ui.label(
+                        RichText::new(wording::COPY_MARKS_HINT)
+                            .color(theme::MUTED)
+                            .small(),
+                    );
+                });
+                ui.end_row();
+                let l = ui.label(wording::CHANGE_REPORT_DAYS_LABEL);
+                ui.horizontal(|ui| {
+                    ui.add(egui::DragValue::new(&mut self.change_report_days).range(1..=30))
+                        .labelled_by(l.id);
+                    ui.label(wording::CHANGE_REPORT_DAYS_UNIT);
+                });
+                ui.end_row();
+                ui.label(wording::FONT_LABEL);
+                ui.horizontal(|ui| {
+                    match &self.font_path {
+                        None => ui.label(wording::BUILT_IN_FONT),
+                        Some(p) => ui.label(p.display().to_string()),
+                    };
+                    if ui.button(wording::CHOOSE_FONT).clicked()
+                        && let Some(path) = rfd::FileDialog::new()
+                            .add_filter(wording::FONT_FILES, &["ttf", "otf", "ttc"])
+                            .pick_file()
+                    {
+                        match crate::ops::files::read_bytes(
+                            &path,
+                            crate::ops::documents::MAX_FONT_BYTES,
+                        )
                         .map_err(|e| e.to_string())
                         .and_then(|b| crate::print::check_font_file(&b).map_err(|e| e.to_string()))
-                    {
-                        Ok(()) => {
-                            self.font_path = Some(path);
-                            self.error = None;
+                        {
+                            Ok(()) => {
+                                self.font_path = Some(path);
+                                self.error = None;
+                            }
+                            Err(e) => self.error = Some(e),
                         }
-                        Err(e) => self.error = Some(e),
+                    }
+                    if self.font_path.is_some() && ui.button(wording::RESET_FONT).clicked() {
+                        self.font_path = None;
+                    }
+                });
+                ui.end_row();
+                ui.label("");
+                if ui.button(wording::SAVE_SETTINGS).clicked() {
+                    // The patterns are edited under 审查词表 and kept as stored.
+                    match store.settings() {
+                        Ok(stored) => actions.push(Action::SaveSettings(Box::new(Settings {
+                            school_name: self.school_name.clone(),
+                            protected_names: self
+                                .protected_names
+                                .split(wording::PROTECTED_NAME_SEPARATORS)
+                                .map(str::to_owned)
+                                .collect(),
+                            copy_marks: self.copy_marks.lines().map(str::to_owned).collect(),
+                            font_path: self.font_path.clone(),
+                            change_report_days: self.change_report_days,
+                            personal_data: stored.personal_data,
+                        }))),
+                        Err(e) => read_error = Some(e),
                     }
                 }
-                if self.font_path.is_some() && ui.button("改回内置字体").clicked() {
-                    self.font_path = None;
-                }
+                ui.end_row();
             });
-            ui.end_row();
-            ui.label("");
-            if ui.button("保存设置").clicked() {
-                // The patterns are edited under 审查词表 and kept as stored.
-                match store.settings() {
-                    Ok(stored) => actions.push(Action::SaveSettings(Box::new(Settings {
-                        school_name: self.school_name.clone(),
-                        protected_names: self
-                            .protected_names
-                            .split(['、', ',', '，', ';', '；'])
-                            .map(str::to_owned)
-                            .collect(),
-                        copy_marks: self.copy_marks.lines().map(str::to_owned).collect(),
-                        font_path: self.font_path.clone(),
-                        change_report_days: self.change_report_days,
-                        personal_data: stored.personal_data,
-                    }))),
-                    Err(e) => read_error = Some(e),
-                }
-            }
-            ui.end_row();
-        });
         ui.separator();
-        ui.label(RichText::new("媒体平台列表").strong());
+        ui.label(RichText::new(wording::KINDS).strong());
         egui::Grid::new("kinds")
             .num_columns(6)
             .spacing([10.0, 4.0])
@@ -144,8 +153,8 @@ impl SettingsView {
                         ui.label(&k.name);
                         if !k.is_website
                             && ui
-                                .small_button("删除")
-                                .on_hover_text("删除（没有平台使用时）")
+                                .small_button(ui_common::DELETE)
+                                .on_hover_text(wording::DELETE_KIND_HINT)
                                 .clicked()
                         {
                             actions.push(Action::DeletePlatformKind {
@@ -160,11 +169,11 @@ impl SettingsView {
                 }
             });
         ui.horizontal(|ui| {
-            let l = ui.label("新增平台：");
+            let l = ui.label(wording::NEW_KIND_LABEL);
             ui.add(egui::TextEdit::singleline(&mut self.new_kind).desired_width(160.0))
                 .labelled_by(l.id);
-            ui.checkbox(&mut self.new_kind_has_type, "有账号类型（如微信）");
-            if ui.button("添加").clicked() {
+            ui.checkbox(&mut self.new_kind_has_type, wording::NEW_KIND_HAS_TYPE);
+            if ui.button(wording::ADD_KIND).clicked() {
                 actions.push(Action::AddPlatformKind {
                     name: self.new_kind.clone(),
                     has_account_type: self.new_kind_has_type,
@@ -174,20 +183,20 @@ impl SettingsView {
         ui.separator();
         self.calendar.ui(ui, store, actions);
         ui.separator();
-        egui::CollapsingHeader::new(RichText::new(crate::text::WORDS_TITLE).strong())
+        egui::CollapsingHeader::new(RichText::new(text::WORDS_TITLE).strong())
             .id_salt("words_editor")
             .show(ui, |ui| self.words.ui(ui, store, actions));
         ui.separator();
-        ui.label(RichText::new("数据").strong());
+        ui.label(RichText::new(wording::DATA).strong());
         match store.path() {
             Some(path) => {
-                ui.label(format!("数据库文件：{}", path.display()));
-                if ui.button("备份数据库…").clicked() {
+                ui.label(wording::database_file(path));
+                if ui.button(wording::BACKUP).clicked() {
                     actions.push(Action::BackupDatabase);
                 }
             }
             None => {
-                ui.label("当前使用内存数据库（测试模式），关闭后数据不会保存。");
+                ui.label(wording::IN_MEMORY);
             }
         }
         if let Some(e) = read_error {

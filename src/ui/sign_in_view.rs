@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText};
 use super::action::{Action, Secret};
 use super::theme;
 use crate::store::{DEMO_ADMIN_LOGIN, DEMO_PASSWORD, NewUser, Store, StoreError};
-use crate::text;
+use crate::text::{self, ui_people};
 
 /// The first account of a new database.
 #[derive(Default)]
@@ -34,7 +34,7 @@ impl SignInView {
         if !store.has_users()? {
             view.first_admin = Some(FirstAdmin {
                 login: "admin".to_owned(),
-                name: "系统管理员".to_owned(),
+                name: text::SYSTEM_ADMIN.to_owned(),
                 ..Default::default()
             });
         } else if store.is_demo()? {
@@ -45,9 +45,9 @@ impl SignInView {
                 .map(|u| {
                     let mut roles: Vec<&str> = u.roles.iter().map(|r| r.label()).collect();
                     if u.is_system_admin {
-                        roles.push("系统管理员");
+                        roles.push(text::SYSTEM_ADMIN);
                     }
-                    let desc = format!("{} {} {}", u.display_name, u.unit_name, roles.join("、"));
+                    let desc = ui_people::demo_account(&u.display_name, &u.unit_name, &roles);
                     (u.login, desc)
                 })
                 .collect();
@@ -124,10 +124,7 @@ impl SignInView {
         if !self.demo_accounts.is_empty() {
             ui.add_space(12.0);
             ui.label(
-                RichText::new(format!(
-                    "演示数据的账号，密码均为 {DEMO_PASSWORD}。点一下填入登录名："
-                ))
-                .color(theme::MUTED),
+                RichText::new(ui_people::demo_accounts_intro(DEMO_PASSWORD)).color(theme::MUTED),
             );
             let mut picked = None;
             // All the room left in the window, so a full demo list shows without scrolling.
@@ -136,7 +133,7 @@ impl SignInView {
                 .max_height(room)
                 .show(ui, |ui| {
                     for (login, desc) in &self.demo_accounts {
-                        if ui.link(format!("{login}　{desc}")).clicked() {
+                        if ui.link(ui_people::demo_account_link(login, desc)).clicked() {
                             picked = Some(login.clone());
                         }
                     }

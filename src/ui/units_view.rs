@@ -8,6 +8,7 @@ use super::theme;
 use crate::domain::unit::{Person, PersonDraft, Role, Unit, UnitDraft};
 use crate::domain::validation::{validate_person, validate_unit};
 use crate::store::{Store, StoreError};
+use crate::text::{self, ui_common, ui_people as wording};
 
 #[derive(Default)]
 pub struct UnitsView {
@@ -63,11 +64,11 @@ impl UnitsView {
                 if unit {
                     self.unit_form
                         .take()
-                        .map(|(_, d)| format!("已保存单位「{}」", d.name.trim()))
+                        .map(|(_, d)| wording::unit_saved(d.name.trim()))
                 } else {
                     self.person_form
                         .take()
-                        .map(|(_, d)| format!("已保存人员「{}」", d.name.trim()))
+                        .map(|(_, d)| wording::person_saved(d.name.trim()))
                 }
             }
             Err(e) => {
@@ -79,8 +80,8 @@ impl UnitsView {
 
     fn units_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("二级单位（{}）", self.units.len())).strong());
-            if ui.button("＋ 新增单位").clicked() {
+            ui.label(RichText::new(ui_common::counted(wording::UNITS, self.units.len())).strong());
+            if ui.button(ui_common::plus(wording::ADD_UNIT)).clicked() {
                 self.unit_form = Some((None, UnitDraft::default()));
             }
         });
@@ -93,13 +94,13 @@ impl UnitsView {
                         if ui
                             .selectable_label(
                                 self.selected == Some(u.id),
-                                format!("{}（{count} 人）", u.name),
+                                wording::unit_entry(&u.name, count),
                             )
                             .clicked()
                         {
                             self.selected = Some(u.id);
                         }
-                        if ui.small_button("编辑").clicked() {
+                        if ui.small_button(ui_common::EDIT).clicked() {
                             self.unit_form = Some((
                                 Some((u.id, u.version)),
                                 UnitDraft {
@@ -112,9 +113,10 @@ impl UnitsView {
                         }
                     });
                     ui.label(
-                        RichText::new(format!(
-                            "{}　负责人 {}　书记 {}",
-                            u.party_branch, u.head, u.secretary
+                        RichText::new(wording::unit_details(
+                            &u.party_branch,
+                            &u.head,
+                            &u.secretary,
                         ))
                         .color(theme::MUTED)
                         .small(),
@@ -126,7 +128,7 @@ impl UnitsView {
 
     fn people_ui(&mut self, ui: &mut egui::Ui) {
         let Some(unit_id) = self.selected else {
-            ui.label("请先新增一个单位。");
+            ui.label(wording::NO_UNITS);
             return;
         };
         let people: Vec<&Person> = self
@@ -135,8 +137,8 @@ impl UnitsView {
             .filter(|p| p.unit_id == unit_id)
             .collect();
         ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("人员（{}）", people.len())).strong());
-            if ui.button("＋ 新增人员").clicked() {
+            ui.label(RichText::new(ui_common::counted(wording::PEOPLE, people.len())).strong());
+            if ui.button(ui_common::plus(wording::ADD_PERSON)).clicked() {
                 self.person_form = Some((
                     None,
                     PersonDraft {
@@ -150,9 +152,9 @@ impl UnitsView {
             .striped(true)
             .num_columns(4)
             .show(ui, |ui| {
-                ui.label(RichText::new("姓名").strong());
-                ui.label(RichText::new("手机").strong());
-                ui.label(RichText::new("角色").strong());
+                for h in wording::PEOPLE_COLUMNS {
+                    ui.label(RichText::new(h).strong());
+                }
                 ui.label("");
                 ui.end_row();
                 for p in people {
@@ -163,9 +165,9 @@ impl UnitsView {
                             .iter()
                             .map(|r| r.label())
                             .collect::<Vec<_>>()
-                            .join("、"),
+                            .join(ui_common::LIST_SEPARATOR),
                     );
-                    if ui.small_button("编辑").clicked() {
+                    if ui.small_button(ui_common::EDIT).clicked() {
                         self.person_form = Some((
                             Some((p.id, p.version)),
                             PersonDraft {
@@ -188,19 +190,19 @@ impl UnitsView {
             let mut close = false;
             let errors = validate_unit(draft);
             egui::Window::new(if editing.is_some() {
-                "编辑单位"
+                wording::EDIT_UNIT
             } else {
-                "新增单位"
+                wording::ADD_UNIT
             })
             .open(&mut open)
             .collapsible(false)
             .show(ctx, |ui| {
                 egui::Grid::new("unit_form").num_columns(2).show(ui, |ui| {
                     for (label, value) in [
-                        ("单位名称：", &mut draft.name),
-                        ("党组织：", &mut draft.party_branch),
-                        ("单位负责人：", &mut draft.head),
-                        ("书记：", &mut draft.secretary),
+                        (wording::UNIT_NAME_LABEL, &mut draft.name),
+                        (wording::PARTY_BRANCH_LABEL, &mut draft.party_branch),
+                        (wording::HEAD_LABEL, &mut draft.head),
+                        (wording::SECRETARY_LABEL, &mut draft.secretary),
                     ] {
                         let l = ui.label(label);
                         ui.add(egui::TextEdit::singleline(value).desired_width(260.0))
@@ -212,13 +214,13 @@ impl UnitsView {
                     ui.label(RichText::new(e.to_string()).color(theme::DANGER).small());
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("保存").clicked() && errors.is_empty() {
+                    if ui.button(text::SAVE).clicked() && errors.is_empty() {
                         actions.push(Action::SaveUnit {
                             editing: *editing,
                             draft: draft.clone(),
                         });
                     }
-                    if ui.button("取消").clicked() {
+                    if ui.button(text::CANCEL).clicked() {
                         close = true;
                     }
                 });
@@ -232,9 +234,9 @@ impl UnitsView {
             let mut close = false;
             let errors = validate_person(draft);
             egui::Window::new(if editing.is_some() {
-                "编辑人员"
+                wording::EDIT_PERSON
             } else {
-                "新增人员"
+                wording::ADD_PERSON
             })
             .open(&mut open)
             .collapsible(false)
@@ -242,12 +244,12 @@ impl UnitsView {
                 egui::Grid::new("person_form")
                     .num_columns(2)
                     .show(ui, |ui| {
-                        let l = ui.label("单位：");
+                        let l = ui.label(ui_common::UNIT_LABEL);
                         let unit_name = self
                             .units
                             .iter()
                             .find(|u| u.id == draft.unit_id)
-                            .map_or("请选择", |u| u.name.as_str());
+                            .map_or(ui_common::CHOOSE, |u| u.name.as_str());
                         egui::ComboBox::from_id_salt("person_unit")
                             .selected_text(unit_name)
                             .show_ui(ui, |ui| {
@@ -258,15 +260,15 @@ impl UnitsView {
                             .response
                             .labelled_by(l.id);
                         ui.end_row();
-                        let l = ui.label("姓名：");
+                        let l = ui.label(wording::NAME_LABEL);
                         ui.add(egui::TextEdit::singleline(&mut draft.name))
                             .labelled_by(l.id);
                         ui.end_row();
-                        let l = ui.label("手机：");
+                        let l = ui.label(wording::MOBILE_LABEL);
                         ui.add(egui::TextEdit::singleline(&mut draft.mobile))
                             .labelled_by(l.id);
                         ui.end_row();
-                        ui.label("角色：");
+                        ui.label(wording::ROLES_LABEL);
                         ui.horizontal(|ui| {
                             for role in Role::UNIT_ROLES {
                                 let mut has = draft.roles.contains(&role);
@@ -285,13 +287,13 @@ impl UnitsView {
                     ui.label(RichText::new(e.to_string()).color(theme::DANGER).small());
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("保存").clicked() && errors.is_empty() {
+                    if ui.button(text::SAVE).clicked() && errors.is_empty() {
                         actions.push(Action::SavePerson {
                             editing: *editing,
                             draft: draft.clone(),
                         });
                     }
-                    if ui.button("取消").clicked() {
+                    if ui.button(text::CANCEL).clicked() {
                         close = true;
                     }
                 });

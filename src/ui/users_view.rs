@@ -7,6 +7,7 @@ use super::app::{Action, Secret};
 use super::theme;
 use crate::domain::unit::Person;
 use crate::store::{NewUser, Store, StoreError, UserRow};
+use crate::text::{self, ui_common, ui_people as wording};
 
 #[derive(Default)]
 pub struct UsersView {
@@ -32,7 +33,7 @@ impl UsersView {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, store: &Store, actions: &mut Vec<Action>) {
-        ui.heading(crate::text::NAV_USERS);
+        ui.heading(text::NAV_USERS);
         if let Some((text, ok)) = &self.message {
             let colour = if *ok { theme::OK } else { theme::DANGER };
             ui.label(RichText::new(text).color(colour));
@@ -42,7 +43,7 @@ impl UsersView {
             .striped(true)
             .num_columns(5)
             .show(ui, |ui| {
-                for t in ["登录名", "姓名", "单位", "角色", ""] {
+                for t in wording::USER_COLUMNS {
                     ui.strong(t);
                 }
                 ui.end_row();
@@ -53,20 +54,20 @@ impl UsersView {
                     ui.label(&u.unit_name);
                     let mut roles: Vec<&str> = u.roles.iter().map(|r| r.label()).collect();
                     if u.is_system_admin {
-                        roles.push("系统管理员");
+                        roles.push(text::SYSTEM_ADMIN);
                     }
-                    ui.label(roles.join("、"));
+                    ui.label(roles.join(ui_common::LIST_SEPARATOR));
                     if is_admin {
                         let label = if u.active {
-                            "停用"
+                            wording::DISABLE
                         } else {
-                            "启用（已停用）"
+                            wording::ENABLE
                         };
                         if ui.small_button(label).clicked() {
                             toggle = Some((u.id, !u.active));
                         }
                     } else {
-                        ui.label(if u.active { "" } else { "已停用" });
+                        ui.label(if u.active { "" } else { wording::DISABLED });
                     }
                     ui.end_row();
                 }
@@ -84,55 +85,49 @@ impl UsersView {
 
     fn add_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.group(|ui| {
-            ui.label(RichText::new("添加账号").strong());
+            ui.label(RichText::new(wording::ADD_USER).strong());
             egui::Grid::new("add_user").num_columns(2).show(ui, |ui| {
-                let l = ui.label("对应人员：");
+                let l = ui.label(wording::PERSON_LABEL);
                 let current = self
                     .person
                     .and_then(|id| self.people.iter().find(|p| p.id == id))
-                    .map_or(
-                        "（不对应人员：系统管理员或学校督查人员）".to_owned(),
-                        |p| p.name.clone(),
-                    );
+                    .map_or(wording::NO_PERSON_CHOSEN.to_owned(), |p| p.name.clone());
                 egui::ComboBox::from_id_salt("user_person")
                     .selected_text(current)
                     .width(240.0)
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut self.person, None, "（不对应人员）");
+                        ui.selectable_value(&mut self.person, None, wording::NO_PERSON);
                         for p in &self.people {
                             let roles: Vec<&str> = p.roles.iter().map(|r| r.label()).collect();
                             ui.selectable_value(
                                 &mut self.person,
                                 Some(p.id),
-                                format!("{}（{}）", p.name, roles.join("、")),
+                                wording::person_with_roles(&p.name, &roles),
                             );
                         }
                     })
                     .response
                     .labelled_by(l.id);
                 ui.end_row();
-                let l = ui.label("登录名：");
+                let l = ui.label(text::LOGIN_LABEL);
                 ui.add(egui::TextEdit::singleline(&mut self.login).desired_width(200.0))
                     .labelled_by(l.id);
                 ui.end_row();
-                let l = ui.label("显示名称：");
+                let l = ui.label(text::DISPLAY_NAME_LABEL);
                 ui.add(
                     egui::TextEdit::singleline(&mut self.display_name)
-                        .hint_text("默认取人员姓名")
+                        .hint_text(wording::DISPLAY_NAME_HINT)
                         .desired_width(200.0),
                 )
                 .labelled_by(l.id);
                 ui.end_row();
                 ui.label("");
-                ui.checkbox(&mut self.system_admin, "系统管理员（管理设置和账号）");
+                ui.checkbox(&mut self.system_admin, wording::SYSTEM_ADMIN_ROLE);
                 ui.end_row();
                 ui.label("");
-                ui.checkbox(
-                    &mut self.school_supervisor,
-                    "学校督查人员（学校办公室（新闻中心）/党委宣传部：归档备案、关停平台）",
-                );
+                ui.checkbox(&mut self.school_supervisor, wording::SCHOOL_SUPERVISOR_ROLE);
                 ui.end_row();
-                let l = ui.label("初始密码：");
+                let l = ui.label(wording::INITIAL_PASSWORD_LABEL);
                 ui.add(
                     egui::TextEdit::singleline(&mut self.password)
                         .password(true)
@@ -140,7 +135,7 @@ impl UsersView {
                 )
                 .labelled_by(l.id);
                 ui.end_row();
-                let l = ui.label("再输一次：");
+                let l = ui.label(text::PASSWORD_AGAIN_LABEL);
                 ui.add(
                     egui::TextEdit::singleline(&mut self.again)
                         .password(true)
@@ -149,7 +144,7 @@ impl UsersView {
                 .labelled_by(l.id);
                 ui.end_row();
             });
-            if ui.button("添加账号").clicked() {
+            if ui.button(wording::ADD_USER).clicked() {
                 actions.push(Action::AddUser(Box::new(NewUser {
                     login: self.login.clone(),
                     display_name: self.display_name.clone(),
@@ -168,11 +163,11 @@ impl UsersView {
             return;
         };
         ui.group(|ui| {
-            ui.label(RichText::new("修改我的密码").strong());
+            ui.label(RichText::new(wording::CHANGE_OWN_PASSWORD).strong());
             egui::Grid::new("own_password")
                 .num_columns(2)
                 .show(ui, |ui| {
-                    let l = ui.label("新密码：");
+                    let l = ui.label(wording::NEW_PASSWORD_LABEL);
                     ui.add(
                         egui::TextEdit::singleline(&mut self.own_password)
                             .password(true)
@@ -180,7 +175,7 @@ impl UsersView {
                     )
                     .labelled_by(l.id);
                     ui.end_row();
-                    let l = ui.label("确认新密码：");
+                    let l = ui.label(wording::CONFIRM_PASSWORD_LABEL);
                     ui.add(
                         egui::TextEdit::singleline(&mut self.own_again)
                             .password(true)
@@ -189,7 +184,7 @@ impl UsersView {
                     .labelled_by(l.id);
                     ui.end_row();
                 });
-            if ui.button("修改密码").clicked() {
+            if ui.button(wording::CHANGE_PASSWORD).clicked() {
                 actions.push(Action::SetPassword {
                     user: me,
                     password: Secret(self.own_password.clone()),

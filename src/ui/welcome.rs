@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText};
 
 use super::action::Action;
 use super::theme;
-use crate::text;
+use crate::text::{self, ui_common, ui_window};
 
 #[derive(Default)]
 pub struct WelcomeView {
@@ -28,17 +28,17 @@ impl WelcomeView {
                     ui.set_width(480.0);
                     ui.label(RichText::new(text::WELCOME_START).strong());
                     ui.horizontal(|ui| {
-                        let l = ui.label(format!("{}：", text::WELCOME_UNIT));
+                        let l = ui.label(ui_common::label(text::WELCOME_UNIT));
                         ui.add(
                             egui::TextEdit::singleline(&mut self.unit_name)
-                                .hint_text("例如 商学院")
+                                .hint_text(ui_window::WELCOME_UNIT_HINT)
                                 .desired_width(220.0),
                         )
                         .labelled_by(l.id);
-                        if ui.button("开始").clicked() {
+                        if ui.button(ui_window::WELCOME_BEGIN).clicked() {
                             let name = self.unit_name.trim();
                             if name.is_empty() {
-                                self.error = Some("请先输入本单位名称".to_owned());
+                                self.error = Some(ui_window::WELCOME_UNIT_MISSING.to_owned());
                             } else {
                                 actions.push(Action::BeginFresh(name.to_owned()));
                             }
@@ -49,10 +49,7 @@ impl WelcomeView {
                 ui.group(|ui| {
                     ui.set_width(480.0);
                     ui.label(RichText::new(text::WELCOME_DEMO).strong());
-                    ui.label(
-                        RichText::new("4 个单位、14 位人员、12 个平台，含一个逾期未备案、一个长期未更新的平台。")
-                            .color(theme::MUTED),
-                    );
+                    ui.label(RichText::new(ui_window::WELCOME_DEMO_CONTENTS).color(theme::MUTED));
                     if ui.button(text::WELCOME_DEMO).clicked() {
                         actions.push(Action::LoadDemo);
                     }

@@ -5,6 +5,8 @@ use std::sync::{Arc, Mutex};
 
 use eframe::egui;
 
+use crate::text::ui_window;
+
 /// `--screenshot FILE`: after the window has drawn a few frames (fonts loaded, layout
 /// settled), ask eframe for a screenshot, write it as PNG, and close the window.
 pub struct ScreenshotRequest {
@@ -28,15 +30,15 @@ impl ScreenshotRequest {
         self.frames += 1;
         if self.frames == 1 {
             eprintln!(
-                "首帧已绘制：启动用时 {} ms",
-                crate::started().elapsed().as_millis()
+                "{}",
+                ui_window::first_frame(crate::started().elapsed().as_millis())
             );
         }
         if let Ok(mut done) = self.done.lock()
             && let Some(result) = done.take()
         {
             if let Err(e) = result {
-                eprintln!("截图失败：{e}");
+                eprintln!("{}", ui_window::screenshot_failed(&e));
             }
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
@@ -60,7 +62,7 @@ impl ScreenshotRequest {
 
 /// Writes an egui screenshot as an RGBA PNG.
 pub fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
-    let file = std::fs::File::create(path).map_err(|e| format!("{}：{e}", path.display()))?;
+    let file = std::fs::File::create(path).map_err(|e| ui_window::file_error(path, e))?;
     let [w, h] = image.size;
     let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), w as u32, h as u32);
     encoder.set_color(png::ColorType::Rgba);

@@ -14,7 +14,7 @@ use crate::domain::screening::{
 };
 use crate::ops::imports::WordList;
 use crate::store::{ALLOW_LIST, Store, StoreError};
-use crate::text;
+use crate::text::{self, ui_settings};
 
 /// How many problem lines of an import are listed; the rest are only counted.
 const MAX_PROBLEMS_SHOWN: usize = 20;
@@ -200,7 +200,7 @@ impl WordsView {
             .labelled_by(l.id);
             if ui.button(text::WORDS_BROWSE).clicked()
                 && let Some(path) = rfd::FileDialog::new()
-                    .add_filter("文本文件", &["txt"])
+                    .add_filter(ui_settings::TEXT_FILES, &["txt"])
                     .pick_file()
             {
                 self.file_path = path.display().to_string();
@@ -412,7 +412,7 @@ impl WordsView {
         let reason = self.reason()?;
         let path = self.chosen_path(|| {
             rfd::FileDialog::new()
-                .add_filter("文本文件", &["txt"])
+                .add_filter(ui_settings::TEXT_FILES, &["txt"])
                 .pick_file()
         })?;
         actions.push(Action::ImportWords {
@@ -429,7 +429,7 @@ impl WordsView {
         let path = self.chosen_path(|| {
             rfd::FileDialog::new()
                 .set_file_name(name)
-                .add_filter("文本文件", &["txt"])
+                .add_filter(ui_settings::TEXT_FILES, &["txt"])
                 .save_file()
         })?;
         actions.push(Action::ExportWords {
@@ -445,7 +445,7 @@ impl WordsView {
         if !typed.is_empty() {
             return Ok(PathBuf::from(typed));
         }
-        let picked = dialog().ok_or_else(|| "没有选择文件。".to_owned())?;
+        let picked = dialog().ok_or_else(|| ui_settings::NO_FILE_CHOSEN.to_owned())?;
         self.file_path = picked.display().to_string();
         Ok(picked)
     }

@@ -1,0 +1,45 @@
+//! Wording of the window's frame (`ui/app.rs`, `ui/run.rs`, `ui/widgets.rs`,
+//! `ui/action.rs`): the navigation, a database that would not open, the welcome page of a
+//! new database (`ui/welcome.rs`), the file dialogs' filters and the `--screenshot` run.
+
+use std::fmt::Display;
+use std::path::Path;
+
+/// Under 「MediaDesk」 at the top of the navigation.
+pub const SUBTITLE: &str = "二级网络平台管理台";
+
+/// A post queue under 信息发布 in the navigation, indented: 「　待审核 3」.
+pub fn queue_entry(queue: &str, posts: usize) -> String {
+    format!("　{queue} {posts}")
+}
+
+pub const DATABASE_FAILED: &str = "无法打开数据库";
+pub const DATA_UNTOUCHED: &str = "数据没有被改动。处理好上述问题后重新启动 MediaDesk 即可。";
+
+pub fn window_failed(error: impl Display) -> String {
+    format!("无法打开窗口（{error}）。请确认在图形桌面中运行。")
+}
+
+pub const WELCOME_UNIT_HINT: &str = "例如 商学院";
+pub const WELCOME_BEGIN: &str = "开始";
+pub const WELCOME_UNIT_MISSING: &str = "请先输入本单位名称";
+pub const WELCOME_DEMO_CONTENTS: &str =
+    "4 个单位、14 位人员、12 个平台，含一个逾期未备案、一个长期未更新的平台。";
+
+/// The file dialogs' filters.
+pub const SCAN_FILES: &str = "签章扫描件";
+pub const DATABASE_FILES: &str = "SQLite 数据库";
+
+/// `--screenshot`: how long the first frame took, on stderr.
+pub fn first_frame(millis: u128) -> String {
+    format!("首帧已绘制：启动用时 {millis} ms")
+}
+
+pub fn screenshot_failed(error: &str) -> String {
+    format!("截图失败：{error}")
+}
+
+/// A file that could not be written, and why.
+pub fn file_error(path: &Path, error: impl Display) -> String {
+    format!("{}：{error}", path.display())
+}
