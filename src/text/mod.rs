@@ -264,6 +264,7 @@ pub mod calendar;
 pub mod cli;
 pub mod ops;
 pub mod permissions;
+pub mod screening;
 pub mod settings;
 
 pub mod store;
