@@ -5,9 +5,9 @@
 use std::fmt;
 
 use crate::domain::screening::{
-    AllowList, BuildFailure, Category, FileKind, Finding, IdProblem, LineProblem, LineReason,
-    MAX_WORD_CHARS, PatternFault, PatternKind, Rule, ScreeningError, Severity, WordList,
-    WordProblem,
+    AllowList, AttachmentIssue, BuildFailure, Category, Container, FileKind, Finding, IdProblem,
+    IssueDetail, IssuePlace, LineProblem, LineReason, MAX_WORD_CHARS, PatternFault, PatternKind,
+    Rule, ScreeningError, Severity, WordList, WordProblem,
 };
 
 impl Category {
@@ -262,5 +262,193 @@ impl FileKind {
             Self::Empty => "空文件",
             Self::Unknown => "无法识别的文件",
         }
+    }
+}
+
+const MIB: u64 = 1024 * 1024;
+
+/// Whole megabytes, rounded down, for the archive limits.
+fn whole_megabytes(bytes: u64) -> u64 {
+    bytes / MIB
+}
+
+/// Megabytes to one decimal, for the size of the upload.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / MIB as f64)
+}
+
+impl fmt::Display for IssuePlace {
+    /// Where a nested file sits: 「压缩包内的「a.zip」中的「b.exe」」; nothing for the upload itself.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self::Inside { container, path } = self else {
+            return Ok(());
+        };
+        let container = match container {
+            Container::Archive => "压缩包",
+            Container::Document => "文档",
+        };
+        for (i, name) in path.iter().enumerate() {
+            if i == 0 {
+                write!(f, "{container}内的「{name}」")?;
+            } else {
+                write!(f, "中的「{name}」")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for AttachmentIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use IssueDetail as D;
+        let here = &self.place;
+        // 「压缩包内的「a.exe」：」 before a sentence about the file at that place.
+        let at = match here {
+            IssuePlace::Upload => String::new(),
+            IssuePlace::Inside { .. } => format!("{here}："),
+        };
+        match &self.detail {
+            D::HiddenNameCharacters => f.write_str(
+                "文件名含有隐藏的文字方向控制符，常被用来把「.exe」伪装成「.jpg」。请重命名后再上传。",
+            ),
+            D::DangerousName { ext } => write!(
+                f,
+                "文件名后缀 .{ext} 属于可执行程序、脚本或含宏文档，不允许上传。"
+            ),
+            D::TooLarge { size, limit } => write!(
+                f,
+                "文件大小 {} MB，超过上限 {} MB。请压缩或拆分后再上传。",
+                megabytes(*size),
+                megabytes(*limit)
+            ),
+            D::NameMismatch {
+                ext,
+                claimed,
+                detected,
+            } => write!(
+                f,
+                "文件名后缀是 .{ext}（{}），但内容其实是{}。请确认文件来源，并改用正确的后缀。",
+                claimed.label(),
+                detected.label()
+            ),
+            D::TextTruncated { max_chars } => write!(
+                f,
+                "文字超过 {max_chars} 字，只检查了前 {max_chars} 字，其余部分请人工检查。"
+            ),
+            D::NestedTooDeep { max_depth } => write!(
+                f,
+                "{at}压缩包嵌套超过 {max_depth} 层，无法逐一检查。请解压后分别上传。"
+            ),
+            D::GpsLocation => write!(
+                f,
+                "{at}照片带有 GPS 位置信息，会暴露拍摄地点。请用去除位置信息的方式重新导出后再上传。"
+            ),
+            D::TextNotUtf8 => write!(
+                f,
+                "{at}文本不是 UTF-8 编码（可能是 GBK），无法检查其内容。请用记事本「另存为」UTF-8 编码后再上传。"
+            ),
+            D::Executable { kind } => {
+                write!(f, "{at}这是{}，不允许上传可执行程序。", kind.label())
+            }
+            D::Script => write!(
+                f,
+                "{at}内容是脚本（批处理、PowerShell、VBScript、JavaScript 等），不允许上传。"
+            ),
+            D::UninspectableArchive { kind } => write!(
+                f,
+                "{at}{}的内容无法逐一检查。请改用 ZIP 格式，或解压后分别上传。",
+                kind.label()
+            ),
+            D::UnknownType => write!(
+                f,
+                "{at}无法识别文件类型（不是常见的图片、文档、视频、音频或压缩包），不能确认其安全。请换成常见格式后再上传。"
+            ),
+            D::Empty => write!(f, "{at}文件是空的（0 字节）。请确认选择了正确的文件。"),
+            D::ArchiveBroken => write!(
+                f,
+                "{at}压缩包（或 Office 文档）已损坏，无法打开检查。请用原程序重新保存或重新压缩后再上传。"
+            ),
+            D::TooManyEntries { count, max } => write!(
+                f,
+                "{at}包含 {count} 个文件，超过上限 {max} 个（可能是压缩炸弹），无法逐一检查。"
+            ),
+            D::DeclaredTooLarge { declared, max } => write!(
+                f,
+                "{at}解压后共约 {} MB，超过上限 {} MB（可能是压缩炸弹），无法检查。",
+                whole_megabytes(*declared),
+                whole_megabytes(*max)
+            ),
+            D::JavaOrAndroidProgram => {
+                write!(f, "{at}这是 Java 或安卓程序包，不允许上传可执行程序。")
+            }
+            D::OfficeMacros => write!(
+                f,
+                "{at}这是含宏的 Office 文档（内含 VBA 宏工程），宏可以运行程序，改了后缀也一样，不允许上传。请在 Office 中另存为不含宏的 .docx/.xlsx/.pptx。"
+            ),
+            D::ArchiveMacros => write!(
+                f,
+                "{at}压缩包内含 VBA 宏工程（vbaProject.bin），不允许上传。"
+            ),
+            D::EntryEncrypted => write!(f, "{here}已加密，无法检查内容。请解密后再上传。"),
+            D::DangerousEntry { ext } => write!(
+                f,
+                "{here}是可执行程序、脚本或含宏文档（.{ext}），不允许上传。"
+            ),
+            D::EntryBroken => write!(
+                f,
+                "{here}已损坏或使用了不支持的压缩方式，无法检查。请重新压缩（使用标准 ZIP 格式）后再上传。"
+            ),
+            // The budget is the whole upload's, whichever entry happened to spend it.
+            D::UnpackBudgetSpent { max } => write!(
+                f,
+                "解压后的数据超过上限 {} MB（可能是压缩炸弹），无法检查完整内容。",
+                whole_megabytes(*max)
+            ),
+            D::PartTextUnreadable => write!(
+                f,
+                "{here}格式有误，其中的文字未能全部检查，请人工检查。"
+            ),
+            D::EntryTooLarge { max } => write!(
+                f,
+                "{here}解压后超过 {} MB，无法检查。请解压后分别上传。",
+                whole_megabytes(*max)
+            ),
+            D::OldOfficeMacros => write!(
+                f,
+                "{at}这是含宏的旧版 Office 文档，宏可以运行程序，不允许上传。请另存为不含宏的 .docx/.xlsx/.pptx。"
+            ),
+            D::OleEmbeddedProgram => write!(f, "{at}文档中嵌入了可执行程序，不允许上传。"),
+            D::OldOfficeFormat => write!(
+                f,
+                "{at}旧版 Office 格式（.doc/.xls/.ppt）无法自动检查文字，请人工检查内容，或另存为 .docx/.xlsx/.pptx 后再上传。"
+            ),
+            D::PdfEncrypted => write!(f, "{at}PDF 设有密码，无法检查内容。请去除密码后再上传。"),
+            D::PdfBroken => write!(
+                f,
+                "{at}PDF 文件已损坏，无法打开检查。请重新导出 PDF 后再上传。"
+            ),
+            D::PdfActiveContent => write!(
+                f,
+                "{at}PDF 含有脚本（JavaScript）或启动外部程序的动作，不允许上传。请用「打印为 PDF」重新生成。"
+            ),
+            D::PdfEmbeddedFiles => {
+                write!(f, "{at}PDF 内嵌了附件文件，无法逐一检查，请人工确认。")
+            }
+            D::PdfNoText => write!(
+                f,
+                "{at}未能从 PDF 中提取到文字（可能是扫描件或图片），请人工检查内容。"
+            ),
+            D::PdfPagesFailed { failed } => write!(
+                f,
+                "{at}PDF 中有 {failed} 页的文字未能提取，请人工检查这些页。"
+            ),
+        }
+    }
+}
+
+impl AttachmentIssue {
+    /// The sentence saying what is wrong, where, and what to do.
+    pub fn message(&self) -> String {
+        self.to_string()
     }
 }

@@ -35,7 +35,8 @@ mod words;
 mod attachment_tests;
 
 pub use attachment::{
-    AttachmentIssue, AttachmentPolicy, AttachmentProblem, AttachmentReport, check_attachment,
+    AttachmentIssue, AttachmentPolicy, AttachmentProblem, AttachmentReport, Container, IssueDetail,
+    IssuePlace, check_attachment,
 };
 pub use category::Category;
 pub use error::{BuildFailure, PatternFault, PatternKind, ScreeningError};
