@@ -85,7 +85,7 @@ pub fn check_file(path: &Path, json: bool, out: &mut dyn Write) -> Result<bool, 
         )
         .map_err(w)?;
         for issue in &report.issues {
-            writeln!(out, "[{}] {}", issue.severity.label(), issue.message).map_err(w)?;
+            writeln!(out, "[{}] {}", issue.severity.label(), issue.message()).map_err(w)?;
         }
         if let Some(text) = &report.text_report {
             print_report(text, out).map_err(w)?;

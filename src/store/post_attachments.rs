@@ -57,7 +57,7 @@ impl Store {
                     .issues
                     .iter()
                     .filter(|i| i.severity == Severity::Block)
-                    .map(|i| i.message.clone())
+                    .map(|i| i.message())
                     .collect();
                 return Err(StoreError::Attachment(AttachmentRefusal::Refused {
                     name: name.to_owned(),

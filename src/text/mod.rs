@@ -267,9 +267,11 @@ pub fn words_invalid(word: &str, reason: &str) -> String {
     format!("「{word}」不能加入词表：{reason}。您输入的内容仍在，请修改后再添加。")
 }
 pub mod audit;
+pub mod calendar;
 pub mod cli;
 pub mod ops;
 pub mod permissions;
+pub mod screening;
 pub mod settings;
 
 pub mod store;

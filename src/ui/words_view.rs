@@ -389,7 +389,7 @@ impl WordsView {
 
     fn add_word(&mut self, actions: &mut Vec<Action>) -> Result<(), String> {
         let word = self.new_word.trim().to_owned();
-        validate_word(&word).map_err(|reason| text::words_invalid(&word, &reason))?;
+        validate_word(&word).map_err(|reason| text::words_invalid(&word, &reason.to_string()))?;
         actions.push(Action::AddWord {
             list: self.choice.list(),
             word,

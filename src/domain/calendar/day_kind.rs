@@ -1,6 +1,5 @@
-//! What kind of day a date is under the official Chinese holiday schedule.
-
-use std::fmt;
+//! What kind of day a date is under the official Chinese holiday schedule. Its label and
+//! `Display` (「调休上班（国庆节）」) are in `text::calendar`.
 
 /// The kind of a date, as the State Council's yearly notice makes it.
 ///
@@ -32,33 +31,12 @@ impl DayKind {
         matches!(self, Self::Workday | Self::MakeupWorkday { .. })
     }
 
-    /// The short Chinese label shown in the calendar view and on printed forms.
-    #[must_use]
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::Workday => "工作日",
-            Self::Weekend => "周末",
-            Self::Holiday { .. } => "法定节假日",
-            Self::MakeupWorkday { .. } => "调休上班",
-        }
-    }
-
     /// The festival behind a holiday or a make-up working day, if any.
     #[must_use]
     pub fn festival(&self) -> Option<&str> {
         match self {
             Self::Holiday { name } | Self::MakeupWorkday { name } => Some(name),
             Self::Workday | Self::Weekend => None,
-        }
-    }
-}
-
-impl fmt::Display for DayKind {
-    /// The label, with the festival in brackets when there is one: 「调休上班（国庆节）」.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.festival() {
-            Some(name) => write!(f, "{}（{name}）", self.label()),
-            None => f.write_str(self.label()),
         }
     }
 }

@@ -1,6 +1,6 @@
-//! Deadlines counted in working days (第四条), and where today stands against one.
-
-use std::fmt;
+//! Deadlines counted in working days (第四条), and where today stands against one. The wording
+//! shown next to a deadline (「还剩 3 个工作日（5 天）」) is `DeadlineStatus`'s `Display`, in
+//! `text::calendar`.
 
 use chrono::NaiveDate;
 
@@ -93,27 +93,6 @@ impl DeadlineStatus {
     #[must_use]
     pub fn is_overdue(&self) -> bool {
         matches!(self, Self::Overdue { .. })
-    }
-}
-
-impl fmt::Display for DeadlineStatus {
-    /// The wording shown next to a deadline: 「还剩 3 个工作日（5 天）」, 「今天到期」,
-    /// 「已逾期 2 个工作日（4 天）」.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Pending {
-                working_days_left,
-                calendar_days_left,
-            } => write!(
-                f,
-                "还剩 {working_days_left} 个工作日（{calendar_days_left} 天）"
-            ),
-            Self::DueToday => f.write_str("今天到期"),
-            Self::Overdue {
-                working_days,
-                calendar_days,
-            } => write!(f, "已逾期 {working_days} 个工作日（{calendar_days} 天）"),
-        }
     }
 }
 

@@ -10,9 +10,9 @@ use thiserror::Error;
 
 use super::schedule::{NamedDates, ScheduleProblem, YearSchedule, is_weekend};
 
-/// A file that cannot become part of the calendar, with the 1-based line to look at.
+/// A file that cannot become part of the calendar, with the 1-based line to look at. This and
+/// [`FileProblem`] are worded in `text::calendar`.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("节假日文件第 {line} 行：{problem}")]
 pub struct CalendarFileError {
     /// The 1-based line of the file where the problem is.
     pub line: usize,
@@ -23,26 +23,32 @@ pub struct CalendarFileError {
 /// What is wrong with a holiday file.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum FileProblem {
-    /// The text is not JSON, or a field has the wrong type or is missing.
-    #[error("{0}。请用文本编辑器检查该处的括号、逗号、引号和字段名")]
-    Json(String),
+    /// The text is not JSON, or a field has the wrong type or is missing. `detail` is the
+    /// parser's own description, without its position (the line is reported separately).
+    Json { fault: JsonFault, detail: String },
     /// Neither of the two known formats.
-    #[error(
-        "看不出文件格式：应为 MediaDesk 节假日文件（含 \"year\" 和 \"holidays\"）或 holiday-cn 数据文件（含 \"year\" 和 \"days\"）"
-    )]
     UnknownFormat,
     /// A date that is not written as `YYYY-MM-DD` or does not exist.
-    #[error("「{0}」不是有效日期，日期应写成 2024-10-01 这样的形式，且须是真实存在的日子")]
     BadDate(String),
     /// The same year twice in one file.
-    #[error("{0} 年在文件里出现了不止一次，请每年只保留一份")]
     RepeatedYear(i32),
     /// The dates read fine but do not make a valid schedule.
-    #[error(transparent)]
     Schedule(#[from] ScheduleProblem),
 }
 
-/// The source named for years read from holiday-cn, ahead of the notice links it carries.
+/// What kind of JSON error a holiday file has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JsonFault {
+    /// The file ends in the middle.
+    Incomplete,
+    /// Not JSON at this point.
+    Syntax,
+    /// JSON, but a field is missing, misspelt or of the wrong type.
+    Content,
+}
+
+/// The source named for years read from holiday-cn, ahead of the notice links it carries. It is
+/// data stored with the year (like the notices' titles after it), not wording, so it stays here.
 pub const HOLIDAY_CN_SOURCE: &str = "holiday-cn 数据集（github.com/NateScarlet/holiday-cn）";
 
 /// Reads every year in a holiday file and validates each one.
@@ -259,17 +265,20 @@ fn line_of_nth(text: &str, needle: &str, nth: usize) -> usize {
 
 fn json_error(error: serde_json::Error) -> CalendarFileError {
     use serde_json::error::Category;
-    let what = match error.classify() {
-        Category::Eof => "文件不完整，在这里提前结束了",
-        Category::Syntax => "JSON 语法错误",
-        Category::Data | Category::Io => "内容不符合节假日文件的要求",
+    let fault = match error.classify() {
+        Category::Eof => JsonFault::Incomplete,
+        Category::Syntax => JsonFault::Syntax,
+        Category::Data | Category::Io => JsonFault::Content,
     };
     // serde_json appends " at line L column C"; the line is reported separately.
     let message = error.to_string();
     let detail = message.split(" at line ").next().unwrap_or_default();
     CalendarFileError {
         line: error.line().max(1),
-        problem: FileProblem::Json(format!("{what}（{detail}）")),
+        problem: FileProblem::Json {
+            fault,
+            detail: detail.to_owned(),
+        },
     }
 }
 
@@ -341,6 +350,13 @@ mod tests {
         assert_eq!(y.makeup_workdays[0].dates, vec![d("2020-01-19")]);
     }
 
+    fn json(fault: JsonFault) -> FileProblem {
+        FileProblem::Json {
+            fault,
+            detail: String::new(),
+        }
+    }
+
     /// Every refusal names the line a person has to fix and says why.
     #[test]
     fn refusals_name_line_and_reason() {
@@ -356,19 +372,19 @@ mod tests {
                 "malformed JSON (missing comma)",
                 "{\n  \"year\": 2024\n  \"holidays\": []\n}".to_owned(),
                 3,
-                FileProblem::Json(String::new()),
+                json(JsonFault::Syntax),
             ),
             (
                 "truncated file",
                 "{\n  \"year\": 2024,\n  \"holidays\": [\n".to_owned(),
                 4,
-                FileProblem::Json(String::new()),
+                json(JsonFault::Incomplete),
             ),
             (
                 "misspelt field",
                 "{\n  \"year\": 2024,\n  \"holidays\": [],\n  \"makeup_workday\": []\n}".to_owned(),
                 4,
-                FileProblem::Json(String::new()),
+                json(JsonFault::Content),
             ),
             ("neither format", "{\n  \"jahr\": 2024\n}".to_owned(), 1, FileProblem::UnknownFormat),
             (
@@ -449,8 +465,14 @@ mod tests {
             let error = parse_year_file(&text).expect_err(what);
             assert_eq!(error.line, line, "{what}: {error}");
             match (&error.problem, &problem) {
-                (FileProblem::Json(message), FileProblem::Json(_)) => {
-                    assert!(!message.is_empty(), "{what}")
+                (
+                    FileProblem::Json { fault, detail },
+                    FileProblem::Json {
+                        fault: expected, ..
+                    },
+                ) => {
+                    assert_eq!(fault, expected, "{what}");
+                    assert!(!detail.is_empty(), "{what}");
                 }
                 (got, want) => assert_eq!(got, want, "{what}"),
             }

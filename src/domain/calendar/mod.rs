@@ -1,5 +1,6 @@
 //! The Chinese working-day calendar (State Council holiday notices, 调休 included) and the
-//! working-day deadlines counted on it.
+//! working-day deadlines counted on it. The Chinese for all of it (day kinds, deadlines,
+//! refusals of a holiday file) is in `text::calendar`.
 //!
 //! - [`day_kind`]: what a date is (工作日 / 周末 / 法定节假日 / 调休上班).
 //! - [`schedule`]: one year's published arrangement and its validation.
@@ -20,6 +21,6 @@ mod bundled_tests;
 
 pub use day_kind::DayKind;
 pub use deadline::{DeadlineStatus, FILING_WORKING_DAYS, deadline_after, filing_deadline};
-pub use import::{CalendarFileError, FileProblem, parse_year_file};
+pub use import::{CalendarFileError, FileProblem, JsonFault, parse_year_file};
 pub use schedule::{NamedDates, ScheduleProblem, YearSchedule};
 pub use work_calendar::{CalendarError, UnknownYear, WorkCalendar};

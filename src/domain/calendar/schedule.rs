@@ -47,27 +47,22 @@ pub struct NamedDates {
 /// notice that set them; anything earlier is a mistake.
 pub const CARRY_OVER_FROM_DECEMBER_DAY: u32 = 25;
 
-/// Why a schedule is refused. Each message says what is wrong and what to do.
+/// Why a schedule is refused. Each message (in `text::calendar`) says what is wrong and what
+/// to do.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ScheduleProblem {
     /// The year lists no date at all: an unpublished year must stay unknown, not look like
     /// a year without holidays.
-    #[error("{year} 年的安排里没有任何放假或调休上班日期；该年的通知若尚未发布，请不要导入空文件")]
     Empty {
         /// The year of the schedule.
         year: i32,
     },
     /// A festival without a name.
-    #[error("日期 {date} 所属的节日名称为空，请填写通知中的节日名称（如「春节」）")]
     BlankName {
         /// The first date of the nameless festival.
         date: NaiveDate,
     },
     /// A date outside the schedule's year (other than the last days of the previous December).
-    #[error(
-        "日期 {date} 不属于 {year} 年；一个年份只能写该年通知中的日期（元旦假期可从上一年 12 月 {} 日起）",
-        CARRY_OVER_FROM_DECEMBER_DAY
-    )]
     OutsideYear {
         /// The offending date.
         date: NaiveDate,
@@ -75,23 +70,17 @@ pub enum ScheduleProblem {
         year: i32,
     },
     /// The same date listed twice as the same kind.
-    #[error("日期 {date} 重复出现，请删除多余的一处")]
     Duplicate {
         /// The repeated date.
         date: NaiveDate,
     },
     /// A date listed both as a day off and as a make-up working day.
-    #[error("日期 {date} 同时写成了放假日和调休上班日，请对照通知只保留一种")]
     HolidayAndWorkday {
         /// The contradictory date.
         date: NaiveDate,
     },
     /// A make-up working day on a weekday: the notices only ever turn weekend days into
     /// working days, so this is a typing mistake that would silently lose the real one.
-    #[error(
-        "调休上班日 {date} 是{}，不是周末；调休上班日只能是星期六或星期日，请对照通知核对日期",
-        weekday_name(*.weekday)
-    )]
     MakeupNotOnWeekend {
         /// The offending date.
         date: NaiveDate,
@@ -187,19 +176,6 @@ fn belongs_to_year(date: NaiveDate, year: i32) -> bool {
 /// Saturday or Sunday.
 pub(crate) fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
-}
-
-/// The Chinese name of a day of the week, for messages.
-pub(crate) fn weekday_name(weekday: Weekday) -> &'static str {
-    match weekday {
-        Weekday::Mon => "星期一",
-        Weekday::Tue => "星期二",
-        Weekday::Wed => "星期三",
-        Weekday::Thu => "星期四",
-        Weekday::Fri => "星期五",
-        Weekday::Sat => "星期六",
-        Weekday::Sun => "星期日",
-    }
 }
 
 #[cfg(test)]

@@ -16,16 +16,13 @@ use super::schedule::{ScheduleProblem, YearSchedule, is_weekend};
 /// Working days cannot be guessed from the weekday (a make-up Sunday is worked, a holiday
 /// Monday is not), so the answer is "unknown" until the user imports that year's notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Error)]
-#[error(
-    "缺少 {0} 年的节假日安排，无法按工作日计算。请导入该年的国务院节假日通知数据（如 holiday-cn 的 {0}.json）"
-)]
 pub struct UnknownYear(pub i32);
 
-/// Why the calendar could not be built or changed; the calendar stays as it was.
+/// Why the calendar could not be built or changed; the calendar stays as it was. This and
+/// [`UnknownYear`] are worded in `text::calendar`.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CalendarError {
     /// A bundled file is broken: the installation is damaged.
-    #[error("内置节假日数据 {file} 有误（{source}），请重新安装 MediaDesk")]
     Bundled {
         /// The bundled file name, e.g. `2024.json`.
         file: &'static str,
@@ -33,7 +30,6 @@ pub enum CalendarError {
         source: CalendarFileError,
     },
     /// A schedule handed to [`WorkCalendar::insert_year`] fails validation.
-    #[error("{year} 年的节假日安排有误：{problem}")]
     Invalid {
         /// The schedule's year.
         year: i32,
@@ -42,9 +38,6 @@ pub enum CalendarError {
     },
     /// Two years disagree about a date both list (possible only for the December days a
     /// notice may set for the year before).
-    #[error(
-        "{date} 在 {first} 年和 {second} 年的安排里说法不一（一处放假、一处上班），请对照两年的通知核对后重新导入"
-    )]
     Conflict {
         /// The contested date.
         date: NaiveDate,

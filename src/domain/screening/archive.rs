@@ -7,7 +7,9 @@ use std::io::{Cursor, Read};
 
 use zip::ZipArchive;
 
-use super::attachment::{AttachmentProblem, Inspection, guarded, inspect_bytes, place};
+use super::attachment::{
+    AttachmentProblem, Container, Inspection, IssueDetail, IssuePlace, guarded, inspect_bytes,
+};
 use super::finding::Severity;
 use super::office_text::{extract_part_text, text_part};
 use super::sniff::{DANGEROUS_EXTENSIONS, FileClass, FileKind, extension, sniff};
@@ -81,19 +83,18 @@ fn office_kind(entries: &[Entry]) -> Option<FileKind> {
     }
 }
 
-fn megabytes(bytes: u64) -> u64 {
-    bytes / (1024 * 1024)
-}
-
 /// Inspects a ZIP (or OOXML) file and returns its refined kind.
-pub(crate) fn inspect_zip(bytes: &[u8], label: &str, depth: u8, ins: &mut Inspection) -> FileKind {
-    let at = place(label);
+pub(crate) fn inspect_zip(
+    bytes: &[u8],
+    at: &IssuePlace,
+    depth: u8,
+    ins: &mut Inspection,
+) -> FileKind {
+    let refuse = |ins: &mut Inspection, problem, detail| {
+        ins.issue(Severity::Block, problem, at, detail);
+    };
     let broken = |ins: &mut Inspection| {
-        ins.issue(
-            Severity::Block,
-            AttachmentProblem::Broken,
-            format!("{at}压缩包（或 Office 文档）已损坏，无法打开检查。请用原程序重新保存或重新压缩后再上传。"),
-        );
+        refuse(ins, AttachmentProblem::Broken, IssueDetail::ArchiveBroken);
     };
     let Some(Ok(mut archive)) = guarded(|| ZipArchive::new(Cursor::new(bytes))) else {
         broken(ins);
@@ -101,13 +102,11 @@ pub(crate) fn inspect_zip(bytes: &[u8], label: &str, depth: u8, ins: &mut Inspec
     };
     let count = archive.len();
     if count > ins.policy.max_archive_entries {
-        ins.issue(
-            Severity::Block,
+        let max = ins.policy.max_archive_entries;
+        refuse(
+            ins,
             AttachmentProblem::DecompressionBomb,
-            format!(
-                "{at}包含 {count} 个文件，超过上限 {} 个（可能是压缩炸弹），无法逐一检查。",
-                ins.policy.max_archive_entries
-            ),
+            IssueDetail::TooManyEntries { count, max },
         );
         return FileKind::Zip;
     }
@@ -131,14 +130,11 @@ pub(crate) fn inspect_zip(bytes: &[u8], label: &str, depth: u8, ins: &mut Inspec
         });
     }
     if declared > ins.unpacked_left {
-        ins.issue(
-            Severity::Block,
+        let max = ins.policy.max_unpacked_bytes;
+        refuse(
+            ins,
             AttachmentProblem::DecompressionBomb,
-            format!(
-                "{at}解压后共约 {} MB，超过上限 {} MB（可能是压缩炸弹），无法检查。",
-                megabytes(declared),
-                megabytes(ins.policy.max_unpacked_bytes)
-            ),
+            IssueDetail::DeclaredTooLarge { declared, max },
         );
         return FileKind::Zip;
     }
@@ -159,25 +155,25 @@ pub(crate) fn inspect_zip(bytes: &[u8], label: &str, depth: u8, ins: &mut Inspec
         || (has("androidmanifest.xml") && has("classes.dex"));
 
     let kind = if program {
-        ins.issue(
-            Severity::Block,
+        refuse(
+            ins,
             AttachmentProblem::Executable,
-            format!("{at}这是 Java 或安卓程序包，不允许上传可执行程序。"),
+            IssueDetail::JavaOrAndroidProgram,
         );
         FileKind::OtherExecutable
     } else if office.is_some() && has_vba {
-        ins.issue(
-            Severity::Block,
+        refuse(
+            ins,
             AttachmentProblem::MacroDocument,
-            format!("{at}这是含宏的 Office 文档（内含 VBA 宏工程），宏可以运行程序，改了后缀也一样，不允许上传。请在 Office 中另存为不含宏的 .docx/.xlsx/.pptx。"),
+            IssueDetail::OfficeMacros,
         );
         FileKind::MacroOffice
     } else {
         if has_vba {
-            ins.issue(
-                Severity::Block,
+            refuse(
+                ins,
                 AttachmentProblem::DangerousContent,
-                format!("{at}压缩包内含 VBA 宏工程（vbaProject.bin），不允许上传。"),
+                IssueDetail::ArchiveMacros,
             );
         }
         office.unwrap_or(FileKind::Zip)
@@ -186,7 +182,7 @@ pub(crate) fn inspect_zip(bytes: &[u8], label: &str, depth: u8, ins: &mut Inspec
         kind,
         FileKind::Zip | FileKind::Docx | FileKind::Xlsx | FileKind::Pptx
     ) {
-        inspect_entries(&mut archive, &entries, office, label, depth, ins);
+        inspect_entries(&mut archive, &entries, office, at, depth, ins);
     }
     kind
 }
@@ -196,29 +192,26 @@ fn inspect_entries(
     archive: &mut Archive,
     entries: &[Entry],
     office: Option<FileKind>,
-    label: &str,
+    at: &IssuePlace,
     depth: u8,
     ins: &mut Inspection,
 ) {
     let container = if office.is_some() {
-        "文档"
+        Container::Document
     } else {
-        "压缩包"
+        Container::Archive
     };
     for (index, entry) in entries.iter().enumerate() {
         if entry.dir {
             continue;
         }
-        let here = if label.is_empty() {
-            format!("{container}内的「{}」", entry.name)
-        } else {
-            format!("{label}中的「{}」", entry.name)
-        };
+        let here = at.entry(container, &entry.name);
         if entry.encrypted {
             ins.issue(
                 Severity::Block,
                 AttachmentProblem::Encrypted,
-                format!("{here}已加密，无法检查内容。请解密后再上传。"),
+                &here,
+                IssueDetail::EntryEncrypted,
             );
             continue;
         }
@@ -228,7 +221,8 @@ fn inspect_entries(
             ins.issue(
                 Severity::Block,
                 AttachmentProblem::DangerousContent,
-                format!("{here}是可执行程序、脚本或含宏文档（.{ext}），不允许上传。"),
+                &here,
+                IssueDetail::DangerousEntry { ext },
             );
             continue;
         }
@@ -248,16 +242,16 @@ fn inspect_entries(
             Err(ReadError::Broken) => ins.issue(
                 Severity::Block,
                 AttachmentProblem::Broken,
-                format!("{here}已损坏或使用了不支持的压缩方式，无法检查。请重新压缩（使用标准 ZIP 格式）后再上传。"),
+                &here,
+                IssueDetail::EntryBroken,
             ),
             Err(ReadError::Budget) => {
+                let max = ins.policy.max_unpacked_bytes;
                 ins.issue(
                     Severity::Block,
                     AttachmentProblem::DecompressionBomb,
-                    format!(
-                        "解压后的数据超过上限 {} MB（可能是压缩炸弹），无法检查完整内容。",
-                        megabytes(ins.policy.max_unpacked_bytes)
-                    ),
+                    &here,
+                    IssueDetail::UnpackBudgetSpent { max },
                 );
                 return;
             }
@@ -269,7 +263,7 @@ fn read_text_part(
     archive: &mut Archive,
     index: usize,
     part: super::office_text::TextPart,
-    here: &str,
+    here: &IssuePlace,
     ins: &mut Inspection,
 ) -> Result<(), ReadError> {
     if ins.text_full() {
@@ -284,7 +278,8 @@ fn read_text_part(
         ins.issue(
             Severity::Warn,
             AttachmentProblem::TextNotExtracted,
-            format!("{here}格式有误，其中的文字未能全部检查，请人工检查。"),
+            here,
+            IssueDetail::PartTextUnreadable,
         );
     }
     Ok(())
@@ -294,7 +289,7 @@ fn read_text_part(
 fn inspect_entry(
     archive: &mut Archive,
     index: usize,
-    here: &str,
+    here: &IssuePlace,
     depth: u8,
     ins: &mut Inspection,
 ) -> Result<(), ReadError> {
@@ -321,13 +316,12 @@ fn inspect_entry(
     };
     let (data, more) = read_entry(archive, index, limit, ins)?;
     if more && matches!(kind, FileKind::Zip | FileKind::OleOffice | FileKind::Pdf) {
+        let max = ins.policy.max_part_bytes;
         ins.issue(
             Severity::Block,
             AttachmentProblem::DecompressionBomb,
-            format!(
-                "{here}解压后超过 {} MB，无法检查。请解压后分别上传。",
-                megabytes(ins.policy.max_part_bytes)
-            ),
+            here,
+            IssueDetail::EntryTooLarge { max },
         );
         return Ok(());
     }

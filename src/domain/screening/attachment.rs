@@ -82,12 +82,133 @@ pub enum AttachmentProblem {
     TextTruncated,
 }
 
-/// One issue, with a Chinese sentence saying what is wrong and what to do.
+/// One issue: how serious, what kind, where in the upload, and what exactly was found. The
+/// sentence saying what is wrong and what to do is `AttachmentIssue::message` (in
+/// `text::screening`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttachmentIssue {
     pub severity: Severity,
     pub problem: AttachmentProblem,
-    pub message: String,
+    pub place: IssuePlace,
+    pub detail: IssueDetail,
+}
+
+/// What holds the files of an upload that has files inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Container {
+    /// A plain ZIP archive.
+    Archive,
+    /// An Office document (docx/xlsx/pptx), which is a ZIP inside.
+    Document,
+}
+
+/// Where an issue sits: the uploaded file itself, or a file nested inside it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IssuePlace {
+    #[default]
+    Upload,
+    /// `path` names the entries from the outermost inwards; `container` is what the upload is.
+    Inside {
+        container: Container,
+        path: Vec<String>,
+    },
+}
+
+impl IssuePlace {
+    /// The place of `entry` inside the file at this place. An entry of the upload is inside
+    /// `container`; deeper entries keep the upload's container.
+    pub(crate) fn entry(&self, container: Container, entry: &str) -> IssuePlace {
+        match self {
+            Self::Upload => Self::Inside {
+                container,
+                path: vec![entry.to_owned()],
+            },
+            Self::Inside { container, path } => Self::Inside {
+                container: *container,
+                path: path.iter().cloned().chain([entry.to_owned()]).collect(),
+            },
+        }
+    }
+}
+
+/// What exactly was found, with the numbers and names the message needs. Sizes are in bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IssueDetail {
+    /// The name hides direction-control characters.
+    HiddenNameCharacters,
+    /// The name's extension is a program's, a script's or a macro document's.
+    DangerousName { ext: String },
+    /// Larger than the policy allows.
+    TooLarge { size: u64, limit: u64 },
+    /// The name claims one kind, the bytes are another.
+    NameMismatch {
+        ext: String,
+        claimed: FileKind,
+        detected: FileKind,
+    },
+    /// Only the first `max_chars` characters of text were screened.
+    TextTruncated { max_chars: usize },
+    /// Archives nested deeper than `max_depth`.
+    NestedTooDeep { max_depth: u8 },
+    /// A photo with a GPS position.
+    GpsLocation,
+    /// Text that is not UTF-8.
+    TextNotUtf8,
+    /// A program of this kind.
+    Executable { kind: FileKind },
+    /// A script.
+    Script,
+    /// An archive other than ZIP, whose files cannot be listed.
+    UninspectableArchive { kind: FileKind },
+    /// No known kind.
+    UnknownType,
+    /// Zero bytes.
+    Empty,
+    /// A ZIP (or Office document) that cannot be opened.
+    ArchiveBroken,
+    /// More files than `max` in one archive.
+    TooManyEntries { count: usize, max: usize },
+    /// The sizes an archive declares add up to more than the budget.
+    DeclaredTooLarge { declared: u64, max: u64 },
+    /// A Java or Android package.
+    JavaOrAndroidProgram,
+    /// An Office document carrying a VBA project.
+    OfficeMacros,
+    /// A plain archive carrying a VBA project.
+    ArchiveMacros,
+    /// An encrypted entry of an archive.
+    EntryEncrypted,
+    /// An entry named like a program, script or macro document.
+    DangerousEntry { ext: String },
+    /// An entry that cannot be decompressed.
+    EntryBroken,
+    /// The decompression budget of the whole upload is spent.
+    UnpackBudgetSpent { max: u64 },
+    /// A text part of a document that is not well-formed XML.
+    PartTextUnreadable,
+    /// A nested archive, document or PDF larger than `max` once decompressed.
+    EntryTooLarge { max: u64 },
+    /// An old binary Office document with macros.
+    OldOfficeMacros,
+    /// An old binary Office document with an embedded program.
+    OleEmbeddedProgram,
+    /// An old binary Office document, whose text cannot be extracted.
+    OldOfficeFormat,
+    /// A PDF with a password.
+    PdfEncrypted,
+    /// A PDF that cannot be opened.
+    PdfBroken,
+    /// A PDF with JavaScript or a launch action.
+    PdfActiveContent,
+    /// A PDF with embedded files.
+    PdfEmbeddedFiles,
+    /// A PDF without extractable text (a scan).
+    PdfNoText,
+    /// A PDF of which `failed` pages gave no text.
+    PdfPagesFailed { failed: usize },
 }
 
 /// The result of checking one file.
@@ -159,12 +280,14 @@ impl<'p> Inspection<'p> {
         &mut self,
         severity: Severity,
         problem: AttachmentProblem,
-        message: String,
+        place: &IssuePlace,
+        detail: IssueDetail,
     ) {
         self.issues.push(AttachmentIssue {
             severity,
             problem,
-            message,
+            place: place.clone(),
+            detail,
         });
     }
 
@@ -201,46 +324,37 @@ pub(crate) fn guarded<T>(parse: impl FnOnce() -> T) -> Option<T> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).ok()
 }
 
-/// Where a nested file sits, for messages: "" for the upload itself, "压缩包内的「a.exe」：" inside.
-pub(crate) fn place(label: &str) -> String {
-    if label.is_empty() {
-        String::new()
-    } else {
-        format!("{label}：")
-    }
-}
-
 /// Inspects bytes of a known kind (the upload itself or a file nested in it) and returns the
 /// kind refined by looking inside (a zip may turn out to be a docx).
 pub(crate) fn inspect_bytes(
     kind: FileKind,
     bytes: &[u8],
-    label: &str,
+    at: &IssuePlace,
     depth: u8,
     ins: &mut Inspection,
 ) -> FileKind {
-    let at = place(label);
+    let refuse = |ins: &mut Inspection, problem, detail| {
+        ins.issue(Severity::Block, problem, at, detail);
+    };
     match kind {
         FileKind::Zip => {
             if depth > ins.policy.max_nesting_depth {
-                ins.issue(
-                    Severity::Block,
+                let max_depth = ins.policy.max_nesting_depth;
+                refuse(
+                    ins,
                     AttachmentProblem::NestedTooDeep,
-                    format!(
-                        "{at}压缩包嵌套超过 {} 层，无法逐一检查。请解压后分别上传。",
-                        ins.policy.max_nesting_depth
-                    ),
+                    IssueDetail::NestedTooDeep { max_depth },
                 );
                 return kind;
             }
-            inspect_zip(bytes, label, depth, ins)
+            inspect_zip(bytes, at, depth, ins)
         }
         FileKind::OleOffice => {
-            inspect_ole(bytes, label, ins);
+            inspect_ole(bytes, at, ins);
             kind
         }
         FileKind::Pdf => {
-            inspect_pdf(bytes, label, ins);
+            inspect_pdf(bytes, at, ins);
             kind
         }
         FileKind::Jpeg | FileKind::Png | FileKind::Webp | FileKind::Heic | FileKind::Tiff => {
@@ -248,7 +362,8 @@ pub(crate) fn inspect_bytes(
                 ins.issue(
                     Severity::Warn,
                     AttachmentProblem::GpsLocation,
-                    format!("{at}照片带有 GPS 位置信息，会暴露拍摄地点。请用去除位置信息的方式重新导出后再上传。"),
+                    at,
+                    IssueDetail::GpsLocation,
                 );
             }
             kind
@@ -259,10 +374,10 @@ pub(crate) fn inspect_bytes(
             kind
         }
         FileKind::TextNotUtf8 => {
-            ins.issue(
-                Severity::Block,
+            refuse(
+                ins,
                 AttachmentProblem::TextNotUtf8,
-                format!("{at}文本不是 UTF-8 编码（可能是 GBK），无法检查其内容。请用记事本「另存为」UTF-8 编码后再上传。"),
+                IssueDetail::TextNotUtf8,
             );
             kind
         }
@@ -271,48 +386,35 @@ pub(crate) fn inspect_bytes(
         | FileKind::MachO
         | FileKind::OtherExecutable
         | FileKind::Shortcut => {
-            ins.issue(
-                Severity::Block,
+            refuse(
+                ins,
                 AttachmentProblem::Executable,
-                format!("{at}这是{}，不允许上传可执行程序。", kind.label()),
+                IssueDetail::Executable { kind },
             );
             kind
         }
         FileKind::Script => {
-            ins.issue(
-                Severity::Block,
-                AttachmentProblem::Script,
-                format!(
-                    "{at}内容是脚本（批处理、PowerShell、VBScript、JavaScript 等），不允许上传。"
-                ),
-            );
+            refuse(ins, AttachmentProblem::Script, IssueDetail::Script);
             kind
         }
         FileKind::Rar | FileKind::SevenZip | FileKind::Gzip | FileKind::Tar => {
-            ins.issue(
-                Severity::Block,
+            refuse(
+                ins,
                 AttachmentProblem::UninspectableArchive,
-                format!(
-                    "{at}{}的内容无法逐一检查。请改用 ZIP 格式，或解压后分别上传。",
-                    kind.label()
-                ),
+                IssueDetail::UninspectableArchive { kind },
             );
             kind
         }
         FileKind::Unknown => {
-            ins.issue(
-                Severity::Block,
+            refuse(
+                ins,
                 AttachmentProblem::UnknownType,
-                format!("{at}无法识别文件类型（不是常见的图片、文档、视频、音频或压缩包），不能确认其安全。请换成常见格式后再上传。"),
+                IssueDetail::UnknownType,
             );
             kind
         }
         FileKind::Empty => {
-            ins.issue(
-                Severity::Block,
-                AttachmentProblem::Empty,
-                format!("{at}文件是空的（0 字节）。请确认选择了正确的文件。"),
-            );
+            refuse(ins, AttachmentProblem::Empty, IssueDetail::Empty);
             kind
         }
         _ => kind,
@@ -325,10 +427,6 @@ fn has_hidden_direction_marks(name: &str) -> bool {
         .any(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
 }
 
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1}", bytes as f64 / MIB as f64)
-}
-
 /// 第八条二: every file is checked for legality and safety before it is uploaded or shared. This
 /// checks the file itself and extracts its text; [`Screener::check_attachment`] also screens
 /// that text.
@@ -338,21 +436,25 @@ pub fn check_attachment(
     policy: &AttachmentPolicy,
 ) -> AttachmentReport {
     let mut ins = Inspection::new(policy);
+    let upload = IssuePlace::Upload;
     let claimed = claimed_kind(file_name);
     let ext = extension(file_name);
     if has_hidden_direction_marks(file_name) {
         ins.issue(
             Severity::Block,
             AttachmentProblem::HiddenNameCharacters,
-            "文件名含有隐藏的文字方向控制符，常被用来把「.exe」伪装成「.jpg」。请重命名后再上传。"
-                .to_owned(),
+            &upload,
+            IssueDetail::HiddenNameCharacters,
         );
     }
     if let Some(ext) = ext.as_deref().filter(|e| DANGEROUS_EXTENSIONS.contains(e)) {
         ins.issue(
             Severity::Block,
             AttachmentProblem::DangerousName,
-            format!("文件名后缀 .{ext} 属于可执行程序、脚本或含宏文档，不允许上传。"),
+            &upload,
+            IssueDetail::DangerousName {
+                ext: ext.to_owned(),
+            },
         );
     }
     let mut detected = sniff(bytes);
@@ -366,14 +468,11 @@ pub fn check_attachment(
         ins.issue(
             Severity::Block,
             AttachmentProblem::TooLarge,
-            format!(
-                "文件大小 {} MB，超过上限 {} MB。请压缩或拆分后再上传。",
-                megabytes(size),
-                megabytes(limit)
-            ),
+            &upload,
+            IssueDetail::TooLarge { size, limit },
         );
     } else {
-        detected = inspect_bytes(detected, bytes, "", 0, &mut ins);
+        detected = inspect_bytes(detected, bytes, &upload, 0, &mut ins);
     }
     if let Some(claimed) = claimed
         && !claimed.same_format(detected)
@@ -382,22 +481,22 @@ pub fn check_attachment(
         ins.issue(
             Severity::Warn,
             AttachmentProblem::NameMismatch,
-            format!(
-                "文件名后缀是 .{}（{}），但内容其实是{}。请确认文件来源，并改用正确的后缀。",
-                ext.as_deref().unwrap_or_default(),
-                claimed.label(),
-                detected.label()
-            ),
+            &upload,
+            IssueDetail::NameMismatch {
+                ext: ext.unwrap_or_default(),
+                claimed,
+                detected,
+            },
         );
     }
     if ins.text_truncated {
         ins.issue(
             Severity::Warn,
             AttachmentProblem::TextTruncated,
-            format!(
-                "文字超过 {} 字，只检查了前 {} 字，其余部分请人工检查。",
-                policy.max_extracted_chars, policy.max_extracted_chars
-            ),
+            &upload,
+            IssueDetail::TextTruncated {
+                max_chars: policy.max_extracted_chars,
+            },
         );
     }
     AttachmentReport {

@@ -260,12 +260,12 @@ fn programs_are_refused_whatever_they_are_called() {
     assert_eq!(disguised.detected, FileKind::WindowsExecutable);
     assert_eq!(disguised.claimed, Some(FileKind::Jpeg));
     assert!(disguised.has(AttachmentProblem::NameMismatch));
-    let message = &disguised
+    let message = disguised
         .issues
         .iter()
         .find(|i| i.problem == AttachmentProblem::NameMismatch)
         .unwrap()
-        .message;
+        .message();
     assert!(
         message.contains(".jpg") && message.contains("Windows 可执行程序"),
         "{message}"
@@ -315,6 +315,55 @@ fn archives_holding_programs_are_refused() {
     assert!(check("深.zip", &too_deep).has(AttachmentProblem::NestedTooDeep));
     let rar = check("资料.rar", b"Rar!\x1A\x07\x01\0\0\0\0\0");
     assert!(rar.refused() && rar.has(AttachmentProblem::UninspectableArchive));
+}
+
+#[test]
+fn issues_carry_the_place_of_a_nested_file_and_name_it_in_the_message() {
+    let inner = zip_of(&[("deep/setup.dat", &exe_bytes())]);
+    let report = check("资料.zip", &zip_of(&[("inner.zip", &inner)]));
+    let issue = report
+        .issues
+        .iter()
+        .find(|i| i.problem == AttachmentProblem::Executable)
+        .unwrap();
+    assert_eq!(
+        issue.place,
+        IssuePlace::Inside {
+            container: Container::Archive,
+            path: vec!["inner.zip".into(), "deep/setup.dat".into()],
+        }
+    );
+    assert_eq!(
+        issue.detail,
+        IssueDetail::Executable {
+            kind: FileKind::WindowsExecutable
+        }
+    );
+    assert_eq!(
+        issue.message(),
+        "压缩包内的「inner.zip」中的「deep/setup.dat」：这是Windows 可执行程序，不允许上传可执行程序。"
+    );
+    let json = serde_json::to_value(issue).unwrap();
+    assert_eq!(json["place"]["inside"]["container"], "archive");
+    assert_eq!(json["detail"]["executable"]["kind"], "windows_executable");
+
+    let in_docx = zip_of(&[
+        ("[Content_Types].xml", DOCX_TYPES.as_bytes()),
+        ("word/document.xml", &document_xml(&[&["正文"]])),
+        ("word/embeddings/a.exe", &exe_bytes()),
+    ]);
+    let report = check("通知.docx", &in_docx);
+    let messages: Vec<String> = report.issues.iter().map(AttachmentIssue::message).collect();
+    assert_eq!(
+        messages,
+        vec!["文档内的「word/embeddings/a.exe」是可执行程序、脚本或含宏文档（.exe），不允许上传。"]
+    );
+    let top = check("空.txt", b"");
+    assert_eq!(top.issues[0].place, IssuePlace::Upload);
+    assert_eq!(
+        top.issues[0].message(),
+        "文件是空的（0 字节）。请确认选择了正确的文件。"
+    );
 }
 
 #[test]
@@ -444,7 +493,7 @@ fn broken_input_gives_issues_not_panics() {
         let report = check(name, &bytes);
         assert!(report.refused(), "{name}");
         assert!(report.has(expected), "{name}: {:?}", problems(&report));
-        assert!(report.issues.iter().all(|i| !i.message.is_empty()));
+        assert!(report.issues.iter().all(|i| !i.message().is_empty()));
     }
     // A damaged entry must be reported or tolerated, never panic.
     let _ = check("损.docx", &corrupt_entry);

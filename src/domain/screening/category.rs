@@ -1,6 +1,6 @@
 //! What a finding is about: the twelve kinds of prohibited content of 第六条五, internal
-//! information (第六条三) and external links (第八条二), each with the label and article the
-//! reviewer sees.
+//! information (第六条三) and external links (第八条二). The label and article the reviewer sees
+//! are worded in `text::screening`.
 
 use serde::{Deserialize, Serialize};
 
@@ -124,35 +124,6 @@ impl Category {
     /// The category with this code.
     pub fn from_code(code: &str) -> Option<Category> {
         Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-
-    /// Short Chinese label, shortened from the wording of the policy.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::IllegalHarmingNation => "违反法律法规、损害国家荣誉和利益",
-            Self::EndangeringSecurity => "危害国家安全、泄露国家秘密、破坏国家统一",
-            Self::EthnicHatredCult => "煽动民族仇恨、宣扬邪教和封建迷信",
-            Self::Rumour => "散布谣言、扰乱社会秩序",
-            Self::IllegalPreaching => "违法传教",
-            Self::IllegalAssembly => "煽动非法集会、结社、游行、示威",
-            Self::ObscenityGamblingViolence => "淫秽、色情、赌博、暴力、恐怖或教唆犯罪",
-            Self::InsultDefamation => "侮辱、诽谤学校、老师及他人",
-            Self::IllegalOrganisation => "以非法民间组织名义开展活动",
-            Self::SensitiveTopic => "敏感话题、损害学校声誉",
-            Self::ExpresslyProhibited => "法律法规、校规校纪明令禁止",
-            Self::PersonalData => "泄露教职工、学生个人身份信息",
-            Self::InternalInformation => "内部信息（不得上外网）",
-            Self::ExternalLink => "外部链接",
-        }
-    }
-
-    /// The article of the policy that makes this a finding.
-    pub fn article(self) -> String {
-        match self {
-            Self::InternalInformation => "第六条三".to_owned(),
-            Self::ExternalLink => "第八条二".to_owned(),
-            other => format!("第六条五第{}项", other.item().unwrap_or_default()),
-        }
     }
 
     /// File name of the seed word list in `assets/words/`.

@@ -1,36 +1,67 @@
-//! Errors of content screening, each a Chinese sentence saying what is wrong and how to fix it.
+//! Errors of content screening: what went wrong, as data. The sentences that tell a secretary
+//! what to fix are in `text::screening`.
 
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
+
+use super::words::{LineReason, WordProblem};
 
 /// What can go wrong while setting up screening. Screening itself never fails: bad text or a bad
 /// file becomes a finding, not an error.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ScreeningError {
     /// A student or staff number pattern in the settings does not compile.
-    #[error(
-        "{kind}规则「{pattern}」不是有效的正则表达式（{reason}）。请检查括号、方括号和反斜杠的写法后重新保存。"
-    )]
     InvalidPattern {
-        kind: &'static str,
+        kind: PatternKind,
         pattern: String,
-        reason: String,
+        reason: PatternFault,
     },
     /// A pattern that matches empty text would flag every position of every text.
-    #[error(
-        "{kind}规则「{pattern}」可以匹配空文本，会把每一处都当成命中。请写出至少一个必须出现的数字或字母，例如 20\\d{{8}}。"
-    )]
-    EmptyMatchPattern { kind: &'static str, pattern: String },
+    EmptyMatchPattern { kind: PatternKind, pattern: String },
     /// A word that cannot be matched (only punctuation, too long, …).
-    #[error("词条「{word}」无效：{reason}。请修改后重新添加。")]
-    InvalidWord { word: String, reason: String },
+    InvalidWord { word: String, reason: WordProblem },
     /// A seed list shipped in `assets/words/` is malformed: a bug of the release, not of the user.
-    #[error("内置词表 {file} 第 {line} 行有误：{reason}。请联系维护人员修正该文件。")]
     SeedList {
         file: &'static str,
         line: usize,
-        reason: String,
+        reason: LineReason,
     },
     /// The automaton could not be built: the word list is beyond its capacity.
-    #[error("无法建立敏感词匹配器（{0}）。请减少词条数量或删除过长的词条后重试。")]
-    Build(String),
+    Build(BuildFailure),
+}
+
+/// Which of the school's number patterns (第六条五第12项) a pattern error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PatternKind {
+    /// 学号.
+    StudentNumber,
+    /// 工号.
+    StaffNumber,
+}
+
+/// Why a number pattern does not compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PatternFault {
+    /// Not a regular expression (unbalanced brackets, a stray backslash…).
+    Syntax,
+    /// Compiles beyond the size limit.
+    TooComplex,
+    /// Any other refusal of the regex engine.
+    Other,
+}
+
+/// Which part of the screener could not be built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BuildFailure {
+    /// The built-in e-mail pattern.
+    EmailPattern,
+    /// The built-in link pattern.
+    LinkPattern,
+    /// The word automaton: too many or too long words.
+    TooManyWords,
+    /// A thread compiling a shard of the word lists panicked.
+    ThreadPanicked,
 }

@@ -15,22 +15,22 @@ pub enum Severity {
     Block,
 }
 
-impl Severity {
-    /// Chinese label shown beside the finding.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Info => "提示",
-            Self::Warn => "提醒",
-            Self::Block => "拦截",
-        }
-    }
+/// What a word list may write for `Block` (lower case): data read from users' files, not
+/// wording, so it stays here rather than in `text`.
+const ACCEPTED_BLOCK_WORDS: &[&str] = &["block", "拦截", "禁止"];
+/// What a word list may write for `Warn` (lower case).
+const ACCEPTED_WARN_WORDS: &[&str] = &["warn", "warning", "提醒", "警告"];
 
+impl Severity {
     /// Parses the severity written in a word list: English code or Chinese label.
     pub fn parse(text: &str) -> Option<Severity> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "block" | "拦截" | "禁止" => Some(Self::Block),
-            "warn" | "warning" | "提醒" | "警告" => Some(Self::Warn),
-            _ => None,
+        let text = text.trim().to_ascii_lowercase();
+        if ACCEPTED_BLOCK_WORDS.contains(&text.as_str()) {
+            Some(Self::Block)
+        } else if ACCEPTED_WARN_WORDS.contains(&text.as_str()) {
+            Some(Self::Warn)
+        } else {
+            None
         }
     }
 
@@ -71,22 +71,6 @@ pub enum Rule {
 }
 
 impl Rule {
-    /// Chinese description of the rule for the reviewer.
-    pub fn label(&self) -> String {
-        match self {
-            Self::Word(word) => format!("词表：{word}"),
-            Self::ResidentId => "身份证号".to_owned(),
-            Self::ResidentId15 => "身份证号（15位旧号）".to_owned(),
-            Self::Mobile => "手机号".to_owned(),
-            Self::BankCard => "银行卡号".to_owned(),
-            Self::Email => "电子邮箱".to_owned(),
-            Self::StudentNumber => "学号".to_owned(),
-            Self::StaffNumber => "工号".to_owned(),
-            Self::PlainHttp => "未加密的 http 链接".to_owned(),
-            Self::LinkShortener => "短链接（看不出真实去向）".to_owned(),
-        }
-    }
-
     /// Whether this rule found personal data that `mask_personal_data` can hide.
     pub fn is_personal_data(&self) -> bool {
         matches!(
@@ -139,17 +123,6 @@ impl Finding {
             byte_start,
             byte_end: byte_start + matched.len(),
         })
-    }
-
-    /// One line in Chinese for lists and the CLI, e.g. `拦截 第六条五第7项 词表：赌博 「赌 博」`.
-    pub fn summary(&self) -> String {
-        format!(
-            "{} {} {} 「{}」",
-            self.severity.label(),
-            self.category.article(),
-            self.rule.label(),
-            self.matched
-        )
     }
 }
 

@@ -5,7 +5,7 @@
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::error::ScreeningError;
+use super::error::{BuildFailure, ScreeningError};
 use super::normalize::Normalized;
 
 /// Known URL shorteners. A short link hides its destination from the reviewer, so the real
@@ -96,7 +96,7 @@ impl LinkDetector {
         // The folded text is lower case and full-width forms are half-width, so ｈｔｔｐ：／／ is
         // found too. Only URL characters are taken: a link ends where Chinese text begins.
         let regex = Regex::new(r"(?:https?://|www\.)[a-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
-            .map_err(|_| ScreeningError::Build("内置链接规则无法编译".to_owned()))?;
+            .map_err(|_| ScreeningError::Build(BuildFailure::LinkPattern))?;
         Ok(Self { regex })
     }
 

@@ -1,7 +1,8 @@
 //! Content screening before publishing: internal information (第六条三), the twelve kinds of
 //! prohibited content including personal data (第六条五), and the safety check of uploaded
 //! files (第八条二). Build a [`Screener`] once from the stored word lists, then [`screen`] each
-//! text and [`Screener::check_attachment`] each file.
+//! text and [`Screener::check_attachment`] each file. Everything here is data; its Chinese
+//! (labels, articles, messages, error sentences) is in `text::screening`.
 //!
 //! - `category` / `finding` / `report`: what a finding is and how it is reported.
 //! - `words`: word lists, allow list, import/export format; seed lists in `assets/words/`.
@@ -34,10 +35,11 @@ mod words;
 mod attachment_tests;
 
 pub use attachment::{
-    AttachmentIssue, AttachmentPolicy, AttachmentProblem, AttachmentReport, check_attachment,
+    AttachmentIssue, AttachmentPolicy, AttachmentProblem, AttachmentReport, Container, IssueDetail,
+    IssuePlace, check_attachment,
 };
 pub use category::Category;
-pub use error::ScreeningError;
+pub use error::{BuildFailure, PatternFault, PatternKind, ScreeningError};
 pub use finding::{Finding, Rule, Severity};
 pub use links::{ExternalLink, LINK_SHORTENERS, LinkScheme, is_link_shortener};
 pub use mask::mask_personal_data;
@@ -50,8 +52,8 @@ pub use personal_data::{
 pub use report::{MAX_FINDINGS, ScreeningReport};
 pub use sniff::{DANGEROUS_EXTENSIONS, FileClass, FileKind, claimed_kind, sniff};
 pub use words::{
-    AllowList, ImportReport, LineProblem, MAX_WORD_CHARS, WordEntry, WordList, entries_of,
-    seed_word_lists, validate_word,
+    AllowList, ImportReport, LineProblem, LineReason, MAX_WORD_CHARS, WordEntry, WordList,
+    WordProblem, entries_of, seed_word_lists, validate_word,
 };
 
 /// 第六条三, 第六条五: screens a post's text before it is published. Findings are sorted by

@@ -5,7 +5,7 @@
 
 use aho_corasick::AhoCorasick;
 
-use super::attachment::{AttachmentProblem, Inspection, place};
+use super::attachment::{AttachmentProblem, Inspection, IssueDetail, IssuePlace};
 use super::finding::Severity;
 
 /// UTF-16LE form of an ASCII name, as OLE directory entries store it.
@@ -13,8 +13,7 @@ fn utf16le(name: &str) -> Vec<u8> {
     name.encode_utf16().flat_map(u16::to_le_bytes).collect()
 }
 
-pub(crate) fn inspect_ole(bytes: &[u8], label: &str, ins: &mut Inspection) {
-    let at = place(label);
+pub(crate) fn inspect_ole(bytes: &[u8], at: &IssuePlace, ins: &mut Inspection) {
     let needles: [Vec<u8>; 3] = [
         utf16le("_VBA_PROJECT"),
         b"This program cannot be run in DOS mode".to_vec(),
@@ -36,21 +35,24 @@ pub(crate) fn inspect_ole(bytes: &[u8], label: &str, ins: &mut Inspection) {
         ins.issue(
             Severity::Block,
             AttachmentProblem::MacroDocument,
-            format!("{at}这是含宏的旧版 Office 文档，宏可以运行程序，不允许上传。请另存为不含宏的 .docx/.xlsx/.pptx。"),
+            at,
+            IssueDetail::OldOfficeMacros,
         );
     }
     if program {
         ins.issue(
             Severity::Block,
             AttachmentProblem::DangerousContent,
-            format!("{at}文档中嵌入了可执行程序，不允许上传。"),
+            at,
+            IssueDetail::OleEmbeddedProgram,
         );
     }
     if !macros && !program {
         ins.issue(
             Severity::Warn,
             AttachmentProblem::OldOfficeFormat,
-            format!("{at}旧版 Office 格式（.doc/.xls/.ppt）无法自动检查文字，请人工检查内容，或另存为 .docx/.xlsx/.pptx 后再上传。"),
+            at,
+            IssueDetail::OldOfficeFormat,
         );
     }
 }

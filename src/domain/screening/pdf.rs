@@ -3,7 +3,7 @@
 
 use lopdf::{Dictionary, Document, LoadOptions, Object};
 
-use super::attachment::{AttachmentProblem, Inspection, guarded, place};
+use super::attachment::{AttachmentProblem, Inspection, IssueDetail, IssuePlace, guarded};
 use super::finding::Severity;
 use super::sniff::find;
 
@@ -59,8 +59,7 @@ fn is_encryption_error(error: &lopdf::Error) -> bool {
     )
 }
 
-pub(crate) fn inspect_pdf(bytes: &[u8], label: &str, ins: &mut Inspection) {
-    let at = place(label);
+pub(crate) fn inspect_pdf(bytes: &[u8], at: &IssuePlace, ins: &mut Inspection) {
     let limit = usize::try_from(ins.policy.max_part_bytes).unwrap_or(usize::MAX);
     let options = LoadOptions {
         max_decompressed_size: Some(limit),
@@ -70,7 +69,8 @@ pub(crate) fn inspect_pdf(bytes: &[u8], label: &str, ins: &mut Inspection) {
         ins.issue(
             Severity::Block,
             AttachmentProblem::Encrypted,
-            format!("{at}PDF 设有密码，无法检查内容。请去除密码后再上传。"),
+            at,
+            IssueDetail::PdfEncrypted,
         );
     };
     let doc = match guarded(|| Document::load_mem_with_options(bytes, options)) {
@@ -81,7 +81,8 @@ pub(crate) fn inspect_pdf(bytes: &[u8], label: &str, ins: &mut Inspection) {
             ins.issue(
                 Severity::Block,
                 AttachmentProblem::Broken,
-                format!("{at}PDF 文件已损坏，无法打开检查。请重新导出 PDF 后再上传。"),
+                at,
+                IssueDetail::PdfBroken,
             );
             return;
         }
@@ -98,14 +99,16 @@ pub(crate) fn inspect_pdf(bytes: &[u8], label: &str, ins: &mut Inspection) {
         ins.issue(
             Severity::Block,
             AttachmentProblem::PdfActiveContent,
-            format!("{at}PDF 含有脚本（JavaScript）或启动外部程序的动作，不允许上传。请用「打印为 PDF」重新生成。"),
+            at,
+            IssueDetail::PdfActiveContent,
         );
     }
     if active.embedded_files {
         ins.issue(
             Severity::Warn,
             AttachmentProblem::EmbeddedFiles,
-            format!("{at}PDF 内嵌了附件文件，无法逐一检查，请人工确认。"),
+            at,
+            IssueDetail::PdfEmbeddedFiles,
         );
     }
 
@@ -131,13 +134,15 @@ pub(crate) fn inspect_pdf(bytes: &[u8], label: &str, ins: &mut Inspection) {
         ins.issue(
             Severity::Warn,
             AttachmentProblem::TextNotExtracted,
-            format!("{at}未能从 PDF 中提取到文字（可能是扫描件或图片），请人工检查内容。"),
+            at,
+            IssueDetail::PdfNoText,
         );
     } else if failed > 0 {
         ins.issue(
             Severity::Warn,
             AttachmentProblem::TextNotExtracted,
-            format!("{at}PDF 中有 {failed} 页的文字未能提取，请人工检查这些页。"),
+            at,
+            IssueDetail::PdfPagesFailed { failed },
         );
     }
 }

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
-use super::error::ScreeningError;
+use super::error::{BuildFailure, PatternFault, PatternKind, ScreeningError};
 use super::finding::{Rule, Severity};
 
 /// Settings for the detectors that depend on the school: its student and staff numbers.
@@ -31,20 +31,6 @@ pub enum IdProblem {
     BornBefore1900,
     BornInFuture,
     CheckDigit,
-}
-
-impl IdProblem {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Length => "身份证号应为 18 位（或旧式 15 位）",
-            Self::NotDigits => "身份证号只能由数字组成，最后一位可以是 X",
-            Self::Province => "前两位不是有效的省级行政区划代码",
-            Self::BirthDate => "出生日期不存在",
-            Self::BornBefore1900 => "出生日期早于 1900 年",
-            Self::BornInFuture => "出生日期晚于今天",
-            Self::CheckDigit => "校验位不正确",
-        }
-    }
 }
 
 /// GB/T 2260 province-level codes (first two digits of an ID number): 11–15 North, 21–23
@@ -193,11 +179,14 @@ pub(crate) struct PersonalDataDetector {
 impl PersonalDataDetector {
     pub(crate) fn new(settings: &PersonalDataSettings) -> Result<Self, ScreeningError> {
         let email = Regex::new(EMAIL_PATTERN)
-            .map_err(|_| ScreeningError::Build("内置邮箱规则无法编译".to_owned()))?;
+            .map_err(|_| ScreeningError::Build(BuildFailure::EmailPattern))?;
         Ok(Self {
             email,
-            student: compile_patterns("学号", &settings.student_number_patterns)?,
-            staff: compile_patterns("工号", &settings.staff_number_patterns)?,
+            student: compile_patterns(
+                PatternKind::StudentNumber,
+                &settings.student_number_patterns,
+            )?,
+            staff: compile_patterns(PatternKind::StaffNumber, &settings.staff_number_patterns)?,
         })
     }
 
@@ -256,7 +245,7 @@ fn overlaps_any(hits: &[PersonalHit], start: usize, end: usize) -> bool {
     hits.get(first).is_some_and(|h| h.start < end)
 }
 
-fn compile_patterns(kind: &'static str, patterns: &[String]) -> Result<Vec<Regex>, ScreeningError> {
+fn compile_patterns(kind: PatternKind, patterns: &[String]) -> Result<Vec<Regex>, ScreeningError> {
     patterns
         .iter()
         .map(|p| p.trim())
@@ -270,9 +259,9 @@ fn compile_patterns(kind: &'static str, patterns: &[String]) -> Result<Vec<Regex
                     kind,
                     pattern: pattern.to_owned(),
                     reason: match e {
-                        regex::Error::Syntax(_) => "语法错误".to_owned(),
-                        regex::Error::CompiledTooBig(_) => "规则过于复杂".to_owned(),
-                        _ => "无法编译".to_owned(),
+                        regex::Error::Syntax(_) => PatternFault::Syntax,
+                        regex::Error::CompiledTooBig(_) => PatternFault::TooComplex,
+                        _ => PatternFault::Other,
                     },
                 })?;
             if regex.is_match("") {
@@ -599,7 +588,11 @@ mod tests {
         let err = bad.unwrap_err();
         assert!(matches!(
             err,
-            ScreeningError::InvalidPattern { kind: "学号", .. }
+            ScreeningError::InvalidPattern {
+                kind: PatternKind::StudentNumber,
+                reason: PatternFault::Syntax,
+                ..
+            }
         ));
         assert!(err.to_string().contains("不是有效的正则表达式"));
         let empty = PersonalDataDetector::new(&PersonalDataSettings {
@@ -608,7 +601,10 @@ mod tests {
         });
         assert!(matches!(
             empty,
-            Err(ScreeningError::EmptyMatchPattern { kind: "工号", .. })
+            Err(ScreeningError::EmptyMatchPattern {
+                kind: PatternKind::StaffNumber,
+                ..
+            })
         ));
         let blank_only = PersonalDataDetector::new(&PersonalDataSettings {
             student_number_patterns: vec!["".into()],

@@ -5,7 +5,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::error::ScreeningError;
+use super::error::{BuildFailure, ScreeningError};
 
 /// Lists at least this long are compiled in parallel shards, one per core (at most
 /// [`MAX_SHARDS`]): compiling is the slow part (about 2 µs per word), while searching a long
@@ -24,7 +24,7 @@ fn build_automaton(patterns: &[&str]) -> Result<AhoCorasick, ScreeningError> {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .build(patterns)
-        .map_err(|_| ScreeningError::Build("词条总量超出了匹配器的容量".to_owned()))
+        .map_err(|_| ScreeningError::Build(BuildFailure::TooManyWords))
 }
 
 pub(crate) fn build_shards(patterns: &[&str]) -> Result<Vec<Shard>, ScreeningError> {
@@ -52,7 +52,7 @@ pub(crate) fn build_shards(patterns: &[&str]) -> Result<Vec<Shard>, ScreeningErr
             .map(|(first_pattern, worker)| {
                 let automaton = worker
                     .join()
-                    .map_err(|_| ScreeningError::Build("编译词表的线程意外退出".to_owned()))??;
+                    .map_err(|_| ScreeningError::Build(BuildFailure::ThreadPanicked))??;
                 Ok(Shard {
                     automaton,
                     first_pattern,

@@ -68,49 +68,6 @@ pub enum FileClass {
 }
 
 impl FileKind {
-    /// Chinese name shown in reports.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Jpeg => "JPEG 图片",
-            Self::Png => "PNG 图片",
-            Self::Gif => "GIF 图片",
-            Self::Webp => "WebP 图片",
-            Self::Bmp => "BMP 图片",
-            Self::Tiff => "TIFF 图片",
-            Self::Heic => "HEIC 图片",
-            Self::Pdf => "PDF 文档",
-            Self::Docx => "Word 文档（.docx）",
-            Self::Xlsx => "Excel 表格（.xlsx）",
-            Self::Pptx => "PowerPoint 演示文稿（.pptx）",
-            Self::MacroOffice => "含宏的 Office 文档",
-            Self::OleOffice => "旧版 Office 文档（.doc/.xls/.ppt）",
-            Self::Mp4 => "MP4 视频",
-            Self::Mov => "MOV 视频",
-            Self::Avi => "AVI 视频",
-            Self::Mkv => "MKV/WebM 视频",
-            Self::Flv => "FLV 视频",
-            Self::Wmv => "WMV 视频",
-            Self::Mpeg => "MPEG 视频",
-            Self::Mp3 => "MP3 音频",
-            Self::Wav => "WAV 音频",
-            Self::Zip => "ZIP 压缩包",
-            Self::Rar => "RAR 压缩包",
-            Self::SevenZip => "7z 压缩包",
-            Self::Gzip => "gzip 压缩包",
-            Self::Tar => "tar 归档",
-            Self::WindowsExecutable => "Windows 可执行程序",
-            Self::Elf => "Linux 可执行程序",
-            Self::MachO => "macOS 可执行程序",
-            Self::OtherExecutable => "可执行程序包（Java/安卓等）",
-            Self::Shortcut => "Windows 快捷方式",
-            Self::Script => "脚本文件",
-            Self::Text => "文本文件",
-            Self::TextNotUtf8 => "非 UTF-8 编码的文本",
-            Self::Empty => "空文件",
-            Self::Unknown => "无法识别的文件",
-        }
-    }
-
     pub fn class(self) -> FileClass {
         match self {
             Self::Jpeg

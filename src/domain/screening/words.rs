@@ -35,20 +35,42 @@ pub struct WordEntry {
     pub severity: Severity,
 }
 
-/// A line of an import that was not taken, with the reason in Chinese.
+/// A line of an import that was not taken, and why (its sentence is `LineProblem::message`,
+/// in `text::screening`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineProblem {
     /// 1-based line number in the imported text.
     pub line: usize,
     pub text: String,
-    pub reason: String,
+    pub reason: LineReason,
 }
 
-impl LineProblem {
-    /// Chinese sentence for the import dialog.
-    pub fn message(&self) -> String {
-        format!("第 {} 行「{}」：{}", self.line, self.text, self.reason)
-    }
+/// Why a line of a list file was not taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineReason {
+    /// The word itself cannot be matched.
+    Word(WordProblem),
+    /// `word | warn | block`: a line holds one word and at most one severity.
+    MoreThanOneBar,
+    /// A severity that is neither block nor warn (as written, trimmed).
+    UnknownSeverity(String),
+    /// A `# severity:` line in the allow list, which has no severities.
+    SeverityDirectiveInAllowList,
+    /// `word | warn` in the allow list.
+    SeverityInAllowList,
+}
+
+/// Why a word cannot go on a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WordProblem {
+    /// Longer than [`MAX_WORD_CHARS`].
+    TooLong,
+    /// Nothing is left once spaces, punctuation and symbols are ignored.
+    NothingToMatch,
+    /// A single letter or digit would match almost everywhere.
+    SingleLetter,
 }
 
 /// What an import did.
@@ -67,17 +89,17 @@ pub struct WordList {
     pub entries: Vec<WordEntry>,
 }
 
-/// Checks that a word can be matched, returning its compact form or the Chinese reason why not.
-pub fn validate_word(word: &str) -> Result<String, String> {
+/// Checks that a word can be matched, returning its compact form or the reason why not.
+pub fn validate_word(word: &str) -> Result<String, WordProblem> {
     let word = word.trim();
     if word.chars().count() > MAX_WORD_CHARS {
-        return Err(format!("超过 {MAX_WORD_CHARS} 个字，请只写关键词"));
+        return Err(WordProblem::TooLong);
     }
     let compact = normalize_word(word);
     let mut chars = compact.chars();
     match (chars.next(), chars.next()) {
-        (None, _) => Err("只有空格、标点或符号，无法匹配".to_owned()),
-        (Some(c), None) if c.is_ascii() => Err("只有一个字母或数字，会到处误报".to_owned()),
+        (None, _) => Err(WordProblem::NothingToMatch),
+        (Some(c), None) if c.is_ascii() => Err(WordProblem::SingleLetter),
         _ => Ok(compact),
     }
 }
@@ -100,7 +122,7 @@ fn parse_lines(
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     for (index, raw) in text.lines().enumerate() {
         let line = raw.trim();
-        let problem = |reason: String| LineProblem {
+        let problem = |reason: LineReason| LineProblem {
             line: index + 1,
             text: line.to_owned(),
             reason,
@@ -112,7 +134,7 @@ fn parse_lines(
             if let Some(value) = severity_directive(comment) {
                 match Severity::parse(value) {
                     Some(severity) if allow_severity => default = severity,
-                    Some(_) => problems.push(problem("允许词表不需要级别".to_owned())),
+                    Some(_) => problems.push(problem(LineReason::SeverityDirectiveInAllowList)),
                     None => problems.push(problem(unknown_severity(value))),
                 }
             }
@@ -122,15 +144,13 @@ fn parse_lines(
         let word = parts.next().unwrap_or_default().trim();
         let severity_text = parts.next();
         if parts.next().is_some() {
-            problems.push(problem("一行只能有一个「|」".to_owned()));
+            problems.push(problem(LineReason::MoreThanOneBar));
             continue;
         }
         let severity = match severity_text {
             None => default,
             Some(_) if !allow_severity => {
-                problems.push(problem(
-                    "允许词表不需要级别，请删去「|」及其后的内容".to_owned(),
-                ));
+                problems.push(problem(LineReason::SeverityInAllowList));
                 continue;
             }
             Some(value) => match Severity::parse(value) {
@@ -146,25 +166,26 @@ fn parse_lines(
                 word: word.to_owned(),
                 severity,
             }),
-            Err(reason) => problems.push(problem(reason)),
+            Err(reason) => problems.push(problem(LineReason::Word(reason))),
         }
     }
     (lines, problems)
 }
 
+/// The keys of a severity comment line, with ASCII or full-width colon: data read from users'
+/// files, not wording, so it stays here rather than in `text`.
+const ACCEPTED_SEVERITY_DIRECTIVES: &[&str] = &["severity:", "severity：", "级别:", "级别："];
+
 /// The value of a `# severity: …` (or `# 级别：…`) comment line.
 fn severity_directive(comment: &str) -> Option<&str> {
     let comment = comment.trim();
-    ["severity:", "severity：", "级别:", "级别："]
+    ACCEPTED_SEVERITY_DIRECTIVES
         .iter()
         .find_map(|key| comment.strip_prefix(key))
 }
 
-fn unknown_severity(value: &str) -> String {
-    format!(
-        "无法识别的级别「{}」，只能写 block（拦截）或 warn（提醒）",
-        value.trim()
-    )
+fn unknown_severity(value: &str) -> LineReason {
+    LineReason::UnknownSeverity(value.trim().to_owned())
 }
 
 impl WordList {
@@ -271,13 +292,10 @@ impl WordList {
         report
     }
 
-    /// The list in the import format; importing the export gives the same list back.
-    pub fn export(&self) -> String {
-        let mut out = format!(
-            "# {} {}\n# severity: block\n",
-            self.category.article(),
-            self.category.label()
-        );
+    /// The list in the import format under a `# heading` comment line; importing the export
+    /// gives the same list back. `WordList::export` (in `text::screening`) supplies the heading.
+    pub fn export_with_heading(&self, heading: &str) -> String {
+        let mut out = format!("# {heading}\n# severity: block\n");
         for entry in &self.entries {
             match entry.severity {
                 Severity::Block => out.push_str(&entry.word),
@@ -362,9 +380,10 @@ impl AllowList {
         report
     }
 
-    /// The list in the import format.
-    pub fn export(&self) -> String {
-        let mut out = String::from("# 允许词表：含有敏感词但可以发布的说法\n");
+    /// The list in the import format under a `# heading` comment line. `AllowList::export` (in
+    /// `text::screening`) supplies the heading.
+    pub fn export_with_heading(&self, heading: &str) -> String {
+        let mut out = format!("# {heading}\n");
         for word in &self.words {
             out.push_str(word);
             out.push('\n');
@@ -467,7 +486,11 @@ mod tests {
         assert_eq!(report.duplicates, 1, "赌 博 is the same word as 赌博");
         let lines: Vec<usize> = report.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![5, 7, 8, 9, 12]);
-        assert!(report.problems[1].reason.contains("无法识别的级别"));
+        assert_eq!(
+            report.problems[1].reason,
+            LineReason::UnknownSeverity("maybe".into())
+        );
+        assert!(report.problems[1].message().contains("无法识别的级别"));
         assert!(report.problems[0].message().starts_with("第 5 行"));
         let severities: Vec<(&str, Severity)> = list
             .entries
