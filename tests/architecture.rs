@@ -86,3 +86,122 @@ fn nothing_below_the_window_knows_egui() {
     }
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// Files whose Chinese is not interface wording, and why. Everything else keeps its Chinese
+/// in `src/text/` (DESIGN 5: wording reviewed in one place; another locale stays possible).
+const CHINESE_ALLOWED: &[(&str, &str)] = &[
+    (
+        "src/store/demo.rs",
+        "demo data: the fictional units, people and platforms",
+    ),
+    ("src/store/demo_posts.rs", "demo data: the fictional posts"),
+    (
+        "src/print/labels.rs",
+        "the filing form's fixed text, verbatim from the policy's 附件; checked against the font",
+    ),
+    (
+        "src/print/report_labels.rs",
+        "the written reports' fixed text, as the school's forms",
+    ),
+    (
+        "src/print/slip_labels.rs",
+        "the approval slip's fixed text, as the school's form",
+    ),
+    (
+        "src/print/text_fit.rs",
+        "typesetting data: CJK punctuation that may not start or end a line",
+    ),
+    (
+        "src/domain/identity.rs",
+        "platform kind names matched as data",
+    ),
+    (
+        "src/domain/screening/finding.rs",
+        "severity words accepted in a word-list file",
+    ),
+    (
+        "src/domain/screening/words.rs",
+        "the 级别: directive accepted in a word-list file",
+    ),
+    (
+        "src/domain/calendar/import.rs",
+        "the holiday-cn data set's name, stored as a year's source",
+    ),
+    (
+        "src/domain/supervision/history_csv.rs",
+        "column headings accepted in a post-history CSV",
+    ),
+];
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Whether a line of code holds a string literal with Chinese (or full-width punctuation).
+fn has_chinese_literal(line: &str) -> bool {
+    let code = line.trim_start();
+    if code.starts_with("//") {
+        return false;
+    }
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            } else if is_han(c) {
+                return true;
+            }
+        } else if c == '"' {
+            in_string = true;
+        }
+    }
+    // A literal that continues on the next line counts by its first line only; a line
+    // inside such a literal starts with Chinese.
+    code.chars().next().is_some_and(is_han)
+}
+
+#[test]
+fn chinese_wording_lives_in_text() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for f in rust_files(&root.join("src")) {
+        let rel = f.strip_prefix(root).unwrap().display().to_string();
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        if rel.starts_with("src/text/")
+            || name == "tests.rs"
+            || name.ends_with("_tests.rs")
+            || CHINESE_ALLOWED.iter().any(|(allowed, _)| *allowed == rel)
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            // Tests may use Chinese freely; they sit at the end of a file.
+            if line.trim() == "#[cfg(test)]" {
+                break;
+            }
+            if has_chinese_literal(line) {
+                found.push(format!("{rel}:{}: {}", i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "Chinese outside src/text/ (move it there, or allow the file with a reason):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_chinese_check_sees_literals_and_not_comments() {
+    assert!(has_chinese_literal(r#"ui.label("备案");"#));
+    assert!(has_chinese_literal(r#"format!("{a}：{b}")"#));
+    assert!(has_chinese_literal("    尚未备案的平台\","));
+    assert!(!has_chinese_literal("/// 第四条一: five working days"));
+    assert!(!has_chinese_literal(r#"let x = "ascii"; // 中文注释"#));
+}

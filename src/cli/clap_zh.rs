@@ -91,7 +91,9 @@ fn main_line(error: &clap::Error) -> Option<String> {
         ErrorKind::ArgumentConflict => {
             let prior = match error.get(ContextKind::PriorArg) {
                 Some(ContextValue::String(prior)) => Some(prior.clone()),
-                Some(ContextValue::Strings(prior)) => Some(prior.join("、")),
+                Some(ContextValue::Strings(prior)) => {
+                    Some(prior.join(crate::text::ui_common::LIST_SEPARATOR))
+                }
                 _ => None,
             };
             let arg = arg.or(subcommand).unwrap_or_default();

@@ -9,7 +9,7 @@ use crate::print::{
     ChangeLine, ChangeReportData, ClosureReportData, FilingFormData, FormSettings,
     ShutdownNoticeData, check_font_file,
 };
-use crate::store::{Ending, Settings, Store, StoreError};
+use crate::store::{Ending, Entity, Settings, Store, StoreError};
 
 /// A font file is never larger than this (the largest CJK faces are ~25 MB).
 pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
@@ -31,7 +31,7 @@ pub fn forms_for(store: &Store, platform_ids: &[i64]) -> Result<Vec<FilingFormDa
                     .iter()
                     .find(|k| k.id == p.draft.kind_id)
                     .ok_or(StoreError::NotFound {
-                        what: crate::text::ops::MISSING_PLATFORM_KIND,
+                        what: Entity::PlatformKind,
                         id: p.draft.kind_id,
                     })?;
             Ok(FilingFormData::from_platform(&p, unit, kind))

@@ -93,7 +93,7 @@ pub fn export_scan(store: &Store, filing_id: i64) -> Result<PathBuf, OpsError> {
     let scan = store
         .scan(filing_id)?
         .ok_or(crate::store::StoreError::NotFound {
-            what: crate::text::ops::MISSING_SCAN,
+            what: crate::store::Entity::Scan,
             id: filing_id,
         })?;
     write_temporary(&format!("scan-{filing_id}"), &scan.file_name, &scan.bytes)

@@ -83,7 +83,7 @@ pub fn website_account_name(site_name: &str, address: &str) -> String {
 /// 订阅号/服务号/企业号 are WeChat's account kinds (GLOSSARY 账号类型); other platforms
 /// leave the boxes empty and are not warned about them.
 pub fn account_type_applies(platform_kind: &str) -> bool {
-    platform_kind.contains("微信")
+    platform_kind.contains(labels::WECHAT)
 }
 
 /// Labels of the values that would print blank, so the window can warn before printing.
@@ -112,7 +112,7 @@ pub fn missing_fields(data: &FilingFormData) -> Vec<&'static str> {
         labels::ACCOUNT_TYPE,
     );
     check(blank(&data.responsible_person), labels::RESPONSIBLE);
-    check(blank(&data.responsible_mobile), "负责人联络手机");
+    check(blank(&data.responsible_mobile), labels::RESPONSIBLE_MOBILE);
     let named: Vec<_> = data
         .administrators
         .iter()
@@ -121,7 +121,7 @@ pub fn missing_fields(data: &FilingFormData) -> Vec<&'static str> {
     check(named.is_empty(), labels::ADMINISTRATOR);
     check(
         named.iter().any(|(_, mobile)| blank(mobile)),
-        "管理员联络手机",
+        labels::ADMINISTRATOR_MOBILE,
     );
     missing
 }

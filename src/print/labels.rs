@@ -106,3 +106,31 @@ pub fn all_fixed_text() -> String {
     all.push_str(&super::slip_labels::all_fixed_text());
     all
 }
+
+/// The PDF's subject line for a filing form.
+pub const FILING_FORM_SUBJECT: &str = "新媒体账号备案表";
+/// 订阅号/服务号/企业号 apply to the platform kinds whose name holds this (GLOSSARY 账号类型).
+pub const WECHAT: &str = "微信";
+/// Blank values the window warns about before printing, where no single label names them.
+pub const RESPONSIBLE_MOBILE: &str = "负责人联络手机";
+pub const ADMINISTRATOR_MOBILE: &str = "管理员联络手机";
+
+/// An account printed with its ID: 「商学院（sxy_wx）」.
+pub fn name_with_account(name: &str, account: &str) -> String {
+    format!("{name}（{account}）")
+}
+
+/// A document's title with what it is about: 「备案表：商学院」.
+pub fn titled(title: &str, about: &str) -> String {
+    format!("{title}：{about}")
+}
+
+/// The title of a PDF holding several platforms' forms.
+pub fn copies_title(title: &str, count: usize) -> String {
+    format!("{title}（{count}份）")
+}
+
+/// The salutation of a letter to a unit: 「商学院：」.
+pub fn addressee(unit_name: &str) -> String {
+    format!("{}：", unit_name.trim())
+}

@@ -15,6 +15,7 @@ use super::data::{FilingFormData, FormSettings};
 use super::error::PrintError;
 use super::filing_form::layout_copies;
 use super::fonts::{self, FormFont};
+use super::labels::{self, FILING_FORM_SUBJECT};
 use super::layout::{Element, PT_PER_MM, Page, PointMm, TextWeight};
 
 /// Outline width of heavy text, as a share of its size: enough to darken the title the way a
@@ -22,7 +23,6 @@ use super::layout::{Element, PT_PER_MM, Page, PointMm, TextWeight};
 const HEAVY_STROKE_EM: f32 = 0.03;
 
 const PRODUCER: &str = "MediaDesk";
-const FILING_FORM_SUBJECT: &str = "新媒体账号备案表";
 
 /// All copies of one platform's form in one PDF.
 pub fn render_filing_form(
@@ -128,9 +128,9 @@ fn document_title(forms: &[FilingFormData], settings: &FormSettings) -> String {
     match forms {
         [one] if !one.account_name.trim().is_empty() => {
             let account = one.account_name.lines().next().unwrap_or_default().trim();
-            format!("{}：{}", settings.title(), account)
+            labels::titled(&settings.title(), account)
         }
-        _ => format!("{}（{}份）", settings.title(), forms.len()),
+        _ => labels::copies_title(&settings.title(), forms.len()),
     }
 }
 

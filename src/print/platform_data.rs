@@ -16,7 +16,7 @@ impl FilingFormData {
             } else if d.account.trim().is_empty() || d.account == d.name {
                 d.name.clone()
             } else {
-                format!("{}（{}）", d.name, d.account)
+                super::labels::name_with_account(&d.name, &d.account)
             },
             verified: Some(d.verified),
             content_scope: d.content_scope.clone(),

@@ -67,6 +67,6 @@ pub(super) fn layout_report(content: ReportContent<'_>, font: &dyn Advance) -> V
 pub(super) fn metadata_title(title: &str, platform_name: &str) -> String {
     match platform_name.trim() {
         "" => title.to_owned(),
-        name => format!("{title}：{name}"),
+        name => labels::titled(title, name),
     }
 }

@@ -49,7 +49,7 @@ pub(super) fn shutdown_notice_pages(
         letter.centred_line(data.document_no.trim());
     }
     letter.gap(BODY_PITCH);
-    letter.paragraph(&format!("{}：", data.unit_name.trim()), false, 0.0);
+    letter.paragraph(&labels::addressee(&data.unit_name), false, 0.0);
     letter.paragraph(
         &report_labels::shutdown_reason(
             &data.platform_kind,

@@ -1,173 +1,42 @@
-//! Saving a PDF so that the target is either the complete new file or untouched: write a
-//! temporary file beside it, flush it to disk, then rename it over the target.
+//! Saving a PDF: the shared atomic save (`files::write_atomically`), its failure worded as a
+//! print error.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, ErrorKind, Write};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::path::Path;
 
 use super::error::PrintError;
+use crate::files::{SaveError, write_atomically};
 
 /// Writes `bytes` to `path` atomically; on any failure no partial or temporary file is left.
 pub fn write_pdf_atomically(path: &Path, bytes: &[u8]) -> Result<(), PrintError> {
-    let shown = path.display().to_string();
-    let Some(file_name) = path.file_name().filter(|_| !path.is_dir()) else {
-        return Err(PrintError::NotAFilePath { path: shown });
-    };
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    replace_via_temp(path, &folder, &file_name.to_string_lossy(), bytes)
+    write_atomically(path, bytes).map_err(PrintError::from)
 }
 
-/// The write itself, once `path` is known to name a file in `folder`.
-fn replace_via_temp(
-    path: &Path,
-    folder: &Path,
-    file_name: &str,
-    bytes: &[u8],
-) -> Result<(), PrintError> {
-    let shown = path.display().to_string();
-    let folder_shown = folder.display().to_string();
-    let explain = |e: io::Error| match e.kind() {
-        ErrorKind::NotFound | ErrorKind::NotADirectory => PrintError::FolderMissing {
-            folder: folder_shown.clone(),
-        },
-        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => PrintError::NoPermission {
-            folder: folder_shown.clone(),
-        },
-        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => PrintError::DiskFull {
-            path: shown.clone(),
-        },
-        _ => PrintError::WriteFailed {
-            path: shown.clone(),
-            reason: e.to_string(),
-        },
-    };
-
-    let (temp_path, file) = create_temp_beside(folder, file_name).map_err(&explain)?;
-    let written = write_and_sync(file, bytes).and_then(|()| fs::rename(&temp_path, path));
-    if let Err(e) = written {
-        // Best effort: the temporary file is ours and must not stay behind.
-        let _ = fs::remove_file(&temp_path);
-        return Err(explain(e));
-    }
-    sync_folder(folder);
-    Ok(())
-}
-
-fn write_and_sync(mut file: File, bytes: &[u8]) -> io::Result<()> {
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-/// A new, uniquely named hidden file in the target's folder, so the rename stays on one
-/// file system (and is therefore atomic).
-fn create_temp_beside(folder: &Path, file_name: &str) -> io::Result<(PathBuf, File)> {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let mut last_error = io::Error::from(ErrorKind::AlreadyExists);
-    for _ in 0..100 {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let temp = folder.join(format!(".{file_name}.{}.{n}.tmp", std::process::id()));
-        match OpenOptions::new().write(true).create_new(true).open(&temp) {
-            Ok(file) => return Ok((temp, file)),
-            Err(e) if e.kind() == ErrorKind::AlreadyExists => last_error = e,
-            Err(e) => return Err(e),
+impl From<SaveError> for PrintError {
+    fn from(e: SaveError) -> Self {
+        match e {
+            SaveError::NotAFilePath { path } => Self::NotAFilePath { path },
+            SaveError::FolderMissing { folder } => Self::FolderMissing { folder },
+            SaveError::NoPermission { folder } => Self::NoPermission { folder },
+            SaveError::DiskFull { path } => Self::DiskFull { path },
+            SaveError::WriteFailed { path, reason } => Self::WriteFailed { path, reason },
         }
     }
-    Err(last_error)
-}
-
-/// Makes the rename itself durable; not possible (nor needed) on every platform.
-fn sync_folder(folder: &Path) {
-    #[cfg(unix)]
-    if let Ok(dir) = File::open(folder) {
-        let _ = dir.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = folder;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn entries(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .expect("read dir")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-
     #[test]
-    fn writes_and_replaces_the_whole_file() {
+    fn a_failed_save_is_told_in_chinese() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let target = dir.path().join("备案表.pdf");
-        write_pdf_atomically(&target, b"first version, longer").expect("write");
-        write_pdf_atomically(&target, b"second").expect("replace");
-        assert_eq!(fs::read(&target).expect("read"), b"second");
-        assert_eq!(entries(dir.path()), vec!["备案表.pdf".to_owned()]);
-    }
-
-    #[test]
-    fn unwritable_targets_give_a_chinese_error_and_leave_nothing() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let a_file = dir.path().join("not-a-folder");
-        fs::write(&a_file, b"x").expect("file");
-        let a_folder = dir.path().join("existing-folder");
-        fs::create_dir(&a_folder).expect("folder");
-
         let cases = [
             (dir.path().join("gone").join("表.pdf"), "不存在"),
-            (a_file.join("表.pdf"), "不存在"),
-            (a_folder.clone(), "不是文件名"),
+            (dir.path().to_path_buf(), "不是文件名"),
         ];
         for (target, message) in cases {
             let err = write_pdf_atomically(&target, b"%PDF").expect_err("must fail");
             assert!(err.to_string().contains(message), "{target:?}: {err}");
-            assert!(!target.is_file(), "{target:?}");
         }
-        assert_eq!(
-            entries(dir.path()),
-            vec!["existing-folder".to_owned(), "not-a-folder".to_owned()]
-        );
-        assert!(entries(&a_folder).is_empty());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn read_only_folder_is_refused_and_left_empty() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().expect("tempdir");
-        let locked = dir.path().join("locked");
-        fs::create_dir(&locked).expect("folder");
-        fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).expect("chmod");
-        let result = write_pdf_atomically(&locked.join("表.pdf"), b"%PDF");
-        let left = entries(&locked);
-        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).expect("chmod back");
-        match result {
-            // Root ignores permission bits: nothing to check then.
-            Ok(()) => assert_eq!(left, vec!["表.pdf".to_owned()]),
-            Err(err) => {
-                assert!(err.to_string().contains("没有权限"), "{err}");
-                assert!(left.is_empty(), "{left:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn failed_rename_removes_the_temporary_file() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        // A non-empty folder where the file should go: the rename fails after the write.
-        let target = dir.path().join("表.pdf");
-        fs::create_dir(&target).expect("folder");
-        fs::write(target.join("keep"), b"x").expect("file");
-        let err = replace_via_temp(&target, dir.path(), "表.pdf", b"%PDF").expect_err("fails");
-        assert!(err.to_string().contains("无法保存"), "{err}");
-        assert_eq!(entries(dir.path()), vec!["表.pdf".to_owned()]);
-        assert_eq!(entries(&target), vec!["keep".to_owned()]);
     }
 }

@@ -49,7 +49,7 @@ impl Store {
                 w.note(
                     "calendar_import",
                     format!("calendar:{}", y.year),
-                    &y.sources.join("；"),
+                    &crate::text::audit::calendar_sources(&y.sources),
                 )?;
             }
             Ok(())

@@ -5,7 +5,7 @@ use chrono::{Days, NaiveDate};
 use rusqlite::params;
 
 use super::demo_posts::DEMO_SUPERVISOR_LOGIN;
-use super::error::Rejection;
+use super::error::{Entity, Rejection};
 use super::{Store, StoreError};
 use crate::domain::filing::{FilingKind, FilingStep};
 use crate::domain::lifecycle::Closure;
@@ -425,7 +425,7 @@ impl Store {
             .iter()
             .position(|(u, _, _, roles)| *u == unit && roles.contains(&Role::Administrator))
             .ok_or(StoreError::NotFound {
-                what: "演示账号",
+                what: Entity::Account,
                 id: unit as i64,
             })?;
         self.demo_as_login(super::demo_posts::LOGINS[index])

@@ -4,6 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::error::Entity;
 use super::users::AccountRow;
 use super::{Store, StoreError};
 use crate::domain::permissions::{Permission, Target};
@@ -128,7 +129,7 @@ impl Store {
 
     pub(super) fn demo_as_login(&mut self, login: &str) -> Result<(), StoreError> {
         let id = self.user_id(login)?.ok_or(StoreError::NotFound {
-            what: "演示账号",
+            what: Entity::Account,
             id: 0,
         })?;
         self.act_as(id)

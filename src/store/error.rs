@@ -9,6 +9,7 @@ use crate::domain::calendar::CalendarError;
 use crate::domain::filing::FilingStepError;
 use crate::domain::lifecycle::LifecycleError;
 use crate::domain::permissions::Refusal;
+use crate::domain::platform::PlatformStatus;
 use crate::domain::screening::ScreeningError;
 use crate::domain::validation::FieldError;
 use crate::domain::workflow::{PostState, WorkflowError};
@@ -37,10 +38,10 @@ pub enum StoreError {
     },
     /// The row changed since the form was opened.
     Stale {
-        what: &'static str,
+        what: Entity,
     },
     NotFound {
-        what: &'static str,
+        what: Entity,
         id: i64,
     },
     /// Fields that break the rules, each with its message.
@@ -52,7 +53,8 @@ pub enum StoreError {
     /// The actor may not do this (`domain::permissions`).
     Forbidden(#[from] Refusal),
     Sqlite(#[from] rusqlite::Error),
-    /// Stored content that cannot be read back.
+    /// Stored content that cannot be read back: where it is and what was found, for whoever
+    /// repairs the file (`table.column = value`).
     Corrupt(String),
     Auth(#[from] AuthError),
     WrongPassword,
@@ -80,6 +82,26 @@ pub enum StoreError {
     Unchecked,
 }
 
+/// The kind of stored thing an error is about (a missing row, a stale edit, a vanished
+/// reference); `text::store` words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    Unit,
+    Person,
+    Platform,
+    PlatformKind,
+    /// The unit or the platform kind picked in a platform's form.
+    UnitOrKind,
+    Filing,
+    /// The signed and stamped scan of a filing form.
+    Scan,
+    Change,
+    Post,
+    Attachment,
+    Account,
+    WordList,
+}
+
 /// Input refused for a reason that is no single field's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rejection {
@@ -97,7 +119,7 @@ pub enum Rejection {
     /// Posts are written, reviewed and published by a unit's people, not by a bare account.
     AccountWithoutPerson,
     /// The platform no longer runs (closed or shut down).
-    PlatformEnded(&'static str),
+    PlatformEnded(PlatformStatus),
     /// A post may move only to another platform of its own unit.
     PostToOtherUnitPlatform,
     /// Demo data goes only into an empty database.
@@ -137,7 +159,7 @@ pub enum Conflict {
     /// The person still has an account or posts.
     PersonInUse,
     /// A referenced row vanished meanwhile (e.g. the unit picked in a form).
-    ReferenceGone(&'static str),
+    ReferenceGone(Entity),
 }
 
 /// An attachment refused by the checks of 第八条二.

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::error::Rejection;
+use super::error::{Entity, Rejection};
 use super::lifecycle::{platform_unit, record_event, set_status};
 use super::units::stale_or_missing;
 use super::{Store, StoreError};
@@ -67,7 +67,10 @@ impl Store {
                     .prepare_cached("SELECT status, name, unit_id FROM platforms WHERE id = ?1")?
                     .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                     .optional()?
-                    .ok_or(StoreError::NotFound { what: "平台", id })?;
+                    .ok_or(StoreError::NotFound {
+                        what: Entity::Platform,
+                        id,
+                    })?;
                 w.allow(Permission::PrintFiling, Target::Unit(unit))?;
                 let status = PlatformStatus::from_code(&status)
                     .ok_or_else(|| StoreError::Corrupt(format!("platforms.status = {status}")))?;
@@ -98,7 +101,7 @@ impl Store {
         stmt.query_row([id], filing_from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                what: "备案记录",
+                what: Entity::Filing,
                 id,
             })?
     }
@@ -132,7 +135,7 @@ impl Store {
             w.allow(permission, Target::Unit(unit))?;
             if current.version != version {
                 return Err(StoreError::Stale {
-                    what: "备案记录"
+                    what: Entity::Filing
                 });
             }
             let next = apply_step(&current, step, today)?;
@@ -150,7 +153,7 @@ impl Store {
                     version
                 ],
             )?;
-            stale_or_missing(&w.tx, n, "filings", id, "备案记录")?;
+            stale_or_missing(&w.tx, n, "filings", id, Entity::Filing)?;
             match step {
                 FilingStep::Submit { on } => record_event(
                     w,
@@ -241,7 +244,7 @@ fn filing_from_row(r: &Row<'_>) -> rusqlite::Result<Result<FilingRow, StoreError
     let (Some(kind), Some(state)) = (FilingKind::from_code(&kind), FilingState::from_code(&state))
     else {
         return Ok(Err(StoreError::Corrupt(format!(
-            "未知备案类型或状态 {kind}/{state}"
+            "filings.kind/state = {kind}/{state}"
         ))));
     };
     Ok(Ok(FilingRow {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::error::Rejection;
+use super::error::{Entity, Rejection};
 use super::guard::Write;
 use super::units::stale_or_missing;
 use super::{Store, StoreError};
@@ -34,15 +34,6 @@ pub enum ChangeState {
     Pending,
     /// 已报送
     Reported,
-}
-
-impl ChangeState {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Pending => "待报送",
-            Self::Reported => "已报送",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -101,7 +92,10 @@ pub(super) fn platform_unit(conn: &rusqlite::Connection, id: i64) -> Result<i64,
         r.get(0)
     })
     .optional()?
-    .ok_or(StoreError::NotFound { what: "平台", id })
+    .ok_or(StoreError::NotFound {
+        what: Entity::Platform,
+        id,
+    })
 }
 
 impl Store {
@@ -126,7 +120,7 @@ impl Store {
         for row in rows {
             let (id, kind, occurred_on, actor, summary, recorded_at) = row?;
             let kind = EventKind::from_code(&kind)
-                .ok_or_else(|| StoreError::Corrupt(format!("未知事件 {kind}")))?;
+                .ok_or_else(|| StoreError::Corrupt(format!("platform_events.kind = {kind}")))?;
             out.push(Event {
                 id,
                 kind,
@@ -171,12 +165,12 @@ impl Store {
             )
             .optional()?
             .ok_or(StoreError::NotFound {
-                what: "变更记录",
+                what: Entity::Change,
                 id,
             })?;
         let (platform_id, changed_on, reason, fields, state, reported_on, version) = row;
         let fields = serde_json::from_str(&fields)
-            .map_err(|e| StoreError::Corrupt(format!("变更记录 {id} 无法读取（{e}）")))?;
+            .map_err(|e| StoreError::Corrupt(format!("platform_changes.fields (id {id}): {e}")))?;
         Ok(ChangeRecord {
             id,
             platform_id,
@@ -249,7 +243,7 @@ impl Store {
                  WHERE id = ?3 AND version = ?4",
                 params![on, w.now(), id, version],
             )?;
-            stale_or_missing(&w.tx, n, "platform_changes", id, "变更记录")?;
+            stale_or_missing(&w.tx, n, "platform_changes", id, Entity::Change)?;
             record_event(
                 w,
                 change.platform_id,
@@ -369,8 +363,9 @@ impl Store {
                 } else {
                     Ending::ShutDown(Shutdown {
                         on,
-                        reason: ShutdownReason::from_code(&reason)
-                            .ok_or_else(|| StoreError::Corrupt(format!("未知关停原因 {reason}")))?,
+                        reason: ShutdownReason::from_code(&reason).ok_or_else(|| {
+                            StoreError::Corrupt(format!("platform_endings.reason = {reason}"))
+                        })?,
                         details,
                         document_no,
                     })

@@ -26,7 +26,7 @@ pub mod drafts;
 
 pub use audit_log::{AuditCheck, AuditFilter};
 pub use demo_posts::{DEMO_ADMIN_LOGIN, DEMO_SUPERVISOR_LOGIN};
-pub use error::{AttachmentRefusal, Conflict, Rejection, StoreError};
+pub use error::{AttachmentRefusal, Conflict, Entity, Rejection, StoreError};
 pub use filings::{FilingRow, MAX_SCAN_BYTES, Scan};
 pub use lifecycle::{ChangeRecord, ChangeState, Ending, Event};
 pub use migrations::{LATEST_VERSION, MIGRATIONS};

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::error::Conflict;
+use super::error::{Conflict, Entity};
 use super::units::{is_constraint, stale_or_missing};
 use super::{Store, StoreError};
 use crate::domain::permissions::{Permission, Target};
@@ -24,7 +24,7 @@ impl Store {
             while let Some(r) = rows.next()? {
                 let code: String = r.get(1)?;
                 let role = Role::from_code(&code)
-                    .ok_or_else(|| StoreError::Corrupt(format!("未知角色 {code}")))?;
+                    .ok_or_else(|| StoreError::Corrupt(format!("person_roles.role = {code}")))?;
                 roles.entry(r.get(0)?).or_default().push(role);
             }
         }
@@ -74,7 +74,7 @@ impl Store {
                     ],
                     |r| r.get(0),
                 )
-                .map_err(|e| orphan(e, "单位"))?;
+                .map_err(|e| orphan(e, Entity::Unit))?;
             write_roles(&w.tx, id, &draft.roles)?;
             w.note(
                 "person_add",
@@ -117,8 +117,8 @@ impl Store {
                         version
                     ],
                 )
-                .map_err(|e| orphan(e, "单位"))?;
-            stale_or_missing(&w.tx, n, "people", id, "人员")?;
+                .map_err(|e| orphan(e, Entity::Unit))?;
+            stale_or_missing(&w.tx, n, "people", id, Entity::Person)?;
             w.tx.execute("DELETE FROM person_roles WHERE person_id = ?1", [id])?;
             write_roles(&w.tx, id, &draft.roles)?;
             w.note(
@@ -150,7 +150,10 @@ fn person_unit(conn: &rusqlite::Connection, id: i64) -> Result<i64, StoreError> 
         r.get(0)
     })
     .optional()?
-    .ok_or(StoreError::NotFound { what: "人员", id })
+    .ok_or(StoreError::NotFound {
+        what: Entity::Person,
+        id,
+    })
 }
 
 fn write_roles(tx: &rusqlite::Transaction<'_>, id: i64, roles: &[Role]) -> Result<(), StoreError> {
@@ -163,7 +166,7 @@ fn write_roles(tx: &rusqlite::Transaction<'_>, id: i64, roles: &[Role]) -> Resul
 }
 
 /// A foreign-key failure on insert means the referenced row is gone.
-pub(super) fn orphan(e: rusqlite::Error, what: &'static str) -> StoreError {
+pub(super) fn orphan(e: rusqlite::Error, what: Entity) -> StoreError {
     if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
         && e.to_string().contains("FOREIGN KEY")
     {

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::error::Entity;
 use super::lifecycle::record_event;
 use super::people::orphan;
 use super::units::stale_or_missing;
@@ -70,10 +71,13 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(&format!("{SELECT_PLATFORM} WHERE id = ?1"))?;
-        let platform = stmt
-            .query_row([id], platform_from_row)
-            .optional()?
-            .ok_or(StoreError::NotFound { what: "平台", id })?;
+        let platform =
+            stmt.query_row([id], platform_from_row)
+                .optional()?
+                .ok_or(StoreError::NotFound {
+                    what: Entity::Platform,
+                    id,
+                })?;
         let mut platform = platform?;
         platform.draft.administrators = self.administrators(id)?;
         Ok(platform)
@@ -139,7 +143,7 @@ impl Store {
                     ],
                     |r| r.get(0),
                 )
-                .map_err(|e| orphan(e, "单位或平台类型"))?;
+                .map_err(|e| orphan(e, Entity::UnitOrKind))?;
             write_admins(&w.tx, id, &draft.administrators)?;
             record_event(
                 w,
@@ -220,8 +224,8 @@ impl Store {
                         draft.intranet_only
                     ],
                 )
-                .map_err(|e| orphan(e, "单位或平台类型"))?;
-            stale_or_missing(&w.tx, n, "platforms", id, "平台")?;
+                .map_err(|e| orphan(e, Entity::UnitOrKind))?;
+            stale_or_missing(&w.tx, n, "platforms", id, Entity::Platform)?;
             w.tx.execute("DELETE FROM platform_admins WHERE platform_id = ?1", [id])?;
             write_admins(&w.tx, id, &draft.administrators)?;
             match &edit {
@@ -383,7 +387,8 @@ fn write_admins(
 
 fn status_of(r: &Row<'_>, idx: usize) -> Result<PlatformStatus, StoreError> {
     let code: String = r.get(idx)?;
-    PlatformStatus::from_code(&code).ok_or_else(|| StoreError::Corrupt(format!("未知状态 {code}")))
+    PlatformStatus::from_code(&code)
+        .ok_or_else(|| StoreError::Corrupt(format!("platforms.status = {code}")))
 }
 
 fn account_type_of(r: &Row<'_>, idx: usize) -> Result<Option<AccountType>, StoreError> {
@@ -391,7 +396,7 @@ fn account_type_of(r: &Row<'_>, idx: usize) -> Result<Option<AccountType>, Store
         None => Ok(None),
         Some(code) => AccountType::from_code(&code)
             .map(Some)
-            .ok_or_else(|| StoreError::Corrupt(format!("未知账号类型 {code}"))),
+            .ok_or_else(|| StoreError::Corrupt(format!("platforms.account_type = {code}"))),
     }
 }
 

@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::error::AttachmentRefusal;
+use super::error::{AttachmentRefusal, Entity};
 use super::posts::{open_post, touch_post};
 use super::{Store, StoreError};
 use crate::domain::permissions::Permission;
@@ -114,7 +114,7 @@ impl Store {
                 )
                 .optional()?
                 .ok_or(StoreError::NotFound {
-                    what: "附件",
+                    what: Entity::Attachment,
                     id: attachment_id,
                 })?;
             let (post, actor) = open_post(w, post_id, version, Permission::EditPost)?;
@@ -163,7 +163,7 @@ impl Store {
             )
             .optional()?
             .ok_or(StoreError::NotFound {
-                what: "附件",
+                what: Entity::Attachment,
                 id: attachment_id,
             })?;
         if sha256_hex(&bytes) != sha {

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::audit_log::Record;
-use super::error::Rejection;
+use super::error::{Entity, Rejection};
 use super::guard::Write;
 use super::{Store, StoreError, now_timestamp};
 use crate::domain::audit::AuditEntry;
@@ -48,20 +48,21 @@ const SELECT_POST: &str = "
     LEFT JOIN people pb ON pb.id = p.publisher_id
     LEFT JOIN people o ON o.id = p.override_by";
 
-fn corrupt(what: &str, code: &str) -> rusqlite::Error {
+/// A stored code no variant knows, as `column = value` for whoever repairs the file.
+fn corrupt(column: &str, code: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         0,
         rusqlite::types::Type::Text,
-        format!("未知{what} {code}").into(),
+        format!("{column} = {code}").into(),
     )
 }
 
 pub(super) fn state_of(code: &str) -> rusqlite::Result<PostState> {
-    PostState::from_code(code).ok_or_else(|| corrupt("状态", code))
+    PostState::from_code(code).ok_or_else(|| corrupt("posts.state", code))
 }
 
 pub(super) fn category_of(code: &str) -> rusqlite::Result<Category> {
-    Category::from_code(code).ok_or_else(|| corrupt("类别", code))
+    Category::from_code(code).ok_or_else(|| corrupt("posts.category", code))
 }
 
 fn post_of(r: &Row<'_>) -> rusqlite::Result<Post> {
@@ -92,7 +93,8 @@ fn post_of(r: &Row<'_>) -> rusqlite::Result<Post> {
             category: category_of(&r.get::<_, String>(10)?)?,
             column: r.get(11)?,
             attribution: Attribution {
-                origin: Origin::from_code(&origin).ok_or_else(|| corrupt("来源", &origin))?,
+                origin: Origin::from_code(&origin)
+                    .ok_or_else(|| corrupt("posts.origin", &origin))?,
                 author_or_provider: r.get(13)?,
                 source_name: r.get(14)?,
                 source_link: r.get(15)?,
@@ -122,7 +124,10 @@ fn load_post(conn: &Connection, id: i64) -> Result<Post, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT_POST} WHERE p.id = ?1"))?;
     stmt.query_row([id], post_of)
         .optional()?
-        .ok_or(StoreError::NotFound { what: "信息", id })
+        .ok_or(StoreError::NotFound {
+            what: Entity::Post,
+            id,
+        })
 }
 
 /// The post as it is inside the write, after asking whether the actor may take
@@ -141,7 +146,7 @@ pub(super) fn open_post(
         .in_unit(post.unit_id)
         .ok_or(Rejection::AccountWithoutPerson)?;
     if post.version != version {
-        return Err(StoreError::Stale { what: "信息" });
+        return Err(StoreError::Stale { what: Entity::Post });
     }
     Ok((post, actor))
 }
@@ -178,7 +183,7 @@ fn platform_for_post(conn: &Connection, platform_id: i64) -> Result<(i64, String
     )
     .optional()?
     .ok_or(StoreError::NotFound {
-        what: "平台",
+        what: Entity::Platform,
         id: platform_id,
     })
 }
@@ -186,7 +191,7 @@ fn platform_for_post(conn: &Connection, platform_id: i64) -> Result<(i64, String
 fn platform_open(status: &str) -> Result<(), StoreError> {
     match PlatformStatus::from_code(status) {
         Some(s @ (PlatformStatus::Closed | PlatformStatus::ShutDown)) => {
-            Err(Rejection::PlatformEnded(s.label()).into())
+            Err(Rejection::PlatformEnded(s).into())
         }
         _ => Ok(()),
     }

@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::error::{Conflict, Rejection};
+use super::error::{Conflict, Entity, Rejection};
 use super::{Store, StoreError};
 use crate::domain::permissions::{Permission, Target};
 use crate::domain::platform::PlatformKind;
@@ -32,7 +32,10 @@ impl Store {
         self.units()?
             .into_iter()
             .find(|u| u.id == id)
-            .ok_or(StoreError::NotFound { what: "单位", id })
+            .ok_or(StoreError::NotFound {
+                what: Entity::Unit,
+                id,
+            })
     }
 
     /// A new unit (第二条: set up by the school).
@@ -107,7 +110,7 @@ impl Store {
                     version
                 ],
             )?;
-            stale_or_missing(&w.tx, n, "units", id, "单位")?;
+            stale_or_missing(&w.tx, n, "units", id, Entity::Unit)?;
             w.note(
                 "unit_edit",
                 format!("unit:{id}"),
@@ -126,7 +129,10 @@ impl Store {
                 Err(e) => return Err(e.into()),
             };
             if n == 0 {
-                return Err(StoreError::NotFound { what: "单位", id });
+                return Err(StoreError::NotFound {
+                    what: Entity::Unit,
+                    id,
+                });
             }
             w.note("unit_delete", format!("unit:{id}"), "")
         })
@@ -194,7 +200,7 @@ impl Store {
                 .optional()?;
             let Some(name) = name else {
                 return Err(StoreError::NotFound {
-                    what: "平台类型",
+                    what: Entity::PlatformKind,
                     id,
                 });
             };
@@ -223,7 +229,7 @@ pub(super) fn stale_or_missing(
     n: usize,
     table: &str,
     id: i64,
-    what: &'static str,
+    what: Entity,
 ) -> Result<(), StoreError> {
     if n == 1 {
         return Ok(());

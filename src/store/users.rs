@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::audit_log::note_at;
-use super::error::{Conflict, Rejection};
+use super::error::{Conflict, Entity, Rejection};
 use super::guard::roles_of;
 use super::{Store, StoreError, now_timestamp};
 use crate::domain::auth::{self, check_login, check_password, seconds_to_wait};
@@ -227,7 +227,10 @@ impl Store {
                         r.get::<_, String>(0)
                     })
                     .optional()?
-                    .ok_or(StoreError::NotFound { what: "人员", id })?,
+                    .ok_or(StoreError::NotFound {
+                        what: Entity::Person,
+                        id,
+                    })?,
                 ),
                 None => None,
             };
@@ -408,7 +411,7 @@ impl Store {
             )
             .optional()?
             .ok_or(StoreError::NotFound {
-                what: "账号",
+                what: Entity::Account,
                 id: user_id,
             })?;
         let mut roles = match person_id {

@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 use serde::{Serialize, de::DeserializeOwned};
 
+use super::error::Entity;
 use super::guard::Write;
 use super::{Store, StoreError};
 use crate::domain::permissions::{Permission, Target};
@@ -81,7 +82,9 @@ impl Store {
             .optional()?
             .unwrap_or(0);
         if current != version {
-            return Err(StoreError::Stale { what: "词表" });
+            return Err(StoreError::Stale {
+                what: Entity::WordList,
+            });
         }
         let next = version + 1;
         w.tx.execute(

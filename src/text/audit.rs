@@ -162,3 +162,8 @@ pub const WRONG_PASSWORD: &str = "密码错误";
 pub fn password_set(target: &str) -> String {
     format!("设置「{target}」的密码")
 }
+
+/// The audit comment of a calendar import: where the year's schedule came from.
+pub fn calendar_sources(sources: &[String]) -> String {
+    sources.join("；")
+}

@@ -271,6 +271,7 @@ pub mod calendar;
 pub mod cli;
 pub mod ops;
 pub mod permissions;
+pub mod print;
 pub mod screening;
 pub mod settings;
 

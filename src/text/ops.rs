@@ -115,7 +115,3 @@ pub fn size_text(bytes: u64) -> String {
         format!("{} KB", bytes.div_ceil(1024))
     }
 }
-
-/// What a use case names in 「找不到编号为 … 的…」 when a record it looks up is gone.
-pub const MISSING_PLATFORM_KIND: &str = "平台类型";
-pub const MISSING_SCAN: &str = "扫描件";

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::store::{AttachmentRefusal, Conflict, Rejection, StoreError};
+use crate::store::{AttachmentRefusal, ChangeState, Conflict, Entity, Rejection, StoreError};
 
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -104,7 +104,7 @@ impl fmt::Display for Rejection {
                 "该账号没有对应的单位人员，不能办理信息发布。请用信息员、审核人或管理员的账号登录。",
             ),
             Rejection::PlatformEnded(how) => {
-                write!(f, "该平台已{how}，不能再为它撰写或发布信息。")
+                write!(f, "该平台已{}，不能再为它撰写或发布信息。", how.label())
             }
             Rejection::PostToOtherUnitPlatform => f.write_str(
                 "只能改为本单位的其他平台；其他单位的平台请由该单位信息员撰写。",
@@ -178,6 +178,34 @@ impl fmt::Display for AttachmentRefusal {
                 f,
                 "附件「{name}」的文字中有须处理的内容（例如身份证号或禁止发布的内容），请修改附件后再上传。"
             ),
+        }
+    }
+}
+
+impl fmt::Display for Entity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Entity::Unit => "单位",
+            Entity::Person => "人员",
+            Entity::Platform => "平台",
+            Entity::PlatformKind => "平台类型",
+            Entity::UnitOrKind => "单位或平台类型",
+            Entity::Filing => "备案记录",
+            Entity::Scan => "扫描件",
+            Entity::Change => "变更记录",
+            Entity::Post => "信息",
+            Entity::Attachment => "附件",
+            Entity::Account => "账号",
+            Entity::WordList => "词表",
+        })
+    }
+}
+
+impl ChangeState {
+    pub fn label(self) -> &'static str {
+        match self {
+            ChangeState::Pending => "待报送",
+            ChangeState::Reported => "已报送",
         }
     }
 }

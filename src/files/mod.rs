@@ -1,10 +1,15 @@
-//! Bounded reads (issue 15, item 4): every file MediaDesk reads — attachments, JSON, holiday
+//! Files in and out. Saving ([`write_atomically`]) leaves either the whole new file or the old
+//! one. Bounded reads (issue 15, item 4): every file MediaDesk reads — attachments, JSON, holiday
 //! calendars, word lists, scans, spreadsheets, fonts — goes through [`read_bytes`] or
 //! [`read_text`]. They refuse what is not a regular file (a FIFO would block forever, a
 //! device such as `/dev/zero` never ends, a directory is not a document) before anything
 //! could wait on it, and they stop reading at the limit while reading, whatever the file's
 //! size in its metadata says. So no input can hold the database lock while it waits, and no
 //! input can grow memory until the system kills the program.
+
+mod save;
+
+pub use save::{SaveError, write_atomically};
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
