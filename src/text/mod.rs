@@ -274,6 +274,9 @@ pub mod permissions;
 pub mod screening;
 pub mod settings;
 
+pub mod auth;
+pub mod lifecycle;
+pub mod registry;
 pub mod store;
 pub mod ui_audit;
 pub mod ui_calendar;
@@ -285,6 +288,8 @@ pub mod ui_platform;
 pub mod ui_posts;
 pub mod ui_settings;
 pub mod ui_window;
+pub mod validation;
+pub mod workflow;
 
 /// An I/O error in Chinese, by its kind, so no English from the OS reaches a message.
 pub fn io_error(e: &std::io::Error) -> String {
