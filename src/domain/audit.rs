@@ -132,22 +132,16 @@ pub fn append(prev: Option<&AuditEntry>, fields: AuditFields<'_>) -> AuditEntry 
     }
 }
 
-/// Why the chain breaks at an entry.
+/// Why the chain breaks at an entry. This and [`ChainBreak`] are worded in `text::audit`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BreakReason {
-    #[error("序号应为 {expected}，实际为 {found}：其前有记录被删除、插入或调换了顺序")]
     SeqOutOfOrder { expected: u64, found: u64 },
-    #[error("与前一条记录的哈希不衔接：其前有记录被删除、替换或调换了顺序")]
     PrevHashMismatch,
-    #[error("内容与其哈希不符：这条记录写入后被改动过")]
     HashMismatch,
 }
 
 /// The first entry at which the chain does not hold.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "审计记录校验未通过：第 {seq} 条记录{reason}。请保留数据库及备份原样，并报告学校办公室（新闻中心）、党委宣传部和信息技术管理中心。"
-)]
 pub struct ChainBreak {
     pub seq: u64,
     pub reason: BreakReason,

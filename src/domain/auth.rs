@@ -18,24 +18,18 @@ pub const FREE_ATTEMPTS: u32 = 3;
 /// The longest wait between tries, however many failed.
 pub const MAX_RETRY_DELAY: Duration = Duration::from_secs(300);
 
-/// Why a password or login name is not accepted. Each message says how to fix it.
+/// Why a password or login name is not accepted. Each message (in `text::auth`) says how to
+/// fix it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AuthError {
-    #[error("登录名不能为空，请填写字母、数字、下划线或短横线，例如 zhangming。")]
     LoginEmpty,
-    #[error(
-        "登录名「{0}」只能包含英文字母、数字、下划线、点或短横线（不超过 32 个字符），例如 zhangming。"
-    )]
     LoginInvalid(String),
-    #[error("密码至少需要 {MIN_PASSWORD_CHARS} 个字符，请换一个更长的密码。")]
+    /// Shorter than [`MIN_PASSWORD_CHARS`].
     PasswordTooShort,
-    #[error("密码不能与登录名相同，请换一个密码。")]
     PasswordIsLogin,
-    #[error("密码不能全是同一个字符，请换一个密码。")]
     PasswordMonotone,
-    #[error("两次输入的密码不一致，请重新输入。")]
     PasswordMismatch,
-    #[error("无法生成密码摘要：{0}。请重试；如反复出现，请联系管理员。")]
+    /// The hasher failed; its own description.
     Hashing(String),
 }
 

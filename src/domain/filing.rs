@@ -16,13 +16,6 @@ pub enum FilingKind {
 }
 
 impl FilingKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Initial => "初次备案",
-            Self::Annual => "年审",
-        }
-    }
-
     pub fn code(self) -> &'static str {
         match self {
             Self::Initial => "initial",
@@ -50,14 +43,6 @@ pub enum FilingState {
 
 impl FilingState {
     pub const ALL: [FilingState; 3] = [Self::AwaitingSignature, Self::Submitted, Self::Archived];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::AwaitingSignature => "待签章",
-            Self::Submitted => "已报送",
-            Self::Archived => "已备案",
-        }
-    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -95,24 +80,30 @@ pub enum FilingStep {
     Archive { on: NaiveDate, archive_no: String },
 }
 
+/// Why a step of a filing record is refused; worded in `text::registry`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FilingStepError {
-    #[error("该备案记录当前为「{}」，只有「待签章」的记录可以标记为已报送。", .0.label())]
     NotAwaitingSignature(FilingState),
-    #[error("该备案记录当前为「{}」，只有「已报送」的记录可以归档为已备案。", .0.label())]
     NotSubmitted(FilingState),
-    #[error("日期 {on} 早于{what}（{earlier}），请检查。")]
+    /// The date is before the record's earlier date `what`.
     TooEarly {
         on: NaiveDate,
-        what: &'static str,
+        what: EarlierDate,
         earlier: NaiveDate,
     },
-    #[error("日期 {0} 晚于今天，请填写实际发生的日期。")]
     InFuture(NaiveDate),
-    #[error("请填写新闻中心给出的备案编号。")]
     MissingArchiveNo,
-    #[error("该平台已{0}，无需再打印备案表。")]
-    PlatformInactive(&'static str),
+    /// The platform has stopped (停止运营 or 关停).
+    PlatformInactive(PlatformStatus),
+}
+
+/// The earlier date of a filing record that a later step's date may not precede.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EarlierDate {
+    /// 打印日期.
+    Printed,
+    /// 报送日期.
+    Submitted,
 }
 
 /// Applies `step` to `filing`, refusing every move the paper trail does not allow.
@@ -127,7 +118,7 @@ pub fn apply_step(
             if filing.state != FilingState::AwaitingSignature {
                 return Err(FilingStepError::NotAwaitingSignature(filing.state));
             }
-            check_date(*on, filing.printed_on, "打印日期", today)?;
+            check_date(*on, filing.printed_on, EarlierDate::Printed, today)?;
             next.state = FilingState::Submitted;
             next.submitted_on = Some(*on);
         }
@@ -136,7 +127,7 @@ pub fn apply_step(
                 return Err(FilingStepError::NotSubmitted(filing.state));
             }
             let submitted = filing.submitted_on.unwrap_or(filing.printed_on);
-            check_date(*on, submitted, "报送日期", today)?;
+            check_date(*on, submitted, EarlierDate::Submitted, today)?;
             if archive_no.trim().is_empty() {
                 return Err(FilingStepError::MissingArchiveNo);
             }
@@ -151,7 +142,7 @@ pub fn apply_step(
 fn check_date(
     on: NaiveDate,
     earlier: NaiveDate,
-    what: &'static str,
+    what: EarlierDate,
     today: NaiveDate,
 ) -> Result<(), FilingStepError> {
     if on > today {
@@ -166,8 +157,9 @@ fn check_date(
 /// 第四条一 / 第四条二: closed and shut-down platforms are no longer filed.
 pub fn may_print_filing(status: PlatformStatus) -> Result<(), FilingStepError> {
     match status {
-        PlatformStatus::Closed => Err(FilingStepError::PlatformInactive("停止运营")),
-        PlatformStatus::ShutDown => Err(FilingStepError::PlatformInactive("关停")),
+        PlatformStatus::Closed | PlatformStatus::ShutDown => {
+            Err(FilingStepError::PlatformInactive(status))
+        }
         _ => Ok(()),
     }
 }
@@ -238,7 +230,7 @@ mod tests {
                 submit("2026-11-19"),
                 Err(FilingStepError::TooEarly {
                     on: d("2026-11-19"),
-                    what: "打印日期",
+                    what: EarlierDate::Printed,
                     earlier: d("2026-11-20"),
                 }),
             ),
@@ -282,7 +274,7 @@ mod tests {
                 archive("2026-11-20", "XW-1"),
                 Err(FilingStepError::TooEarly {
                     on: d("2026-11-20"),
-                    what: "报送日期",
+                    what: EarlierDate::Submitted,
                     earlier: d("2026-11-21"),
                 }),
             ),

@@ -13,8 +13,7 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 use super::platform::PlatformKind;
-use super::validation::{Field, FieldError};
-use crate::text::hardening as text;
+use super::validation::{Field, FieldError, Problem};
 
 /// Characters that draw nothing (or only reorder what is around them) yet make a string
 /// different: zero-width space, joiners and marks, the soft hyphen, the word joiner and the
@@ -72,7 +71,10 @@ pub fn check_text_field(field: Field, value: &str) -> Result<(), FieldError> {
     while let Some((position, c)) = chars.next() {
         let windows_line_end = c == '\r' && chars.peek().is_some_and(|&(_, next)| next == '\n');
         if !windows_line_end && is_refused_in_text(c) {
-            return Err(FieldError::new(field, text::refused_character(c, position)));
+            return Err(FieldError::new(
+                field,
+                Problem::RefusedCharacter { c, position },
+            ));
         }
     }
     Ok(())
@@ -515,7 +517,7 @@ mod tests {
                 Some(c) => {
                     let error = result.expect_err(value);
                     assert_eq!(error.field, Field::Name);
-                    assert!(error.message.contains(&code_point(c)), "{error}");
+                    assert!(error.message().contains(&code_point(c)), "{error}");
                     assert!(error.to_string().starts_with("账号名称"), "{error}");
                 }
             }
@@ -525,8 +527,8 @@ mod tests {
     #[test]
     fn the_message_says_where_the_character_is() {
         let error = check_text_field(Field::ContentScope, "ab\u{202E}c").unwrap_err();
-        assert!(error.message.contains("第 3 个字"), "{}", error.message);
-        assert!(error.message.contains("U+202E"), "{}", error.message);
+        assert!(error.message().contains("第 3 个字"), "{}", error.message());
+        assert!(error.message().contains("U+202E"), "{}", error.message());
     }
 
     #[test]

@@ -5,9 +5,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::platform::{Maintenance, PlatformDraft, PlatformStatus};
+use super::platform::{AccountType, Administrator, Maintenance, PlatformDraft, PlatformStatus};
 
-/// One changed field of a filed platform: what the written change report lists.
+/// One changed field of a filed platform as the written change report lists it, in words. It
+/// is stored with the change (and printed from there), so old reports keep their words; it
+/// is made from a [`Change`] by `text::lifecycle`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {
     pub field: String,
@@ -15,19 +17,76 @@ pub struct FieldChange {
     pub new: String,
 }
 
+/// A field of the filing form that a change report lists (第四条二 / 附件注2), in the form's
+/// order. Labelled in `text::lifecycle`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChangedField {
+    Unit,
+    Kind,
+    Name,
+    Account,
+    AccountType,
+    Verified,
+    ContentScope,
+    CreatedOn,
+    ResponsiblePerson,
+    ContactMobile,
+    Administrators,
+    Maintenance,
+    ApprovalRef,
+}
+
+/// The value of a [`ChangedField`] before or after the change, as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeValue {
+    /// Free text as typed (names, dates as `YYYY-MM-DD`).
+    Text(String),
+    AccountType(Option<AccountType>),
+    /// 是否认证.
+    Verified(bool),
+    Administrators(Vec<Administrator>),
+    Maintenance(Maintenance),
+}
+
+impl ChangeValue {
+    /// Whether the report has to list a change from `self` to `other`: text is compared
+    /// without its surrounding spaces.
+    fn differs_from(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Text(a), Self::Text(b)) => a.trim() != b.trim(),
+            (a, b) => a != b,
+        }
+    }
+}
+
+/// One reportable change: the field, old → new.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub field: ChangedField,
+    pub old: ChangeValue,
+    pub new: ChangeValue,
+}
+
+/// The fields of a closure or shutdown that must be filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Required {
+    /// 停止运营原因.
+    ClosureReason,
+    /// 已发布内容的处理方式.
+    ContentDisposition,
+    /// 关停文件的文号.
+    ShutdownDocumentNo,
+}
+
+/// Why a lifecycle step is refused; worded in `text::lifecycle`. The status in the first
+/// three is the platform's (停止运营 or 关停).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LifecycleError {
-    #[error("该平台已{0}，不能再修改或变更。如需重新开设，请新增平台并重新备案。")]
-    Inactive(&'static str),
-    #[error("该平台已{0}，不能再停止运营。")]
-    CannotClose(&'static str),
-    #[error("该平台已{0}，不能再关停。")]
-    CannotShutDown(&'static str),
-    #[error("请填写{0}。")]
-    Missing(&'static str),
-    #[error("日期 {0} 晚于今天，请填写实际发生的日期。")]
+    Inactive(PlatformStatus),
+    CannotClose(PlatformStatus),
+    CannotShutDown(PlatformStatus),
+    Missing(Required),
     InFuture(NaiveDate),
-    #[error("报送日期 {on} 早于变更日期 {changed_on}，请检查。")]
     ReportedBeforeChange {
         on: NaiveDate,
         changed_on: NaiveDate,
@@ -42,15 +101,12 @@ pub enum EditKind {
     /// Filed, and only notes or the last-update date changed.
     Unreported,
     /// 第四条二 / 附件注2: a filed platform's information changed; report these in writing.
-    Reportable(Vec<FieldChange>),
+    Reportable(Vec<Change>),
 }
 
-fn inactive_label(status: PlatformStatus) -> Option<&'static str> {
-    match status {
-        PlatformStatus::Closed => Some("停止运营"),
-        PlatformStatus::ShutDown => Some("关停"),
-        _ => None,
-    }
+/// The status of a platform that has stopped (停止运营 or 关停), or `None` while it runs.
+fn inactive(status: PlatformStatus) -> Option<PlatformStatus> {
+    matches!(status, PlatformStatus::Closed | PlatformStatus::ShutDown).then_some(status)
 }
 
 /// 第四条二: classifies an edit; closed and shut-down platforms cannot be edited at all.
@@ -60,8 +116,8 @@ pub fn classify_edit(
     new: &PlatformDraft,
     names: &dyn Fn(&PlatformDraft) -> (String, String),
 ) -> Result<EditKind, LifecycleError> {
-    if let Some(label) = inactive_label(status) {
-        return Err(LifecycleError::Inactive(label));
+    if let Some(stopped) = inactive(status) {
+        return Err(LifecycleError::Inactive(stopped));
     }
     if status == PlatformStatus::Unfiled {
         return Ok(EditKind::Free);
@@ -80,87 +136,86 @@ pub fn reportable_changes(
     old: &PlatformDraft,
     new: &PlatformDraft,
     names: &dyn Fn(&PlatformDraft) -> (String, String),
-) -> Vec<FieldChange> {
+) -> Vec<Change> {
+    use ChangeValue::Text;
     let (old_unit, old_kind) = names(old);
     let (new_unit, new_kind) = names(new);
-    let admins = |d: &PlatformDraft| {
-        d.administrators
-            .iter()
-            .map(|a| format!("{} {}", a.name, a.mobile))
-            .collect::<Vec<_>>()
-            .join("；")
-    };
-    let maintenance = |d: &PlatformDraft| match &d.maintenance {
-        Maintenance::InHouse => "本单位自行维护".to_owned(),
-        Maintenance::Vendor { name } => format!("委托 {name} 维护"),
-    };
-    let yes_no = |b: bool| if b { "是" } else { "否" }.to_owned();
+    let admins = |d: &PlatformDraft| ChangeValue::Administrators(d.administrators.clone());
+    let maintenance = |d: &PlatformDraft| ChangeValue::Maintenance(d.maintenance.clone());
     let pairs = [
-        ("创建单位", old_unit, new_unit),
-        ("媒体平台", old_kind, new_kind),
-        ("账号名称", old.name.clone(), new.name.clone()),
-        ("账号/网址", old.account.clone(), new.account.clone()),
+        (ChangedField::Unit, Text(old_unit), Text(new_unit)),
+        (ChangedField::Kind, Text(old_kind), Text(new_kind)),
         (
-            "账号类型",
-            old.account_type
-                .map(|t| t.label().to_owned())
-                .unwrap_or_default(),
-            new.account_type
-                .map(|t| t.label().to_owned())
-                .unwrap_or_default(),
-        ),
-        ("是否认证", yes_no(old.verified), yes_no(new.verified)),
-        (
-            "内容范围",
-            old.content_scope.clone(),
-            new.content_scope.clone(),
+            ChangedField::Name,
+            Text(old.name.clone()),
+            Text(new.name.clone()),
         ),
         (
-            "创建时间",
-            old.created_on.to_string(),
-            new.created_on.to_string(),
+            ChangedField::Account,
+            Text(old.account.clone()),
+            Text(new.account.clone()),
         ),
         (
-            "负责人",
-            old.responsible_person.clone(),
-            new.responsible_person.clone(),
+            ChangedField::AccountType,
+            ChangeValue::AccountType(old.account_type),
+            ChangeValue::AccountType(new.account_type),
         ),
         (
-            "联络手机",
-            old.contact_mobile.clone(),
-            new.contact_mobile.clone(),
+            ChangedField::Verified,
+            ChangeValue::Verified(old.verified),
+            ChangeValue::Verified(new.verified),
         ),
-        ("管理员", admins(old), admins(new)),
-        ("维护方式", maintenance(old), maintenance(new)),
         (
-            "批准文号",
-            old.approval_ref.clone(),
-            new.approval_ref.clone(),
+            ChangedField::ContentScope,
+            Text(old.content_scope.clone()),
+            Text(new.content_scope.clone()),
+        ),
+        (
+            ChangedField::CreatedOn,
+            Text(old.created_on.to_string()),
+            Text(new.created_on.to_string()),
+        ),
+        (
+            ChangedField::ResponsiblePerson,
+            Text(old.responsible_person.clone()),
+            Text(new.responsible_person.clone()),
+        ),
+        (
+            ChangedField::ContactMobile,
+            Text(old.contact_mobile.clone()),
+            Text(new.contact_mobile.clone()),
+        ),
+        (ChangedField::Administrators, admins(old), admins(new)),
+        (
+            ChangedField::Maintenance,
+            maintenance(old),
+            maintenance(new),
+        ),
+        (
+            ChangedField::ApprovalRef,
+            Text(old.approval_ref.clone()),
+            Text(new.approval_ref.clone()),
         ),
     ];
     pairs
         .into_iter()
-        .filter(|(_, a, b)| a.trim() != b.trim())
-        .map(|(field, old, new)| FieldChange {
-            field: field.to_owned(),
-            old,
-            new,
-        })
+        .filter(|(_, a, b)| a.differs_from(b))
+        .map(|(field, old, new)| Change { field, old, new })
         .collect()
 }
 
 /// 第四条二: a unit may stop operating any platform that is still running.
 pub fn may_close(status: PlatformStatus) -> Result<(), LifecycleError> {
-    match inactive_label(status) {
-        Some(label) => Err(LifecycleError::CannotClose(label)),
+    match inactive(status) {
+        Some(stopped) => Err(LifecycleError::CannotClose(stopped)),
         None => Ok(()),
     }
 }
 
 /// 第四条三: the school shuts down a running platform (a closed one has already stopped).
 pub fn may_shut_down(status: PlatformStatus) -> Result<(), LifecycleError> {
-    match inactive_label(status) {
-        Some(label) => Err(LifecycleError::CannotShutDown(label)),
+    match inactive(status) {
+        Some(stopped) => Err(LifecycleError::CannotShutDown(stopped)),
         None => Ok(()),
     }
 }
@@ -189,16 +244,6 @@ impl ShutdownReason {
         Self::LongSilence,
         Self::UnhandledBadContent,
     ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Violation => "发布违背管理办法或违反法律法规的内容（第四条三）",
-            Self::PolicyChange => "国家政策法规调整或学校政策变更（第四条三）",
-            Self::UnitChange => "校内部门变更（第四条三）",
-            Self::LongSilence => "公开通报后一个月仍未更新（第六条四）",
-            Self::UnhandledBadContent => "发现不良信息未及时处理（第八条二）",
-        }
-    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -239,10 +284,10 @@ impl Closure {
             return Err(LifecycleError::InFuture(self.on));
         }
         if self.reason.trim().is_empty() {
-            return Err(LifecycleError::Missing("停止运营原因"));
+            return Err(LifecycleError::Missing(Required::ClosureReason));
         }
         if self.content_disposition.trim().is_empty() {
-            return Err(LifecycleError::Missing("已发布内容的处理方式"));
+            return Err(LifecycleError::Missing(Required::ContentDisposition));
         }
         Ok(())
     }
@@ -254,7 +299,7 @@ impl Shutdown {
             return Err(LifecycleError::InFuture(self.on));
         }
         if self.document_no.trim().is_empty() {
-            return Err(LifecycleError::Missing("关停文件的文号"));
+            return Err(LifecycleError::Missing(Required::ShutdownDocumentNo));
         }
         Ok(())
     }
@@ -285,19 +330,6 @@ impl EventKind {
         Self::Closed,
         Self::ShutDown,
     ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Created => "登记",
-            Self::FilingPrinted => "打印备案表",
-            Self::FilingSubmitted => "备案表已报送",
-            Self::Filed => "已备案",
-            Self::Changed => "信息变更",
-            Self::ChangeReported => "变更已报送",
-            Self::Closed => "停止运营",
-            Self::ShutDown => "关停",
-        }
-    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -364,8 +396,8 @@ mod tests {
             (Filed, &renamed, Ok("report")),
             (ChangePending, &renamed, Ok("report")),
             (Filed, &noted, Ok("unreported")),
-            (Closed, &renamed, Err(LifecycleError::Inactive("停止运营"))),
-            (ShutDown, &noted, Err(LifecycleError::Inactive("关停"))),
+            (Closed, &renamed, Err(LifecycleError::Inactive(Closed))),
+            (ShutDown, &noted, Err(LifecycleError::Inactive(ShutDown))),
         ];
         for (status, new, want) in cases {
             let got = classify_edit(status, &old, new, &names).map(|k| match k {
@@ -391,7 +423,10 @@ mod tests {
             name: "云帆".into(),
         };
         new.last_post_on = NaiveDate::from_ymd_opt(2024, 2, 1);
-        let changes = reportable_changes(&old, &new, &names);
+        let changes: Vec<FieldChange> = reportable_changes(&old, &new, &names)
+            .iter()
+            .map(Change::worded)
+            .collect();
         let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
         assert_eq!(fields, ["创建单位", "账号名称", "管理员", "维护方式"]);
         assert_eq!(changes[1].old, "文传青年");
@@ -426,7 +461,7 @@ mod tests {
         c.content_disposition = " ".into();
         assert_eq!(
             c.validate(today),
-            Err(LifecycleError::Missing("已发布内容的处理方式"))
+            Err(LifecycleError::Missing(Required::ContentDisposition))
         );
         let s = Shutdown {
             on: today.succ_opt().unwrap(),

@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use crate::domain::unit::Role;
-use crate::domain::workflow::{self, PostAction, PostFacts, WorkflowError};
+use crate::domain::workflow::{self, PostAction, PostFacts, Step, WorkflowError};
 
 /// Every kind of write a person can start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -342,7 +342,7 @@ fn post_step_allowed(
     Err(first_refusal.map(Refusal::Workflow).unwrap_or_else(|| {
         Refusal::Workflow(WorkflowError::NotAllowedInState {
             state: facts.state,
-            action: candidates.first().map_or("", PostAction::label),
+            action: candidates.first().map_or(Step::Edit, PostAction::step),
         })
     }))
 }
@@ -353,7 +353,7 @@ pub fn override_allowed(actor: &workflow::Actor, facts: &PostFacts) -> Result<()
     if !(facts.state.is_with_author() || facts.state == workflow::PostState::Submitted) {
         return Err(Refusal::Workflow(WorkflowError::NotAllowedInState {
             state: facts.state,
-            action: OVERRIDE_ACTION,
+            action: Step::OverrideScreening,
         }));
     }
     if !actor
@@ -371,9 +371,6 @@ pub fn override_allowed(actor: &workflow::Actor, facts: &PostFacts) -> Result<()
     }
     Ok(())
 }
-
-/// The action name of an override in state messages.
-pub const OVERRIDE_ACTION: &str = crate::text::permissions::OVERRIDE_ACTION;
 
 /// Arguments that satisfy a step's own checks, for asking the workflow who may take it.
 mod stand_in {

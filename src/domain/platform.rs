@@ -27,14 +27,6 @@ pub enum AccountType {
 impl AccountType {
     pub const ALL: [AccountType; 3] = [Self::Subscription, Self::Service, Self::Enterprise];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Subscription => "订阅号",
-            Self::Service => "服务号",
-            Self::Enterprise => "企业号",
-        }
-    }
-
     pub fn code(self) -> &'static str {
         match self {
             Self::Subscription => "subscription",
@@ -54,16 +46,6 @@ impl AccountType {
 pub enum Maintenance {
     InHouse,
     Vendor { name: String },
-}
-
-impl Maintenance {
-    pub fn label(&self) -> String {
-        match self {
-            Self::InHouse => "本单位自行维护".to_owned(),
-            Self::Vendor { name } if name.trim().is_empty() => "委托外部单位维护".to_owned(),
-            Self::Vendor { name } => format!("委托 {name} 维护"),
-        }
-    }
 }
 
 /// Lifecycle state kept in the store. Overdue filing (逾期未备案) is not stored: it is
@@ -91,16 +73,6 @@ impl PlatformStatus {
         Self::Closed,
         Self::ShutDown,
     ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Unfiled => "未备案",
-            Self::Filed => "已备案",
-            Self::ChangePending => "变更待报",
-            Self::Closed => "停止运营",
-            Self::ShutDown => "关停",
-        }
-    }
 
     pub fn code(self) -> &'static str {
         match self {

@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::unit::Role;
-use super::validation::{Field, FieldError};
+use super::validation::{Field, FieldError, Problem};
 use super::workflow::{Attribution, Category, PostFacts, PostState, REVIEWER_ROLES};
 
 /// Longest title accepted: a headline, not a paragraph.
@@ -43,28 +43,34 @@ pub fn validate_post(draft: &PostDraft) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let title = draft.title.trim();
     if title.is_empty() {
-        errors.push(FieldError::new(Field::PostTitle, "必填，请输入信息标题"));
+        errors.push(FieldError::new(Field::PostTitle, Problem::PostTitleMissing));
     } else if title.chars().count() > MAX_TITLE_CHARS {
         errors.push(FieldError::new(
             Field::PostTitle,
-            format!("标题过长，请控制在 {MAX_TITLE_CHARS} 个字以内"),
+            Problem::PostTitleTooLong {
+                max: MAX_TITLE_CHARS,
+            },
         ));
     } else if title.contains(['\n', '\r']) {
         errors.push(FieldError::new(
             Field::PostTitle,
-            "标题不能换行，请写成一行",
+            Problem::PostTitleHasLineBreak,
         ));
     }
     if draft.body.chars().count() > MAX_BODY_CHARS {
         errors.push(FieldError::new(
             Field::PostBody,
-            format!("正文超过 {MAX_BODY_CHARS} 字，请拆分为多条信息或改为附件"),
+            Problem::PostBodyTooLong {
+                max: MAX_BODY_CHARS,
+            },
         ));
     }
     if draft.column.trim().chars().count() > MAX_COLUMN_CHARS {
         errors.push(FieldError::new(
             Field::PostColumn,
-            format!("栏目名称过长，请控制在 {MAX_COLUMN_CHARS} 个字以内"),
+            Problem::PostColumnTooLong {
+                max: MAX_COLUMN_CHARS,
+            },
         ));
     }
     errors
@@ -164,14 +170,6 @@ pub enum Queue {
 
 impl Queue {
     pub const ALL: [Queue; 3] = [Self::ToRevise, Self::ToReview, Self::ToPublish];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::ToRevise => "待我修改",
-            Self::ToReview => "待我审核",
-            Self::ToPublish => "待我发布",
-        }
-    }
 
     pub fn code(self) -> &'static str {
         match self {

@@ -103,17 +103,6 @@ impl StatusView {
             PlatformStatus::ShutDown => Self::ShutDown,
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Unfiled => "未备案",
-            Self::Overdue => "逾期未备案",
-            Self::Filed => "已备案",
-            Self::ChangePending => "变更待报",
-            Self::Closed => "停止运营",
-            Self::ShutDown => "关停",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -217,22 +206,6 @@ impl Column {
         Self::Filing,
         Self::LastPost,
     ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Unit => "创建单位",
-            Self::Kind => "媒体平台",
-            Self::Name => "账号名称",
-            Self::Account => "账号/网址",
-            Self::Verified => "认证",
-            Self::Responsible => "负责人",
-            Self::CreatedOn => "创建时间",
-            Self::Status => "状态",
-            Self::Deadline => "备案期限",
-            Self::Filing => "备案进度",
-            Self::LastPost => "最近更新",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

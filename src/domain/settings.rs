@@ -6,7 +6,22 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::screening::{AllowList, PersonalDataSettings, Screener, ScreeningError};
-use crate::text::settings as text;
+
+// The defaults are data: the administrator edits them in 设置, and a school elsewhere
+// starts from its own.
+/// 第三条: the school's name is a setting, not a constant.
+pub const DEFAULT_SCHOOL: &str = "郑州西亚斯学院";
+
+/// Names whose use needs the school's approval (第三条).
+pub const DEFAULT_PROTECTED_NAMES: [&str; 2] = ["郑州西亚斯学院", "西亚斯"];
+
+/// 附件 注1: the four copies and who keeps each.
+pub const DEFAULT_COPY_MARKS: [&str; 4] = [
+    "第一联 党委宣传部存档",
+    "第二联 学校办公室（新闻中心）存档",
+    "第三联 财务资产处（报销凭证）",
+    "第四联 本单位留存",
+];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
@@ -34,17 +49,14 @@ fn default_change_report_days() -> u32 {
 }
 
 fn default_copy_marks() -> Vec<String> {
-    text::DEFAULT_COPY_MARKS
-        .iter()
-        .map(|m| (*m).to_owned())
-        .collect()
+    DEFAULT_COPY_MARKS.iter().map(|m| (*m).to_owned()).collect()
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            school_name: text::DEFAULT_SCHOOL.to_owned(),
-            protected_names: text::DEFAULT_PROTECTED_NAMES
+            school_name: DEFAULT_SCHOOL.to_owned(),
+            protected_names: DEFAULT_PROTECTED_NAMES
                 .iter()
                 .map(|n| (*n).to_owned())
                 .collect(),

@@ -66,16 +66,6 @@ impl Role {
         self != Self::SchoolSupervisor
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::InfoOfficer => "信息员",
-            Self::Reviewer => "审核人",
-            Self::Administrator => "管理员",
-            Self::UnitHead => "单位负责人",
-            Self::SchoolSupervisor => "学校督查人员",
-        }
-    }
-
     pub fn code(self) -> &'static str {
         match self {
             Self::InfoOfficer => "info_officer",

@@ -52,63 +52,117 @@ pub enum Field {
     PartySecretary,
 }
 
-impl Field {
-    /// The label printed on the form / shown in the dialog, used in CLI messages.
-    pub fn label(self) -> String {
-        match self {
-            Self::Unit => "创建单位".into(),
-            Self::Kind => "媒体平台".into(),
-            Self::Name => "账号名称".into(),
-            Self::Account => "账号/网址".into(),
-            Self::AccountType => "账号类型".into(),
-            Self::VerifiedUntil => "认证有效期".into(),
-            Self::ContentScope => "内容范围".into(),
-            Self::CreatedOn => "创建时间".into(),
-            Self::ResponsiblePerson => "负责人".into(),
-            Self::ContactMobile => "联络手机".into(),
-            Self::Administrator(i) => format!("第 {} 位管理员", i + 1),
-            Self::Administrators => "管理员".into(),
-            Self::Maintenance => "维护方式".into(),
-            Self::ApprovalRef => "批准文号".into(),
-            Self::LastPostOn => "最近更新".into(),
-            Self::PersonName => "姓名".into(),
-            Self::PersonMobile => "手机".into(),
-            Self::UnitName => "单位名称".into(),
-            Self::ChangeReason => "变更原因".into(),
-            Self::PostPlatform => "发布平台".into(),
-            Self::PostTitle => "标题".into(),
-            Self::PostBody => "正文".into(),
-            Self::PostColumn => "栏目".into(),
-            Self::PostPlannedAt => "计划发布时间".into(),
-            Self::Login => "登录名".into(),
-            Self::Password => "密码".into(),
-            Self::UserPerson => "对应人员".into(),
-            Self::Notes => "备注".into(),
-            Self::PartyBranch => "党总支/直属党支部".into(),
-            Self::UnitHead => "单位负责人".into(),
-            Self::PartySecretary => "党总支书记".into(),
-        }
+/// A value that breaks a rule of a field, as data: what is wrong and the values the message
+/// names. Worded (each sentence says how to fix it) in `text::validation`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A message already worded by a layer above the domain (a date the window cannot read,
+    /// a change reason the store asks for).
+    Worded(String),
+    /// No creating unit chosen.
+    UnitMissing,
+    /// No platform kind chosen.
+    KindMissing,
+    NameMissing,
+    NameTooLong {
+        max: usize,
+    },
+    /// A website's address is required.
+    SiteAddressMissing,
+    /// A new-media account's ID is required.
+    AccountIdMissing,
+    AccountHasSpace,
+    /// An invisible character (0-based position) in an account ID.
+    InvisibleInAccount {
+        c: char,
+        position: usize,
+    },
+    /// A control or text-direction character (0-based position) in a text field (issue 15).
+    RefusedCharacter {
+        c: char,
+        position: usize,
+    },
+    SiteAddressInvalid,
+    /// Another platform of the same kind already has this account.
+    DuplicateAccount {
+        id: i64,
+        name: String,
+    },
+    AccountTypeMissing,
+    AccountTypeNotApplicable,
+    VerifiedUntilWithoutVerification,
+    ContentScopeMissing,
+    CreatedInFuture {
+        today: NaiveDate,
+    },
+    LastPostInFuture,
+    LastPostBeforeCreation,
+    ResponsiblePersonMissing,
+    Mobile(MobileProblem),
+    /// 第五条: at least one administrator.
+    AdministratorsMissing,
+    AdministratorNameMissing,
+    VendorNameMissing,
+    /// 第三条: the name uses the school's name and no approval reference is given.
+    SchoolNameNeedsApproval {
+        school: String,
+    },
+    UnitNameMissing,
+    PersonNameMissing,
+    PostTitleMissing,
+    PostTitleTooLong {
+        max: usize,
+    },
+    PostTitleHasLineBreak,
+    PostBodyTooLong {
+        max: usize,
+    },
+    PostColumnTooLong {
+        max: usize,
+    },
+}
+
+/// What is wrong with a mainland mobile number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MobileProblem {
+    Missing,
+    NotDigits,
+    WrongLength,
+    WrongPrefix,
+}
+
+impl From<String> for Problem {
+    fn from(message: String) -> Self {
+        Self::Worded(message)
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+impl From<&str> for Problem {
+    fn from(message: &str) -> Self {
+        Self::Worded(message.to_owned())
+    }
+}
+
+impl From<MobileProblem> for Problem {
+    fn from(problem: MobileProblem) -> Self {
+        Self::Mobile(problem)
+    }
+}
+
+/// A field and what is wrong with it. `Field::label`, `FieldError::message` and the
+/// `Display` (「账号名称：必填……」) are in `text::validation`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: Field,
-    pub message: String,
+    pub problem: Problem,
 }
 
 impl FieldError {
-    pub fn new(field: Field, message: impl Into<String>) -> Self {
+    pub fn new(field: Field, problem: impl Into<Problem>) -> Self {
         Self {
             field,
-            message: message.into(),
+            problem: problem.into(),
         }
-    }
-}
-
-impl std::fmt::Display for FieldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}：{}", self.field.label(), self.message)
     }
 }
 
@@ -132,16 +186,16 @@ pub fn is_valid_mobile(mobile: &str) -> bool {
         && b.iter().all(u8::is_ascii_digit)
 }
 
-fn mobile_problem(mobile: &str) -> Option<&'static str> {
+fn mobile_problem(mobile: &str) -> Option<MobileProblem> {
     let m = mobile.trim();
     if m.is_empty() {
-        Some("必填，请输入 11 位手机号码")
+        Some(MobileProblem::Missing)
     } else if !m.chars().all(|c| c.is_ascii_digit()) {
-        Some("手机号码只能包含数字，例如 13812345678")
+        Some(MobileProblem::NotDigits)
     } else if m.len() != 11 {
-        Some("手机号码应为 11 位数字")
+        Some(MobileProblem::WrongLength)
     } else if !is_valid_mobile(m) {
-        Some("手机号码应以 13–19 开头")
+        Some(MobileProblem::WrongPrefix)
     } else {
         None
     }
@@ -221,100 +275,88 @@ pub fn validate_platform(draft: &PlatformDraft, ctx: &ValidationContext<'_>) -> 
     refuse_control_characters(&platform_text_fields(draft), errors)
 }
 
+/// Longest 账号名称 accepted.
+pub const MAX_NAME_CHARS: usize = 100;
+
 fn validate_platform_fields(draft: &PlatformDraft, ctx: &ValidationContext<'_>) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    let mut push = |f: Field, m: &str| errors.push(FieldError::new(f, m));
+    let mut push = |f: Field, p: Problem| errors.push(FieldError::new(f, p));
 
     if !ctx.unit_exists {
-        push(Field::Unit, "请选择创建单位");
+        push(Field::Unit, Problem::UnitMissing);
     }
     let kind = ctx.kinds.iter().find(|k| k.id == draft.kind_id);
     if kind.is_none() {
-        push(Field::Kind, "请选择媒体平台");
+        push(Field::Kind, Problem::KindMissing);
     }
     if draft.name.trim().is_empty() {
-        push(Field::Name, "必填，请输入账号名称（网站填网站名称）");
-    } else if draft.name.chars().count() > 100 {
-        push(Field::Name, "账号名称不能超过 100 个字");
+        push(Field::Name, Problem::NameMissing);
+    } else if draft.name.chars().count() > MAX_NAME_CHARS {
+        push(
+            Field::Name,
+            Problem::NameTooLong {
+                max: MAX_NAME_CHARS,
+            },
+        );
     }
     let account = draft.account.trim();
+    let website = kind.is_some_and(|k| k.is_website);
     if account.is_empty() {
         push(
             Field::Account,
-            if kind.is_some_and(|k| k.is_website) {
-                "必填，请输入网站地址，例如 https://sxy.example.edu.cn"
+            if website {
+                Problem::SiteAddressMissing
             } else {
-                "必填，请输入账号 ID（如微信号、微博 ID）"
+                Problem::AccountIdMissing
             },
         );
     } else if account.chars().any(char::is_whitespace) {
-        push(Field::Account, "账号/网址中不能有空格");
+        push(Field::Account, Problem::AccountHasSpace);
     } else if let Some((position, c)) = identity::first_invisible(account) {
-        errors.push(FieldError::new(
-            Field::Account,
-            crate::text::hardening::invisible_in_account(c, position),
-        ));
-    } else if kind.is_some_and(|k| k.is_website) && !looks_like_site_address(account) {
-        push(
-            Field::Account,
-            "网址格式不对，例如 https://sxy.example.edu.cn",
-        );
+        push(Field::Account, Problem::InvisibleInAccount { c, position });
+    } else if website && !looks_like_site_address(account) {
+        push(Field::Account, Problem::SiteAddressInvalid);
     }
     if let Some((id, name)) = &ctx.duplicate_of {
-        errors.push(FieldError::new(
+        push(
             Field::Account,
-            format!("该平台上已登记同一账号：{name}（编号 {id}），请勿重复登记"),
-        ));
+            Problem::DuplicateAccount {
+                id: *id,
+                name: name.clone(),
+            },
+        );
     }
     match (kind.map(|k| k.has_account_type), draft.account_type) {
-        (Some(true), None) => errors.push(FieldError::new(
-            Field::AccountType,
-            "请选择账号类型：订阅号、服务号或企业号",
-        )),
-        (Some(false), Some(_)) => errors.push(FieldError::new(
-            Field::AccountType,
-            "只有微信公众号等需要填写账号类型，请清除",
-        )),
+        (Some(true), None) => push(Field::AccountType, Problem::AccountTypeMissing),
+        (Some(false), Some(_)) => push(Field::AccountType, Problem::AccountTypeNotApplicable),
         _ => {}
     }
     if !draft.verified && draft.verified_until.is_some() {
-        errors.push(FieldError::new(
+        push(
             Field::VerifiedUntil,
-            "未认证的账号不应填写认证有效期",
-        ));
+            Problem::VerifiedUntilWithoutVerification,
+        );
     }
     if draft.content_scope.trim().is_empty() {
-        errors.push(FieldError::new(
-            Field::ContentScope,
-            "必填，请简述账号发布的内容，例如 学院新闻、通知公告",
-        ));
+        push(Field::ContentScope, Problem::ContentScopeMissing);
     }
     if draft.created_on > ctx.today {
-        errors.push(FieldError::new(
+        push(
             Field::CreatedOn,
-            format!("创建时间不能晚于今天（{}）", ctx.today),
-        ));
+            Problem::CreatedInFuture { today: ctx.today },
+        );
     }
     if draft.last_post_on.is_some_and(|d| d > ctx.today) {
-        errors.push(FieldError::new(
-            Field::LastPostOn,
-            "最近更新日期不能晚于今天",
-        ));
+        push(Field::LastPostOn, Problem::LastPostInFuture);
     }
     if draft.last_post_on.is_some_and(|d| d < draft.created_on) {
-        errors.push(FieldError::new(
-            Field::LastPostOn,
-            "最近更新日期不能早于创建时间",
-        ));
+        push(Field::LastPostOn, Problem::LastPostBeforeCreation);
     }
     if draft.responsible_person.trim().is_empty() {
-        errors.push(FieldError::new(
-            Field::ResponsiblePerson,
-            "必填，请输入负责人姓名",
-        ));
+        push(Field::ResponsiblePerson, Problem::ResponsiblePersonMissing);
     }
     if let Some(m) = mobile_problem(&draft.contact_mobile) {
-        errors.push(FieldError::new(Field::ContactMobile, m));
+        push(Field::ContactMobile, m.into());
     }
     let filled: Vec<_> = draft
         .administrators
@@ -323,35 +365,29 @@ fn validate_platform_fields(draft: &PlatformDraft, ctx: &ValidationContext<'_>) 
         .filter(|(_, a)| !(a.name.trim().is_empty() && a.mobile.trim().is_empty()))
         .collect();
     if filled.is_empty() {
-        errors.push(FieldError::new(
-            Field::Administrators,
-            "至少需要一位管理员（第五条：由本单位委派专人作为管理员）",
-        ));
+        push(Field::Administrators, Problem::AdministratorsMissing);
     }
     for (i, admin) in filled {
         if admin.name.trim().is_empty() {
-            errors.push(FieldError::new(Field::Administrator(i), "请填写管理员姓名"));
+            push(Field::Administrator(i), Problem::AdministratorNameMissing);
         } else if let Some(m) = mobile_problem(&admin.mobile) {
-            errors.push(FieldError::new(Field::Administrator(i), m));
+            push(Field::Administrator(i), m.into());
         }
     }
     if let Maintenance::Vendor { name } = &draft.maintenance
         && name.trim().is_empty()
     {
-        errors.push(FieldError::new(
-            Field::Maintenance,
-            "委托外部单位维护时，请填写维护单位名称",
-        ));
+        push(Field::Maintenance, Problem::VendorNameMissing);
     }
     let school = uses_school_name(&draft.name, ctx.school_names)
         .or_else(|| uses_school_name(&draft.account, ctx.school_names));
     if let Some(school) = school
         && draft.approval_ref.trim().is_empty()
     {
-        errors.push(FieldError::new(
+        push(
             Field::ApprovalRef,
-            format!("名称使用了「{school}」，须经学校批准（第三条），请填写批准文号"),
-        ));
+            Problem::SchoolNameNeedsApproval { school },
+        );
     }
     errors
 }
@@ -371,7 +407,7 @@ fn looks_like_site_address(account: &str) -> bool {
 pub fn validate_unit(draft: &UnitDraft) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if draft.name.trim().is_empty() {
-        errors.push(FieldError::new(Field::UnitName, "必填，请输入单位名称"));
+        errors.push(FieldError::new(Field::UnitName, Problem::UnitNameMissing));
     }
     let fields = [
         (Field::UnitName, draft.name.as_str()),
@@ -386,7 +422,10 @@ pub fn validate_unit(draft: &UnitDraft) -> Vec<FieldError> {
 pub fn validate_person(draft: &PersonDraft) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if draft.name.trim().is_empty() {
-        errors.push(FieldError::new(Field::PersonName, "必填，请输入姓名"));
+        errors.push(FieldError::new(
+            Field::PersonName,
+            Problem::PersonNameMissing,
+        ));
     }
     if !draft.mobile.trim().is_empty()
         && let Some(m) = mobile_problem(&draft.mobile)
@@ -739,7 +778,7 @@ mod tests {
                 assert_eq!(errors[0].field, *field, "{what} {refused:?}");
                 let c = refused.chars().next().unwrap();
                 assert!(
-                    errors[0].message.contains(&identity::code_point(c)),
+                    errors[0].message().contains(&identity::code_point(c)),
                     "{what}: {}",
                     errors[0]
                 );
@@ -783,7 +822,7 @@ mod tests {
         let errors = validate_person(&person);
         let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, vec![Field::PersonName, Field::PersonMobile]);
-        assert!(errors[1].message.contains("U+0000"), "{}", errors[1]);
+        assert!(errors[1].message().contains("U+0000"), "{}", errors[1]);
     }
 
     #[test]

@@ -12,8 +12,6 @@
 //! facts, and what the post looks like afterwards; the store applies it and writes the audit
 //! entry in one transaction.
 
-use std::fmt;
-
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -49,17 +47,6 @@ impl PostState {
         Self::Withdrawn,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Draft => "草稿",
-            Self::Submitted => "待审核",
-            Self::Approved => "待发布",
-            Self::Published => "已发布",
-            Self::Returned => "退回",
-            Self::Withdrawn => "撤回",
-        }
-    }
-
     pub fn code(self) -> &'static str {
         match self {
             Self::Draft => "draft",
@@ -78,12 +65,6 @@ impl PostState {
     /// The states in which the author holds the pen: editing and submitting happen only here.
     pub fn is_with_author(self) -> bool {
         matches!(self, Self::Draft | Self::Returned | Self::Withdrawn)
-    }
-}
-
-impl fmt::Display for PostState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
     }
 }
 
@@ -109,15 +90,6 @@ impl Category {
         Self::Announcement,
         Self::PartyBuilding,
     ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Notice => "通知",
-            Self::News => "新闻",
-            Self::Announcement => "公告",
-            Self::PartyBuilding => "党建",
-        }
-    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -146,13 +118,6 @@ pub enum Origin {
 impl Origin {
     pub const ALL: [Origin; 2] = [Self::Original, Self::Reprint];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Original => "原创",
-            Self::Reprint => "转载",
-        }
-    }
-
     pub fn code(self) -> &'static str {
         match self {
             Self::Original => "original",
@@ -162,12 +127,6 @@ impl Origin {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|o| o.code() == code)
-    }
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
     }
 }
 
@@ -236,15 +195,30 @@ pub enum PostAction {
     Edit,
 }
 
+/// A step by name, without its arguments: what a refusal says could not be done. Worded
+/// (「提交审核」) in `text::workflow`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    Submit,
+    Approve,
+    Reject,
+    Publish,
+    Withdraw,
+    Edit,
+    /// 第六条五 / 第八条二: a 审核人 lets a screened text through (`domain::permissions`).
+    OverrideScreening,
+}
+
 impl PostAction {
-    pub fn label(&self) -> &'static str {
+    /// The step this action takes.
+    pub fn step(&self) -> Step {
         match self {
-            Self::Submit => "提交审核",
-            Self::Approve { .. } => "审核通过",
-            Self::Reject { .. } => "退回",
-            Self::Publish { .. } => "发布",
-            Self::Withdraw => "撤回",
-            Self::Edit => "编辑",
+            Self::Submit => Step::Submit,
+            Self::Approve { .. } => Step::Approve,
+            Self::Reject { .. } => Step::Reject,
+            Self::Publish { .. } => Step::Publish,
+            Self::Withdraw => Step::Withdraw,
+            Self::Edit => Step::Edit,
         }
     }
 
@@ -284,54 +258,47 @@ pub struct Transition {
     pub publication: Option<Publication>,
 }
 
-/// Why a step is refused. Each message says what is wrong and what to do.
+/// Why a step is refused. Each message (in `text::workflow`) says what is wrong and what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkflowError {
-    #[error("该信息当前为「{}」，不能{action}。{}", .state.label(), state_hint(*.state))]
     NotAllowedInState {
         state: PostState,
-        action: &'static str,
+        action: Step,
     },
-    #[error("只有撰稿的信息员本人才能{action}这条信息。")]
-    NotAuthor { action: &'static str },
-    #[error("只有本单位的{needed}才能{action}，您在本单位没有这一角色。")]
+    NotAuthor {
+        action: Step,
+    },
+    /// The actor holds none of `needed` in the post's unit.
     MissingRole {
-        needed: &'static str,
-        action: &'static str,
+        needed: &'static [Role],
+        action: Step,
     },
-    #[error(
-        "不能审核自己撰写的信息：撰稿、审核、发布须由三个不同的人完成（第七条三），请由本单位其他审核人审核。"
-    )]
     ReviewerIsAuthor,
-    #[error(
-        "不能发布自己撰写的信息：撰稿、审核、发布须由三个不同的人完成（第七条三），请由本单位其他管理员发布。"
-    )]
     PublisherIsAuthor,
-    #[error(
-        "不能发布自己审核通过的信息：撰稿、审核、发布须由三个不同的人完成（第七条三），请由本单位其他管理员发布。"
-    )]
     PublisherIsReviewer,
-    #[error("这条信息没有审核人记录，无法确认已经过审核（第七条三），请退回后重新提交审核。")]
     ReviewerUnknown,
-    #[error("退回时请填写退回意见，说明需要修改的地方。")]
     CommentRequired,
-    #[error("请填写发布链接，即信息在平台上的网址。")]
     LinkRequired,
-    #[error("发布链接「{0}」不是有效的网址，请填写以 http:// 或 https:// 开头的完整地址。")]
     LinkInvalid(String),
-    #[error("{}内容需注明{}（第六条四），请补填：{}。", .origin.label(), required_attribution(*.origin), .missing.join("、"))]
     AttributionMissing {
         origin: Origin,
-        missing: Vec<&'static str>,
+        missing: Vec<AttributionPart>,
     },
-    #[error(
-        "资料来源链接「{0}」不是有效的网址，请填写以 http:// 或 https:// 开头的完整地址，没有链接请留空。"
-    )]
     SourceLinkInvalid(String),
-    #[error(
-        "内部信息不得上外网（第六条三）：该平台不是仅限校园内网访问的平台，不能{action}内部信息。"
-    )]
-    InternalOnExternalPlatform { action: &'static str },
+    InternalOnExternalPlatform {
+        action: Step,
+    },
+}
+
+/// 第六条四: a line of the attribution a post must show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AttributionPart {
+    /// 资料来源 (reprints).
+    Source,
+    /// 作者或信息、图片的提供者 (originals).
+    AuthorOrProvider,
+    /// 编辑发布人 (both).
+    Editor,
 }
 
 impl WorkflowError {
@@ -357,24 +324,6 @@ impl WorkflowError {
     }
 }
 
-fn state_hint(state: PostState) -> &'static str {
-    match state {
-        PostState::Draft | PostState::Returned | PostState::Withdrawn => {
-            "这条信息还在撰稿人手中，可编辑、提交审核。"
-        }
-        PostState::Submitted => "这条信息正等待审核人审核通过或退回，撰稿人可撤回。",
-        PostState::Approved => "这条信息正等待管理员发布或退回。",
-        PostState::Published => "信息已发布，不能再改动。",
-    }
-}
-
-fn required_attribution(origin: Origin) -> &'static str {
-    match origin {
-        Origin::Reprint => "资料来源、编辑发布人",
-        Origin::Original => "作者或信息、图片的提供者及编辑发布人",
-    }
-}
-
 /// 第七条三: who may review — the party-branch committee member in charge of informatisation
 /// (审核人) or the unit head (单位负责人).
 pub const REVIEWER_ROLES: [Role; 2] = [Role::Reviewer, Role::UnitHead];
@@ -391,7 +340,7 @@ pub fn transition(
     let from = facts.state;
     let refuse = || WorkflowError::NotAllowedInState {
         state: from,
-        action: action.label(),
+        action: action.step(),
     };
     let base = Transition {
         from,
@@ -406,8 +355,8 @@ pub fn transition(
             check_author(facts, actor, action)?;
             if !actor.has_any(&[Role::InfoOfficer]) {
                 return Err(WorkflowError::MissingRole {
-                    needed: Role::InfoOfficer.label(),
-                    action: action.label(),
+                    needed: &[Role::InfoOfficer],
+                    action: action.step(),
                 });
             }
             check_content(facts, action)?;
@@ -487,7 +436,7 @@ fn check_author(
         Ok(())
     } else {
         Err(WorkflowError::NotAuthor {
-            action: action.label(),
+            action: action.step(),
         })
     }
 }
@@ -500,8 +449,8 @@ fn check_reviewer(
 ) -> Result<(), WorkflowError> {
     if !actor.has_any(&REVIEWER_ROLES) {
         return Err(WorkflowError::MissingRole {
-            needed: "审核人或单位负责人",
-            action: action.label(),
+            needed: &REVIEWER_ROLES,
+            action: action.step(),
         });
     }
     if actor.person_id == facts.author_id {
@@ -520,8 +469,8 @@ fn check_publisher(
 ) -> Result<(), WorkflowError> {
     if !actor.has_any(&[Role::Administrator]) {
         return Err(WorkflowError::MissingRole {
-            needed: Role::Administrator.label(),
-            action: action.label(),
+            needed: &[Role::Administrator],
+            action: action.step(),
         });
     }
     if actor.person_id == facts.author_id {
@@ -549,7 +498,7 @@ pub fn check_internal_stays_inside(
 ) -> Result<(), WorkflowError> {
     if facts.internal && !facts.platform_intranet_only {
         Err(WorkflowError::InternalOnExternalPlatform {
-            action: action.label(),
+            action: action.step(),
         })
     } else {
         Ok(())
@@ -564,17 +513,17 @@ pub fn check_attribution(attribution: &Attribution) -> Result<(), WorkflowError>
     match attribution.origin {
         Origin::Reprint => {
             if blank(&attribution.source_name) {
-                missing.push("资料来源");
+                missing.push(AttributionPart::Source);
             }
         }
         Origin::Original => {
             if blank(&attribution.author_or_provider) {
-                missing.push("作者或信息、图片的提供者");
+                missing.push(AttributionPart::AuthorOrProvider);
             }
         }
     }
     if blank(&attribution.editor) {
-        missing.push("编辑发布人");
+        missing.push(AttributionPart::Editor);
     }
     if !missing.is_empty() {
         return Err(WorkflowError::AttributionMissing {

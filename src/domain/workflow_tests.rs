@@ -135,7 +135,7 @@ fn every_state_and_action_pair() {
                     refused += 1;
                     let want = WorkflowError::NotAllowedInState {
                         state,
-                        action: action.label(),
+                        action: action.step(),
                     };
                     assert_eq!(got, Err(want.clone()), "{state:?} {action:?}");
                     // Refused on the state alone, whoever asks.
@@ -242,18 +242,18 @@ fn wrong_person_or_role_is_refused() {
     use Role::*;
     let (submit, edit, withdraw) = (PostAction::Submit, PostAction::Edit, PostAction::Withdraw);
     let (approve, reject, publish) = (approve(""), reject("改"), publish("https://a.cn/1"));
-    let lacks = |needed: &'static str, action: &PostAction| {
+    let lacks = |needed: &'static [Role], action: &PostAction| {
         Err(WorkflowError::MissingRole {
             needed,
-            action: action.label(),
+            action: action.step(),
         })
     };
     let not_author = |action: &PostAction| {
         Err(WorkflowError::NotAuthor {
-            action: action.label(),
+            action: action.step(),
         })
     };
-    let review = "审核人或单位负责人";
+    let review = &REVIEWER_ROLES;
     let other_officer = actor(8, &[InfoOfficer]);
     let other_reviewer = actor(8, &[Reviewer]);
     let head = actor(HEAD, &[UnitHead]);
@@ -261,7 +261,12 @@ fn wrong_person_or_role_is_refused() {
     let outsider = actor(50, &[]);
     let cases = [
         // Submit, edit, withdraw: the author; submitting also needs the 信息员 role.
-        (Draft, &submit, actor(AUTHOR, &[]), lacks("信息员", &submit)),
+        (
+            Draft,
+            &submit,
+            actor(AUTHOR, &[]),
+            lacks(&[InfoOfficer], &submit),
+        ),
         (Draft, &submit, other_officer.clone(), not_author(&submit)),
         (Draft, &edit, other_officer.clone(), not_author(&edit)),
         (Draft, &edit, reviewer(), not_author(&edit)),
@@ -281,15 +286,25 @@ fn wrong_person_or_role_is_refused() {
         ),
         (Submitted, &reject, admin(), lacks(review, &reject)),
         // Publish / reject at 待发布: 管理员 of the unit.
-        (Approved, &publish, head, lacks("管理员", &publish)),
+        (Approved, &publish, head, lacks(&[Administrator], &publish)),
         (
             Approved,
             &publish,
             other_reviewer.clone(),
-            lacks("管理员", &publish),
+            lacks(&[Administrator], &publish),
         ),
-        (Approved, &publish, outsider, lacks("管理员", &publish)),
-        (Approved, &reject, other_reviewer, lacks("管理员", &reject)),
+        (
+            Approved,
+            &publish,
+            outsider,
+            lacks(&[Administrator], &publish),
+        ),
+        (
+            Approved,
+            &reject,
+            other_reviewer,
+            lacks(&[Administrator], &reject),
+        ),
     ];
     for (state, action, by, want) in cases {
         let got = transition(&facts(state), action, &by).map(|t| t.to);
@@ -310,7 +325,7 @@ fn attribution(origin: Origin, author: &str, source: &str, editor: &str) -> Attr
 #[test]
 fn attribution_is_required_for_both_origins() {
     use Origin::*;
-    let provider = "作者或信息、图片的提供者";
+    let provider = AttributionPart::AuthorOrProvider;
     let cases = [
         (original(), Ok(())),
         (reprint(), Ok(())),
@@ -320,30 +335,33 @@ fn attribution_is_required_for_both_origins() {
         (attribution(Original, " ", "", "王芳"), Err(vec![provider])),
         (
             attribution(Original, "张明", "", ""),
-            Err(vec!["编辑发布人"]),
+            Err(vec![AttributionPart::Editor]),
         ),
         (
             attribution(Original, "", "", "\t"),
-            Err(vec![provider, "编辑发布人"]),
+            Err(vec![provider, AttributionPart::Editor]),
         ),
         // An original's source does not stand in for its author …
         (
             attribution(Original, "", "新华社", "王芳"),
             Err(vec![provider]),
         ),
-        (attribution(Reprint, "", " ", "王芳"), Err(vec!["资料来源"])),
+        (
+            attribution(Reprint, "", " ", "王芳"),
+            Err(vec![AttributionPart::Source]),
+        ),
         // … nor a reprint's author for its source.
         (
             attribution(Reprint, "张明", "", "王芳"),
-            Err(vec!["资料来源"]),
+            Err(vec![AttributionPart::Source]),
         ),
         (
             attribution(Reprint, "", "新华社", " "),
-            Err(vec!["编辑发布人"]),
+            Err(vec![AttributionPart::Editor]),
         ),
         (
             attribution(Reprint, "", "", ""),
-            Err(vec!["资料来源", "编辑发布人"]),
+            Err(vec![AttributionPart::Source, AttributionPart::Editor]),
         ),
     ];
     for (attribution, want) in cases {
@@ -364,7 +382,11 @@ fn attribution_is_required_for_both_origins() {
     }
     let missing = |origin, missing| WorkflowError::AttributionMissing { origin, missing };
     assert_eq!(
-        missing(Reprint, vec!["资料来源", "编辑发布人"]).to_string(),
+        missing(
+            Reprint,
+            vec![AttributionPart::Source, AttributionPart::Editor]
+        )
+        .to_string(),
         "转载内容需注明资料来源、编辑发布人（第六条四），请补填：资料来源、编辑发布人。"
     );
     assert_eq!(
@@ -413,7 +435,7 @@ fn internal_information_never_leaves_the_intranet() {
                 Ok(())
             } else {
                 Err(WorkflowError::InternalOnExternalPlatform {
-                    action: action.label(),
+                    action: action.step(),
                 })
             };
             assert_eq!(

@@ -645,7 +645,7 @@ impl<'a> RowConversion<'a> {
                 return RowError {
                     column,
                     label: error.field.label(),
-                    message: error.message,
+                    message: error.message(),
                 };
             }
             Field::Administrators => self
@@ -661,12 +661,12 @@ impl<'a> RowConversion<'a> {
             Some((column, header)) => RowError {
                 column: Some(column),
                 label: label_or(&header, error.field),
-                message: error.message,
+                message: error.message(),
             },
             None => RowError {
                 column: None,
                 label: error.field.label(),
-                message: error.message,
+                message: error.message(),
             },
         }
     }

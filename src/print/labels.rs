@@ -45,7 +45,7 @@ pub const NOTE_2_NUMBER: &str = "2.";
 pub const NOTE_2: &str = "账号名、管理队伍人员或维护方式发生变更，应以书面形式报学校办公室（新闻中心）、党委宣传部备案。";
 
 /// 附件 注1 names three receivers for four copies; the fourth stays with the unit (GLOSSARY).
-pub use crate::text::settings::{DEFAULT_COPY_MARKS, DEFAULT_SCHOOL};
+pub use crate::domain::settings::{DEFAULT_COPY_MARKS, DEFAULT_SCHOOL};
 
 /// Page numbers of a copy that runs over more than one page: 第{n}页 共{total}页.
 pub fn page_number(n: usize, total: usize) -> String {

@@ -184,7 +184,7 @@ impl Store {
             if matches!(edit, EditKind::Reportable(_)) && reason.trim().is_empty() {
                 errors.push(FieldError {
                     field: Field::ChangeReason,
-                    message: text::CHANGE_REASON_REQUIRED.to_owned(),
+                    problem: text::CHANGE_REASON_REQUIRED.into(),
                 });
             }
             if !errors.is_empty() {
@@ -230,7 +230,8 @@ impl Store {
             write_admins(&w.tx, id, &draft.administrators)?;
             match &edit {
                 EditKind::Reportable(changes) => {
-                    Store::insert_change(w, id, today, reason.trim(), changes)?;
+                    let fields = crate::text::lifecycle::worded_changes(changes);
+                    Store::insert_change(w, id, today, reason.trim(), &fields)?;
                 }
                 _ => w.note(
                     "platform_edit",

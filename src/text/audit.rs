@@ -167,3 +167,30 @@ pub fn password_set(target: &str) -> String {
 pub fn calendar_sources(sources: &[String]) -> String {
     sources.join("；")
 }
+
+impl std::fmt::Display for crate::domain::audit::BreakReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::domain::audit::BreakReason::*;
+        match self {
+            SeqOutOfOrder { expected, found } => write!(
+                f,
+                "序号应为 {expected}，实际为 {found}：其前有记录被删除、插入或调换了顺序"
+            ),
+            PrevHashMismatch => {
+                f.write_str("与前一条记录的哈希不衔接：其前有记录被删除、替换或调换了顺序")
+            }
+            HashMismatch => f.write_str("内容与其哈希不符：这条记录写入后被改动过"),
+        }
+    }
+}
+
+impl std::fmt::Display for crate::domain::audit::ChainBreak {
+    /// The chain's verdict, with what to do: keep everything as it is and report it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "审计记录校验未通过：第 {} 条记录{}。请保留数据库及备份原样，并报告学校办公室（新闻中心）、党委宣传部和信息技术管理中心。",
+            self.seq, self.reason
+        )
+    }
+}

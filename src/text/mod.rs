@@ -1,12 +1,39 @@
 //! User-facing Chinese wording shared by the window and the command line, kept in one place
 //! so it is reviewed together (and an English locale stays possible).
+//!
+//! One file per area. The lower layers return typed values (errors, states, problems); the
+//! files here word them, so `domain`, `store` and `print` hold no interface Chinese
+//! (`tests/architecture.rs` keeps it so).
 
+pub mod audit;
+pub mod auth;
+pub mod calendar;
+pub mod cli;
 pub mod exchange;
 pub mod footprint;
 pub mod hardening;
+pub mod lifecycle;
+pub mod ops;
+pub mod permissions;
+pub mod print;
+pub mod registry;
+pub mod screening;
 pub mod signing;
+pub mod store;
 pub mod supervision;
 pub mod supervision_documents;
+pub mod ui_audit;
+pub mod ui_calendar;
+pub mod ui_common;
+pub mod ui_filings;
+pub mod ui_history;
+pub mod ui_people;
+pub mod ui_platform;
+pub mod ui_posts;
+pub mod ui_settings;
+pub mod ui_window;
+pub mod validation;
+pub mod workflow;
 
 pub const APP_TITLE: &str = "MediaDesk 二级网络平台管理台";
 
@@ -266,26 +293,6 @@ pub fn words_version_line(version: i64, when: &str, who: &str, why: &str) -> Str
 pub fn words_invalid(word: &str, reason: &str) -> String {
     format!("「{word}」不能加入词表：{reason}。您输入的内容仍在，请修改后再添加。")
 }
-pub mod audit;
-pub mod calendar;
-pub mod cli;
-pub mod ops;
-pub mod permissions;
-pub mod print;
-pub mod screening;
-pub mod settings;
-
-pub mod store;
-pub mod ui_audit;
-pub mod ui_calendar;
-pub mod ui_common;
-pub mod ui_filings;
-pub mod ui_history;
-pub mod ui_people;
-pub mod ui_platform;
-pub mod ui_posts;
-pub mod ui_settings;
-pub mod ui_window;
 
 /// An I/O error in Chinese, by its kind, so no English from the OS reaches a message.
 pub fn io_error(e: &std::io::Error) -> String {

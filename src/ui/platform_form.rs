@@ -103,20 +103,14 @@ impl PlatformForm {
             let t = text.trim();
             if t.is_empty() {
                 if required {
-                    errors.push(FieldError {
-                        field,
-                        message: text::ui_platform::DATE_REQUIRED.to_owned(),
-                    });
+                    errors.push(FieldError::new(field, text::ui_platform::DATE_REQUIRED));
                 }
                 return None;
             }
             match parse_date(t) {
                 Some(d) => Some(d),
                 None => {
-                    errors.push(FieldError {
-                        field,
-                        message: text::ui_common::invalid_date(t),
-                    });
+                    errors.push(FieldError::new(field, text::ui_common::invalid_date(t)));
                     None
                 }
             }
@@ -171,7 +165,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 pub fn by_field(errors: Vec<FieldError>) -> HashMap<Field, String> {
     let mut map = HashMap::new();
     for e in errors {
-        map.entry(e.field).or_insert(e.message);
+        map.entry(e.field).or_insert_with(|| e.message());
     }
     map
 }

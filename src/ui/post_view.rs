@@ -254,7 +254,7 @@ impl PostView {
 
     fn error_line(&self, ui: &mut egui::Ui, field: Field) {
         for e in self.field_errors.iter().filter(|e| e.field == field) {
-            ui.label(RichText::new(&e.message).color(theme::DANGER).small());
+            ui.label(RichText::new(e.message()).color(theme::DANGER).small());
         }
     }
 

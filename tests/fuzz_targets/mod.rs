@@ -71,7 +71,7 @@ pub fn platform_json(input: &str) {
         };
         let errors = validate_platform(&draft, &ctx);
         for error in &errors {
-            assert!(!error.message.is_empty(), "{error:?}");
+            assert!(!error.message().is_empty(), "{error:?}");
             let _ = error.to_string();
         }
         if errors.is_empty() {
