@@ -487,6 +487,54 @@ fn check_file_refuses_an_executable_renamed_as_a_photo() {
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x00IEND\xaeB`\x82").unwrap();
     let o = mediadesk(&db, &["check-file", png.to_str().unwrap(), "--json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // The JSON carries each issue's sentence beside its typed detail.
+    let o = mediadesk(&db, &["check-file", fake.to_str().unwrap(), "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let issue = &report["issues"][0];
+    assert!(
+        issue["detail"].is_object() || issue["detail"].is_string(),
+        "{issue}"
+    );
+    assert!(
+        issue["message"].as_str().unwrap().contains("可执行程序"),
+        "{issue}"
+    );
+    assert!(stdout(&mediadesk(&db, &["check-file", png.to_str().unwrap()])).contains("PNG 图片"));
+}
+
+/// A pipe or an endless device named by mistake is refused at once, never waited on.
+#[cfg(unix)]
+#[test]
+fn check_refuses_a_fifo_and_dev_zero_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.db");
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for (command, path) in [
+        ("check", fifo.as_path()),
+        ("check-file", fifo.as_path()),
+        ("check", Path::new("/dev/zero")),
+        ("check-file", Path::new("/dev/zero")),
+    ] {
+        let o = mediadesk(&db, &[command, path.to_str().unwrap()]);
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{command} {path:?}: {}",
+            stderr(&o)
+        );
+        assert!(
+            stderr(&o).contains("不是普通文件")
+                || stderr(&o).contains("管道")
+                || stderr(&o).contains("设备"),
+            "{command} {path:?}: {}",
+            stderr(&o)
+        );
+    }
 }
 
 #[test]

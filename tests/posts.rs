@@ -463,7 +463,7 @@ fn attachments_are_checked_by_content_and_kept_with_their_hash() {
         std::path::Path::new("/nonexistent/附件.pdf"),
     )
     .unwrap_err();
-    assert!(err.to_string().contains("无法读取"), "{err}");
+    assert!(err.to_string().contains("不存在"), "{err}");
     assert!(err.to_string().contains("附件.pdf"), "{err}");
     let v = s.post(id).unwrap().version;
     s.remove_attachment(att, v).unwrap();

@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::domain::screening::{
     AttachmentPolicy, PersonalDataSettings, Screener, ScreeningReport, Severity,
 };
+use crate::files::ReadError;
 use crate::text::cli as text;
 
 /// Texts longer than this are refused: an article is tens of thousands of characters.
@@ -56,14 +57,13 @@ pub fn check_text(
 /// Checks an attachment by its bytes (type, macros, archives, size, GPS) and screens its text.
 pub fn check_file(path: &Path, json: bool, out: &mut dyn Write) -> Result<bool, String> {
     let policy = AttachmentPolicy::default();
-    let size = std::fs::metadata(path)
-        .map_err(|e| text::check_unreadable(path, &e))?
-        .len();
-    // Never read a file larger than anything accepted: a 4 GB upload is refused by its size.
-    if size > policy.max_bytes.max(policy.max_video_bytes) {
-        return Err(text::check_file_too_large(path, size as f64 / 1_048_576.0));
-    }
-    let bytes = std::fs::read(path).map_err(|e| text::check_unreadable(path, &e))?;
+    // Never read more than anything accepted: a 4 GB upload stops at the limit, and a pipe or
+    // a device is refused before it is opened.
+    let limit = policy.max_bytes.max(policy.max_video_bytes);
+    let bytes = crate::files::read_bytes(path, limit).map_err(|e| match e {
+        ReadError::TooLarge { .. } => text::check_file_too_large(path, limit as f64 / 1_048_576.0),
+        other => other.to_string(),
+    })?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -71,10 +71,19 @@ pub fn check_file(path: &Path, json: bool, out: &mut dyn Write) -> Result<bool, 
     let report = screener()?.check_attachment(&name, &bytes, &policy);
     let w = |e: std::io::Error| e.to_string();
     if json {
+        // The typed report, with each issue's sentence beside it for people reading the JSON.
+        let mut value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+        if let Some(issues) = value.get_mut("issues").and_then(|v| v.as_array_mut()) {
+            for (json, issue) in issues.iter_mut().zip(&report.issues) {
+                if let Some(fields) = json.as_object_mut() {
+                    fields.insert("message".to_owned(), issue.message().into());
+                }
+            }
+        }
         writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+            serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
         )
         .map_err(w)?;
     } else {
@@ -107,15 +116,11 @@ fn screener() -> Result<Screener, String> {
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| text::check_unreadable(path, &e))?;
-    if meta.len() > MAX_TEXT_BYTES {
-        return Err(text::check_text_too_large(
-            path,
-            meta.len() as f64 / 1_048_576.0,
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| text::check_unreadable(path, &e))?;
-    String::from_utf8(bytes).map_err(|_| text::check_not_utf8(path))
+    crate::files::read_text(path, MAX_TEXT_BYTES).map_err(|e| match e {
+        ReadError::TooLarge { .. } => text::check_text_too_large(path),
+        ReadError::NotUtf8 { .. } => text::check_not_utf8(path),
+        other => other.to_string(),
+    })
 }
 
 fn print_report(report: &ScreeningReport, out: &mut dyn Write) -> std::io::Result<()> {

@@ -2,13 +2,13 @@
 //! block the window forever, a device would never end), and never more than
 //! [`MAX_FILE_BYTES`], so a wrong pick cannot fill the memory.
 
-use std::fs::{self, File};
-use std::io::{ErrorKind, Read};
+use std::io::ErrorKind;
 use std::path::Path;
 
 use super::error::ImportError;
 use super::sniff::read_source_bytes;
 use super::source::SourceFile;
+use crate::files::{NotAFile, ReadError};
 
 /// A department's 台账 is well under 1 MB; 50 MB leaves room for pictures pasted into a sheet.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -19,46 +19,31 @@ pub fn read_source(path: &Path) -> Result<SourceFile, ImportError> {
     read_source_bytes(&bytes)
 }
 
-/// The file's bytes, refusing anything that is not a regular file of at most `limit` bytes.
+/// The file's bytes, refusing anything that is not a regular file of at most `limit` bytes
+/// (`files::read_bytes` does the reading; the refusal is worded for an import).
 pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ImportError> {
     let shown = path.display().to_string();
-    let io_error = |e: std::io::Error| match e.kind() {
-        ErrorKind::NotFound => ImportError::NotFound {
-            path: shown.clone(),
-        },
-        ErrorKind::PermissionDenied => ImportError::NoPermission {
-            path: shown.clone(),
-        },
-        _ => ImportError::Unreadable {
-            path: shown.clone(),
-            reason: e.to_string(),
-        },
-    };
-    // Checked before opening: opening a FIFO for reading blocks until a writer appears.
-    let meta = fs::metadata(path).map_err(io_error)?;
-    if meta.is_dir() {
-        return Err(ImportError::IsAFolder { path: shown });
-    }
-    if !meta.is_file() {
-        return Err(ImportError::NotARegularFile { path: shown });
-    }
-    if meta.len() > limit {
-        return Err(ImportError::TooLarge {
-            size: meta.len(),
+    crate::files::read_bytes(path, limit).map_err(|e| match e {
+        ReadError::NotFound { .. } | ReadError::DanglingLink { .. } => {
+            ImportError::NotFound { path: shown }
+        }
+        ReadError::NotAFile {
+            kind: NotAFile::Directory,
+            ..
+        } => ImportError::IsAFolder { path: shown },
+        ReadError::NotAFile { .. } => ImportError::NotARegularFile { path: shown },
+        ReadError::TooLarge { limit, .. } => ImportError::TooLarge {
+            // Only for the message: reading stopped at the limit.
+            size: std::fs::metadata(path).map_or(limit + 1, |m| m.len()),
             limit,
-        });
-    }
-    let file = File::open(path).map_err(io_error)?;
-    // The file may grow between the check and the read: never take more than the limit.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > limit {
-        return Err(ImportError::TooLarge {
-            size: bytes.len() as u64,
-            limit,
-        });
-    }
-    Ok(bytes)
+        },
+        ReadError::Io {
+            kind: ErrorKind::PermissionDenied,
+            ..
+        } => ImportError::NoPermission { path: shown },
+        other => ImportError::Unreadable {
+            path: shown,
+            reason: other.to_string(),
+        },
+    })
 }

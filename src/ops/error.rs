@@ -10,25 +10,9 @@ use crate::store::StoreError;
 pub enum OpsError {
     Store(#[from] StoreError),
     Print(#[from] PrintError),
-    /// A file could not be read.
-    Read {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    /// A file is larger than what MediaDesk reads of its kind.
-    TooLarge {
-        path: PathBuf,
-        limit: u64,
-    },
-    /// Not a regular file: a folder, a device, a pipe.
-    NotAFile {
-        path: PathBuf,
-    },
-    /// A text file that is not UTF-8.
-    NotText {
-        path: PathBuf,
-    },
+    /// A file could not be read: missing, not a regular file (a folder, a device, a pipe),
+    /// larger than MediaDesk reads of its kind, or text that is not UTF-8.
+    Read(#[from] crate::files::ReadError),
     /// A file could not be written.
     Write {
         path: PathBuf,

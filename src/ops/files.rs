@@ -3,7 +3,6 @@
 //! Every file read here is read with a limit, and only if it is a regular file, so a device or
 //! a pipe named by mistake is refused at once instead of filling memory or hanging.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::OpsError;
@@ -12,43 +11,15 @@ use crate::store::{MAX_ATTACHMENT_BYTES, MAX_SCAN_BYTES, Store};
 /// Text files MediaDesk reads (JSON, holiday files, word lists) are far smaller than this.
 pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Reads at most `limit` bytes of a regular file; refuses folders, devices and pipes before
-/// opening them, and a file that turns out larger than `limit` while reading.
+/// Reads at most `limit` bytes of a regular file (`files::read_bytes`: folders, devices and
+/// pipes refused before they are opened, the limit kept while reading).
 pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, OpsError> {
-    let read_error = |source| OpsError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(read_error)?;
-    if !meta.is_file() {
-        return Err(OpsError::NotAFile {
-            path: path.to_path_buf(),
-        });
-    }
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    if bytes.len() as u64 > limit {
-        return Err(OpsError::TooLarge {
-            path: path.to_path_buf(),
-            limit,
-        });
-    }
-    Ok(bytes)
+    Ok(crate::files::read_bytes(path, limit)?)
 }
 
 /// A UTF-8 text file (BOM dropped), read as [`read_bytes`] does.
 pub fn read_text(path: &Path) -> Result<String, OpsError> {
-    let bytes = read_bytes(path, MAX_TEXT_BYTES)?;
-    let text = String::from_utf8(bytes).map_err(|_| OpsError::NotText {
-        path: path.to_path_buf(),
-    })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    })
+    Ok(crate::files::read_text(path, MAX_TEXT_BYTES)?)
 }
 
 /// The name of a file as a person sees it (「扫描件.pdf」), for records and messages.
@@ -147,6 +118,7 @@ pub fn remove_quietly(path: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::files::ReadError;
 
     #[test]
     fn file_names_are_safe_on_every_desktop() {
@@ -167,27 +139,30 @@ mod tests {
         assert_eq!(read_bytes(&path, 10).unwrap().len(), 10);
         assert!(matches!(
             read_bytes(&path, 9),
-            Err(OpsError::TooLarge { limit: 9, .. })
+            Err(OpsError::Read(ReadError::TooLarge { limit: 9, .. }))
         ));
         assert!(matches!(
             read_bytes(dir.path(), 10),
-            Err(OpsError::NotAFile { .. })
+            Err(OpsError::Read(ReadError::NotAFile { .. }))
         ));
         #[cfg(unix)]
         {
             let started = std::time::Instant::now();
             assert!(matches!(
                 read_bytes(Path::new("/dev/zero"), 1024),
-                Err(OpsError::NotAFile { .. })
+                Err(OpsError::Read(ReadError::NotAFile { .. }))
             ));
             assert!(started.elapsed() < std::time::Duration::from_secs(1));
         }
         assert!(matches!(
             read_bytes(&dir.path().join("missing"), 10),
-            Err(OpsError::Read { .. })
+            Err(OpsError::Read(ReadError::NotFound { .. }))
         ));
         std::fs::write(&path, [0xff, 0xfe, 0x00]).unwrap();
-        assert!(matches!(read_text(&path), Err(OpsError::NotText { .. })));
+        assert!(matches!(
+            read_text(&path),
+            Err(OpsError::Read(ReadError::NotUtf8 { .. }))
+        ));
         std::fs::write(&path, "\u{feff}你好").unwrap();
         assert_eq!(read_text(&path).unwrap(), "你好");
     }

@@ -518,22 +518,18 @@ pub const CHECK_EMPTY: &str = "没有要检查的文字（内容为空）。";
 pub const CHECK_CLEAN: &str = "未发现问题。";
 pub const CHECK_TRUNCATED: &str = "（问题过多，只列出前面的部分）";
 
-pub fn check_unreadable(path: &Path, error: &std::io::Error) -> String {
-    format!("无法读取「{}」：{error}", path.display())
-}
-
-/// An attachment over the size limit: refused before it is read.
-pub fn check_file_too_large(path: &Path, megabytes: f64) -> String {
+/// An attachment over the size limit: reading stopped there.
+pub fn check_file_too_large(path: &Path, limit_megabytes: f64) -> String {
     format!(
-        "「{}」有 {megabytes:.0} MB，超过附件大小上限，不能上传。请压缩或拆分后再试。",
+        "「{}」超过附件大小上限（{limit_megabytes:.0} MB），不能上传。请压缩或拆分后再试。",
         path.display()
     )
 }
 
 /// A text over 16 MB: not an article.
-pub fn check_text_too_large(path: &Path, megabytes: f64) -> String {
+pub fn check_text_too_large(path: &Path) -> String {
     format!(
-        "「{}」有 {megabytes:.0} MB，不像一篇稿件。请只检查稿件正文（不超过 16 MB），附件请用 check-file。",
+        "「{}」超过 16 MB，不像一篇稿件。请只检查稿件正文（不超过 16 MB），附件请用 check-file。",
         path.display()
     )
 }
@@ -545,9 +541,9 @@ pub fn check_not_utf8(path: &Path) -> String {
     )
 }
 
-/// What the attachment is by its content: 「「a.docx」：按内容识别为 Docx，1024 字节」.
+/// What the attachment is by its content: 「「a.docx」：按内容识别为 Word 文档（.docx），1024 字节」.
 pub fn check_file_detected(name: &str, detected: FileKind, size: u64) -> String {
-    format!("「{name}」：按内容识别为 {detected:?}，{size} 字节")
+    format!("「{name}」：按内容识别为 {}，{size} 字节", detected.label())
 }
 
 /// One finding, tab-separated: where (counted from 1), severity, category, what, rule.

@@ -60,28 +60,7 @@ impl fmt::Display for OpsError {
         match self {
             OpsError::Store(e) => write!(f, "{e}"),
             OpsError::Print(e) => write!(f, "{e}"),
-            OpsError::Read { path, source } => write!(
-                f,
-                "无法读取「{}」：{}。请确认文件仍在原处、有读取权限。",
-                path.display(),
-                super::io_error(source)
-            ),
-            OpsError::TooLarge { path, limit } => write!(
-                f,
-                "「{}」超过 {} 的上限，不像应有的文件。请确认选对了文件。",
-                path.display(),
-                size_text(*limit)
-            ),
-            OpsError::NotAFile { path } => write!(
-                f,
-                "「{}」不是普通文件（可能是文件夹、设备或管道），不能读取。请选择一个文件。",
-                path.display()
-            ),
-            OpsError::NotText { path } => write!(
-                f,
-                "「{}」不是 UTF-8 编码的文字（可能是 GBK 编码）。请用记事本另存为 UTF-8 后再试。",
-                path.display()
-            ),
+            OpsError::Read(e) => write!(f, "{e}"),
             OpsError::Write { path, source } => write!(
                 f,
                 "无法写入「{}」：{}。请检查文件夹是否存在、是否有写入权限。",
