@@ -211,8 +211,15 @@ pub fn parse_history_csv(
         let layout = match layout {
             Some(l) => l,
             None => {
-                // The first row is data when its first cell is a date, else a header.
-                let chosen = if parse_date_any(&fields[0]).is_some() {
+                // The first row is data when it starts with a date, or with something
+                // date-like (digits) and names no column, so a mistyped first date is
+                // reported as a date, not as a bad header. Anything else is a header.
+                let names_a_column = fields.iter().any(|f| column_of(f).is_some());
+                let digits = fields[0]
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+                let chosen = if parse_date_any(&fields[0]).is_some() || (digits && !names_a_column)
+                {
                     PLAIN
                 } else {
                     match header_layout(&fields) {

@@ -48,6 +48,20 @@ fn headers_in_any_order_and_no_header() {
     assert_eq!(rows[1].link, "");
     let rows = parse("2026-03-05,标题一,https://a.cn/1\n").unwrap();
     assert_eq!(rows[0].row, 1);
+    // A first row naming no column is data, so its bad date is reported as a date.
+    assert_eq!(
+        problems("2026-13-01,坏日期,\n2026-11-05,好,\n"),
+        vec![(1, CsvProblemKind::BadDate("2026-13-01".into()))]
+    );
+    assert_eq!(
+        problems("发布于,文章,地址\n"),
+        vec![(
+            1,
+            CsvProblemKind::BadHeader {
+                unknown: vec!["发布于".into(), "文章".into(), "地址".into()]
+            }
+        )]
+    );
 }
 
 #[test]
