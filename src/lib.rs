@@ -15,8 +15,9 @@
 //! - [`exchange`]: spreadsheets in and out of the registry: the 台账 (and filings, changes,
 //!   notices) exported to xlsx, platforms imported from xlsx/xls/ods/csv (UTF-8 or GBK) with
 //!   a guessed column mapping and a per-row preview; pure, the store commits.
-//! - [`print`]: the filing form, the written reports and the approval slip as page
-//!   descriptions (also painted as previews) and as PDF, from plain data; never reads the store.
+//! - [`print`]: the filing form, the written reports, the approval slip and the supervision
+//!   documents (整改通知书, 通报, 关停决定, 安全事件报告) as page descriptions (also painted as
+//!   previews) and as PDF, from plain data; never reads the store.
 //! - [`ops`]: the use cases the window and the command line share: print and record filing
 //!   forms, the one-copy documents, attachments and scans, calendar and word-list imports,
 //!   background jobs.

@@ -110,6 +110,10 @@ const CHINESE_ALLOWED: &[(&str, &str)] = &[
         "the approval slip's fixed text, as the school's form",
     ),
     (
+        "src/print/notice_labels.rs",
+        "the supervision notices' and incident report's fixed text, as the school's documents",
+    ),
+    (
         "src/print/text_fit.rs",
         "typesetting data: CJK punctuation that may not start or end a line",
     ),

@@ -104,6 +104,7 @@ pub fn all_fixed_text() -> String {
     }
     all.push_str(&super::report_labels::all_fixed_text());
     all.push_str(&super::slip_labels::all_fixed_text());
+    all.push_str(&super::notice_labels::all_fixed_text());
     all
 }
 

@@ -23,6 +23,12 @@
 //! `ops::slip`) → [`layout_approval_slip`] / [`render_approval_slip`]
 //! (`approval_slip`, with its strings in `slip_labels`): the post, the three steps with
 //! signature lines, and the draft with line numbers.
+//!
+//! Supervision, one copy each: the school's 整改通知书 ([`RectificationNoticeData`] →
+//! [`layout_rectification_notice`] / [`render_rectification_notice`]), 通报
+//! ([`render_public_notice`]) and 关停决定 ([`render_shutdown_decision`]) of 第六条四, set by
+//! `supervision_letter`, and the unit's 安全事件报告 ([`render_incident_report`]) of 第八条一.
+//! Files: `supervision_data`, `notice_labels` (their fixed text), one file per document.
 
 mod data;
 mod error;
@@ -51,6 +57,14 @@ mod report_labels;
 mod report_table;
 mod shutdown_notice;
 
+mod incident_report;
+mod notice_labels;
+mod public_notice;
+mod rectification_notice;
+mod shutdown_decision;
+mod supervision_data;
+mod supervision_letter;
+
 mod approval_slip;
 mod slip_data;
 mod slip_labels;
@@ -61,6 +75,8 @@ mod font_tests;
 mod report_tests;
 #[cfg(test)]
 mod slip_tests;
+#[cfg(test)]
+mod supervision_tests;
 #[cfg(test)]
 mod tests;
 
@@ -83,6 +99,15 @@ pub use closure_report::{layout_closure_report, render_closure_report};
 pub use fonts::unprintable_chars_of;
 pub use report_data::{ChangeLine, ChangeReportData, ClosureReportData, ShutdownNoticeData};
 pub use shutdown_notice::{layout_shutdown_notice, render_shutdown_notice};
+
+pub use incident_report::{layout_incident_report, render_incident_report};
+pub use public_notice::{layout_public_notice, render_public_notice};
+pub use rectification_notice::{layout_rectification_notice, render_rectification_notice};
+pub use shutdown_decision::{layout_shutdown_decision, render_shutdown_decision};
+pub use supervision_data::{
+    CitedNotice, IncidentReportData, NoticedPlatform, PublicNoticeData, RectificationNoticeData,
+    ShutdownDecisionData,
+};
 
 pub use approval_slip::{layout_approval_slip, render_approval_slip};
 pub use slip_data::{ApprovalSlipData, SlipAttachment, SlipStep};

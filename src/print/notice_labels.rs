@@ -1,11 +1,19 @@
-//! Wording of the school's printed supervision documents — 整改通知书, 通报, 关停决定 (第六条四) —
-//! and of the unit's 安全事件报告 (第八条一). Sentences take plain values, so `print` sets them
-//! without knowing the rules; [`all_fixed_text`] lists what a custom font must be able to draw.
+//! Every fixed string printed on the school's supervision documents — 整改通知书, 通报, 关停决定
+//! (第六条四) — and on a unit's 安全事件报告 (第八条一), in one place so the wording is reviewed
+//! once and a custom font is checked against all of it ([`all_fixed_text`], part of
+//! `labels::all_fixed_text`). Sentences take plain values; the names of the articles, periods,
+//! incident kinds and offices are the same words `text::supervision` shows in the window (a test
+//! keeps them equal).
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
-/// The two offices that issue the ladder's documents (第六条四, 第四条三).
-pub const ISSUERS: [&str; 2] = ["学校办公室（新闻中心）", "党委宣传部"];
+use super::labels::date;
+use super::report_labels::{self, policy_name};
+use crate::domain::supervision::{Article, IncidentKind, Office, Period};
+
+/// 第六条四: the school office (news centre) and the propaganda department issue the ladder's
+/// documents jointly, as they issue the 关停通知.
+pub const ISSUERS: [&str; 2] = report_labels::SHUTDOWN_ISSUERS;
 
 pub const RECTIFICATION_SUBJECT: &str = "二级网络平台整改通知书";
 pub const PUBLIC_NOTICE_SUBJECT: &str = "二级网络平台通报";
@@ -43,32 +51,69 @@ pub const CLOSED_AT: &str = "处置完毕时间";
 /// Printed for an incident not closed yet.
 pub const STILL_OPEN: &str = "尚在处置中";
 
-/// A letter's addressee line: 「文传学院：」.
-pub fn addressee(unit: &str) -> String {
-    format!("{}：", unit.trim())
-}
-
-/// 「2026年11月5日」.
-pub fn date(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
-}
-
 /// 「2026年11月5日 9:05」.
 pub fn date_time(t: NaiveDateTime) -> String {
     format!("{} {}:{:02}", date(t.date()), t.hour(), t.minute())
 }
 
-/// 「《{school}二级网络平台管理办法》」.
-pub fn policy_name(school: &str) -> String {
-    format!("《{}二级网络平台管理办法》", school.trim())
+/// 第八条一 「立即报告」: the mark after a report time more than `hours` after discovery.
+pub fn late_report(hours: u32) -> String {
+    format!("（发现后超过{hours}小时报告，属迟报）")
+}
+
+/// The article as a printed document cites it: 「第六条第四款」 (the window's
+/// `text::supervision::article_formal`).
+pub fn article(a: Article) -> &'static str {
+    match a {
+        Article::Filing => "第四条第一款",
+        Article::ChangeReport => "第四条第二款",
+        Article::Training => "第五条",
+        Article::PartyBuilding => "第六条第二款",
+        Article::Inactivity => "第六条第四款",
+        Article::SecurityIncident => "第八条第一款",
+        Article::BadContent => "第八条第二款",
+        Article::AnnualReview => "附件",
+    }
+}
+
+/// 「2个月」, 「14天」: a ladder setting as the notices state it.
+pub fn period(p: Period) -> String {
+    match p {
+        Period::Months(n) => format!("{n}个月"),
+        Period::Days(n) => format!("{n}天"),
+    }
+}
+
+/// 事件类型 as 第八条 names it.
+pub fn incident_kind(k: IncidentKind) -> &'static str {
+    match k {
+        IncidentKind::AccountStolen => "账号被盗用",
+        IncidentKind::IllegalUse => "非法使用",
+        IncidentKind::Vulnerability => "安全漏洞",
+        IncidentKind::BadContent => "不良信息",
+    }
+}
+
+/// The offices of 第八条一.
+pub fn office(o: Office) -> &'static str {
+    match o {
+        Office::NewsCenter => "学校办公室（新闻中心）",
+        Office::PropagandaDept => "党委宣传部",
+        Office::ItCenter => "信息技术管理中心",
+    }
+}
+
+/// 「学校办公室（新闻中心）、党委宣传部」, in the order recorded.
+pub fn offices(list: &[Office]) -> String {
+    list.iter()
+        .map(|o| office(*o))
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// 「微信公众号“文传之声”（账号/网址：wczs）」.
 pub fn platform_in_text(kind: &str, name: &str, account: &str) -> String {
-    let mut text = match (kind.trim(), name.trim()) {
-        (kind, "") => kind.to_owned(),
-        (kind, name) => format!("{kind}“{name}”"),
-    };
+    let mut text = report_labels::platform_in_text(kind, name);
     if !account.trim().is_empty() {
         text.push_str(&format!("（账号/网址：{}）", account.trim()));
     }
@@ -283,12 +328,24 @@ pub fn all_fixed_text() -> String {
         &shutdown_decision_act("", "", day),
         &incident_title(""),
         &incident_opening("x", "x", "", ""),
-        "0123456789:个月天第条款“”《》（）〔〕—",
+        &late_report(0),
+        &period(Period::Months(0)),
+        &period(Period::Days(0)),
+        "0123456789:、“”《》（）〔〕—",
     ] {
         all.push_str(s);
     }
     for s in ISSUERS {
         all.push_str(s);
+    }
+    for a in Article::ALL {
+        all.push_str(article(a));
+    }
+    for k in IncidentKind::ALL {
+        all.push_str(incident_kind(k));
+    }
+    for o in Office::ALL {
+        all.push_str(office(o));
     }
     all
 }
@@ -341,5 +398,34 @@ mod tests {
             "2026年11月20日 9:05"
         );
         assert!(all_fixed_text().contains("关停"));
+        assert_eq!(late_report(24), "（发现后超过24小时报告，属迟报）");
+        assert_eq!(
+            offices(&[Office::NewsCenter, Office::ItCenter]),
+            "学校办公室（新闻中心）、信息技术管理中心"
+        );
+        assert_eq!(offices(&[]), "");
+    }
+
+    /// The printed names are the window's: a secretary reads the same words on both.
+    #[test]
+    fn names_match_the_window() {
+        use crate::text::supervision as window;
+        for a in Article::ALL {
+            assert_eq!(article(a), window::article_formal(a), "{a:?}");
+        }
+        for k in IncidentKind::ALL {
+            assert_eq!(incident_kind(k), window::incident_kind(k), "{k:?}");
+        }
+        for o in Office::ALL {
+            assert_eq!(office(o), window::office(o), "{o:?}");
+        }
+        assert_eq!(offices(&Office::ALL), window::offices(&Office::ALL));
+        for p in [Period::Months(2), Period::Days(14)] {
+            assert_eq!(period(p), window::period(p));
+        }
+        assert_eq!(
+            ISSUERS.to_vec(),
+            [Office::NewsCenter, Office::PropagandaDept].map(office)
+        );
     }
 }

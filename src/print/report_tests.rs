@@ -13,7 +13,7 @@ use super::tests::{dicts_of_type, info_string, page_text};
 use super::text_fit::tests::FakeFont;
 use super::*;
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
 
@@ -66,24 +66,24 @@ fn notice_data() -> ShutdownNoticeData {
     }
 }
 
-fn school(name: &str) -> FormSettings {
+pub(super) fn school(name: &str) -> FormSettings {
     FormSettings {
         school_name: name.into(),
         ..FormSettings::default()
     }
 }
 
-fn parse(bytes: &[u8]) -> Document {
+pub(super) fn parse(bytes: &[u8]) -> Document {
     Document::load_mem(bytes).expect("lopdf parses our PDF")
 }
 
-fn all_pages_text(doc: &Document) -> String {
+pub(super) fn all_pages_text(doc: &Document) -> String {
     (1..=doc.get_pages().len() as u32)
         .map(|p| page_text(doc, p))
         .collect()
 }
 
-fn layout_text(pages: &[Page]) -> String {
+pub(super) fn layout_text(pages: &[Page]) -> String {
     pages
         .iter()
         .map(Page::plain_text)
@@ -91,7 +91,7 @@ fn layout_text(pages: &[Page]) -> String {
         .replace('\n', "")
 }
 
-fn assert_contains_all(text: &str, expected: &[&str]) {
+pub(super) fn assert_contains_all(text: &str, expected: &[&str]) {
     for e in expected {
         let e: String = e.chars().filter(|c| !c.is_whitespace()).collect();
         assert!(text.contains(&e), "missing {e:?} in {text}");
@@ -100,7 +100,7 @@ fn assert_contains_all(text: &str, expected: &[&str]) {
 
 /// Text in a cell stays 0.3 mm clear of its rules; other text stays in the text block, above
 /// the foot except the page number.
-fn assert_everything_on_its_place(pages: &[Page]) {
+pub(super) fn assert_everything_on_its_place(pages: &[Page]) {
     for page in pages {
         for t in page.texts() {
             let b = t.bounds();
@@ -135,7 +135,7 @@ fn assert_everything_on_its_place(pages: &[Page]) {
 
 /// The page holding the signature also holds the closing sentence and at least one table row
 /// or body line: a signature never stands alone.
-fn assert_signature_not_alone(pages: &[Page], closing: &str, needs_table: bool) {
+pub(super) fn assert_signature_not_alone(pages: &[Page], closing: &str, needs_table: bool) {
     let last = pages.last().expect("a page");
     let text = last.plain_text();
     assert!(text.contains(closing), "{closing} not with the signature");

@@ -21,7 +21,6 @@ pub mod screening;
 pub mod signing;
 pub mod store;
 pub mod supervision;
-pub mod supervision_documents;
 pub mod ui_audit;
 pub mod ui_calendar;
 pub mod ui_common;
