@@ -704,3 +704,47 @@ fn values_the_font_cannot_draw_are_listed() {
         assert!(all.contains(s), "{s}");
     }
 }
+
+#[test]
+fn a_registry_platform_fills_the_noticed_platform() {
+    use crate::domain::platform::{
+        Maintenance, Platform, PlatformDraft, PlatformKind, PlatformStatus,
+    };
+    let stored = Platform {
+        id: 7,
+        draft: PlatformDraft {
+            unit_id: 3,
+            kind_id: 1,
+            name: "文传之声".into(),
+            account: "wczs_sias".into(),
+            account_type: None,
+            verified: true,
+            verified_until: None,
+            content_scope: "学院新闻".into(),
+            created_on: day(2024, 3, 1),
+            responsible_person: "李明".into(),
+            contact_mobile: "13800000000".into(),
+            administrators: Vec::new(),
+            maintenance: Maintenance::InHouse,
+            approval_ref: String::new(),
+            notes: String::new(),
+            last_post_on: Some(day(2026, 1, 1)),
+            intranet_only: false,
+        },
+        status: PlatformStatus::Filed,
+        version: 1,
+        created_at: at("2024-03-01 09:00"),
+        updated_at: at("2024-03-01 09:00"),
+    };
+    let kind = PlatformKind {
+        id: 1,
+        name: "微信公众号".into(),
+        is_website: false,
+        has_account_type: true,
+        sort_order: 1,
+    };
+    // The ladder's last update (posts and updates recorded by hand), not the draft's own date.
+    let noticed =
+        NoticedPlatform::from_platform(&stored, "文化传媒学院", &kind, Some(day(2026, 6, 30)));
+    assert_eq!(noticed, platform());
+}
