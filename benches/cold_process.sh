@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Whole-process figures for printing, as a secretary meets them: `mediadesk print filing-form`
-# from a cold start (process start, database open, layout, font subset, PDF written and the
-# filing recorded), the annual review of a 500-platform registry, their peak resident memory,
-# and the program's size. criterion (benches/print.rs) measures the same work in-process.
+# from a cold start (process start, database open, sign-in, layout, font subset, PDF written
+# and the filing recorded), the annual review of a 500-platform registry, their peak resident
+# memory, and the program's size. criterion (benches/print.rs) measures the same work
+# in-process.
+#
+# Printing a filing form records it, so it signs in (`--as`, 第八条一): one Argon2id check
+# (19 MiB, 2 passes) per process. "sign-in only" runs the same command for a platform that
+# does not exist — start, database, sign-in, refusal — so the print's own share is the
+# difference between the two lines.
 #
 #   cargo build --release && bash benches/cold_process.sh [path/to/mediadesk] [runs]
 #
@@ -20,23 +26,35 @@ BIN=$(realpath "$BIN")
 WORK=$(mktemp -d -p "${BENCH_DIR:-/tmp}")
 trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/bench.db"
+export MEDIADESK_PASSWORD=bench-password-16 MEDIADESK_NEW_PASSWORD=bench-password-16
 
-# 600 demo platforms of which about 500 are in operation and due for the annual review.
+# 600 demo platforms of which about 500 are in operation and due for the annual review, and
+# the database's first account (created without signing in), who may record filings.
 "$BIN" --db "$DB" demo --scale 600 >/dev/null
+"$BIN" --db "$DB" users add --login bench --system-admin --school-supervisor >/dev/null
 # The demo's first platform is in operation, so it may be printed.
-ONE=(--db "$DB" print filing-form --platform 1 --out "$WORK/one.pdf")
-ALL=(--db "$DB" print annual-review --all --out "$WORK/all.pdf")
-"$BIN" "${ONE[@]}" >/dev/null 2>&1
-"$BIN" "${ALL[@]}" >"$WORK/all.txt" 2>/dev/null
+ONE=(--db "$DB" --as bench print filing-form --platform 1 --out "$WORK/one.pdf")
+SIGN_IN=(--db "$DB" --as bench print filing-form --platform 999999 --out "$WORK/none.pdf")
+ALL=(--db "$DB" --as bench print annual-review --all --out "$WORK/all.pdf")
+# A refused print must stop the bench, not be timed as if it were one.
+"$BIN" "${ONE[@]}" >/dev/null
+"$BIN" "${ALL[@]}" >"$WORK/all.txt"
+if "$BIN" "${SIGN_IN[@]}" >/dev/null 2>&1; then
+    echo "platform 999999 printed: the sign-in-only line would be wrong" >&2
+    exit 1
+fi
 
 echo "program: $(stat -c %s "$BIN") bytes ($(du -h "$BIN" | cut -f1))"
 echo "one form: $(stat -c %s "$WORK/one.pdf") bytes; batch: $(stat -c %s "$WORK/all.pdf") bytes — $(cat "$WORK/all.txt")"
 
 rss() { /usr/bin/time -f '%M' "$BIN" "$@" 2>&1 >/dev/null | tail -1; }
 echo "peak RSS, one form: $(rss "${ONE[@]}") KB"
+echo "peak RSS, sign-in only: $(rss "${SIGN_IN[@]}") KB"
 echo "peak RSS, annual review: $(rss "${ALL[@]}") KB"
 
-hyperfine -N --warmup 3 --runs "$RUNS" \
+# -i: the sign-in-only run exits 1 by design.
+hyperfine -N -i --warmup 3 --runs "$RUNS" \
     -n "print filing-form (cold process)" "$BIN ${ONE[*]}" \
+    -n "sign-in only (same command, no such platform)" "$BIN ${SIGN_IN[*]}" \
     -n "mediadesk --version (process floor)" "$BIN --version"
 hyperfine -N --warmup 1 --runs 5 -n "print annual-review --all" "$BIN ${ALL[*]}"

@@ -35,6 +35,11 @@ pub struct Settings {
     /// A font file chosen instead of the bundled Noto Serif CJK SC (e.g. the school's 仿宋).
     #[serde(default)]
     pub font_path: Option<std::path::PathBuf>,
+    /// A Chinese face of the operating system's own fonts the window draws with (e.g.
+    /// 微软雅黑), instead of the bundled print face; `None` keeps the bundled one. Printing
+    /// never uses it: forms print in the bundled face or `font_path`.
+    #[serde(default)]
+    pub window_font: Option<std::path::PathBuf>,
     /// 第四条二 asks for changes to be reported 「及时」; the deadline in working days.
     #[serde(default = "default_change_report_days")]
     pub change_report_days: u32,
@@ -62,6 +67,7 @@ impl Default for Settings {
                 .collect(),
             copy_marks: default_copy_marks(),
             font_path: None,
+            window_font: None,
             change_report_days: default_change_report_days(),
             personal_data: PersonalDataSettings::default(),
         }

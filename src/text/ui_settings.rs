@@ -28,6 +28,9 @@ pub const CHOOSE_FONT: &str = "选择字体文件…";
 /// The font dialog's filter.
 pub const FONT_FILES: &str = "字体";
 pub const RESET_FONT: &str = "改回内置字体";
+pub const WINDOW_FONT_LABEL: &str = "窗口字体：";
+/// Under the window-font choice: it changes the window only.
+pub const WINDOW_FONT_HINT: &str = "本机已有的中文字体，只用于窗口显示；打印仍用上面的打印字体。本机字体缺少的字仍用内置字体显示。";
 pub const SAVE_SETTINGS: &str = "保存设置";
 
 pub const KINDS: &str = "媒体平台列表";

@@ -60,6 +60,9 @@ pub struct Workspace {
     pub(super) gate: Option<SignInView>,
     /// The egui context, once known, so worker threads can wake the window.
     pub(super) ctx: Option<egui::Context>,
+    /// The system face the window draws with (`None`: the bundled face `setup` installed);
+    /// compared each frame with the saved settings, so a saved choice shows at once.
+    pub(super) window_font: Option<std::path::PathBuf>,
 }
 
 enum State {
@@ -178,6 +181,7 @@ impl Workspace {
             users: UsersView::default(),
             gate: None,
             ctx: None,
+            window_font: None,
         };
         if w.store.session().is_none() && w.welcome.is_none() {
             w.gate = Some(SignInView::for_store(&w.store)?);
@@ -281,6 +285,13 @@ impl Workspace {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui) {
+        if self.settings.saved_window_font() != self.window_font.as_deref() {
+            self.window_font = self.settings.saved_window_font().map(Into::into);
+            theme::install_with(
+                ui.ctx(),
+                &theme::window_font_at(self.window_font.as_deref()),
+            );
+        }
         let mut actions = Vec::new();
         if let Some(welcome) = &mut self.welcome {
             welcome.ui(ui, &mut actions);

@@ -8,6 +8,7 @@ use super::app::Action;
 use super::theme;
 use crate::domain::platform::PlatformKind;
 use crate::store::{Settings, Store, StoreError};
+use crate::text::footprint::{FACE_BUNDLED, FACE_OTHER};
 use crate::text::{self, ui_common, ui_settings as wording};
 
 #[derive(Default)]
@@ -17,6 +18,11 @@ pub struct SettingsView {
     /// One copy mark per line.
     copy_marks: String,
     font_path: Option<std::path::PathBuf>,
+    /// The window font being chosen, and the one saved (which the window draws with).
+    window_font: Option<std::path::PathBuf>,
+    saved_window_font: Option<std::path::PathBuf>,
+    /// This computer's Chinese faces, looked for when the page is first shown.
+    system_faces: Option<Vec<theme::SystemFace>>,
     change_report_days: u32,
     kinds: Vec<PlatformKind>,
     new_kind: String,
@@ -33,11 +39,55 @@ impl SettingsView {
         self.protected_names = s.protected_names.join(ui_common::LIST_SEPARATOR);
         self.copy_marks = s.copy_marks.join("\n");
         self.font_path = s.font_path;
+        self.window_font.clone_from(&s.window_font);
+        self.saved_window_font = s.window_font;
         self.change_report_days = s.change_report_days;
         self.kinds = store.platform_kinds()?;
         self.calendar.reload(store)?;
         self.words.reload(store)?;
         Ok(())
+    }
+
+    /// 窗口字体: the bundled face or one of this computer's Chinese faces (read once, when the
+    /// page is first drawn: a system collection can be 20 MB).
+    fn window_font_row(&mut self, ui: &mut egui::Ui) {
+        let faces = self
+            .system_faces
+            .get_or_insert_with(theme::system_chinese_faces);
+        let chosen = self.window_font.as_deref().map_or(FACE_BUNDLED, |path| {
+            faces
+                .iter()
+                .find(|f| f.path == path)
+                .map_or(FACE_OTHER, |f| f.name)
+        });
+        let l = ui.label(wording::WINDOW_FONT_LABEL);
+        ui.vertical(|ui| {
+            egui::ComboBox::from_id_salt("window_font")
+                .selected_text(chosen)
+                .width(300.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.window_font, None, FACE_BUNDLED);
+                    for face in faces.iter() {
+                        ui.selectable_value(
+                            &mut self.window_font,
+                            Some(face.path.clone()),
+                            face.name,
+                        );
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            ui.label(
+                RichText::new(wording::WINDOW_FONT_HINT)
+                    .color(theme::MUTED)
+                    .small(),
+            );
+        });
+    }
+
+    /// The system face the saved settings choose for the window, if any.
+    pub fn saved_window_font(&self) -> Option<&std::path::Path> {
+        self.saved_window_font.as_deref()
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, store: &Store, actions: &mut Vec<Action>) {
@@ -121,6 +171,8 @@ impl SettingsView {
                     }
                 });
                 ui.end_row();
+                self.window_font_row(ui);
+                ui.end_row();
                 ui.label("");
                 if ui.button(wording::SAVE_SETTINGS).clicked() {
                     // The patterns are edited under 审查词表 and kept as stored.
@@ -134,6 +186,7 @@ impl SettingsView {
                                 .collect(),
                             copy_marks: self.copy_marks.lines().map(str::to_owned).collect(),
                             font_path: self.font_path.clone(),
+                            window_font: self.window_font.clone(),
                             change_report_days: self.change_report_days,
                             personal_data: stored.personal_data,
                         }))),

@@ -1,7 +1,7 @@
 //! Fonts, colours and spacing in one place.
 //!
 //! The window draws Chinese with the face the forms print in (Noto Serif CJK SC): the program
-//! carries that one 24 MB face for both, not a second 16 MB sans face beside it, and the print
+//! carries that one 16 MB face for both, not a second 16 MB sans face beside it, and the print
 //! preview shows the very glyphs that print. Where the operating system already has a Chinese
 //! face (微软雅黑/宋体, 苹方/宋体-简, Noto CJK), [`system_chinese_faces`] finds it and
 //! [`install_with`] draws the window with it; the bundled face stays behind it for any
@@ -98,6 +98,29 @@ pub fn system_chinese_faces() -> Vec<SystemFace> {
             })
         })
         .collect()
+}
+
+/// The window font the settings name: the system face at `path` when it still draws Chinese,
+/// else the bundled face (no choice made, or the file was removed since).
+pub fn window_font_at(path: Option<&Path>) -> WindowFont {
+    let Some(path) = path else {
+        return WindowFont::Bundled;
+    };
+    let name = SYSTEM_FACES
+        .iter()
+        .find(|(_, p)| Path::new(p) == path)
+        .map_or(words::FACE_OTHER, |(name, _)| *name);
+    let index = std::fs::read(path)
+        .ok()
+        .and_then(|bytes| simplified_chinese_face(&bytes));
+    match index {
+        Some(index) => WindowFont::System(SystemFace {
+            name,
+            path: path.to_path_buf(),
+            index,
+        }),
+        None => WindowFont::Bundled,
+    }
 }
 
 /// The face of a font file that draws Simplified Chinese: in a collection the regular "SC"
@@ -243,6 +266,30 @@ mod tests {
         };
         let fonts = font_definitions(&WindowFont::System(gone));
         assert!(!fonts.font_data.contains_key(SYSTEM_KEY));
+    }
+
+    #[test]
+    fn the_saved_window_font_opens_as_a_system_face_or_falls_back_to_the_bundled_one() {
+        assert_eq!(window_font_at(None), WindowFont::Bundled);
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("face.otf");
+        std::fs::write(&path, crate::print::bundled_font_bytes()).expect("write");
+        assert_eq!(
+            window_font_at(Some(&path)),
+            WindowFont::System(SystemFace {
+                name: words::FACE_OTHER,
+                path: path.clone(),
+                index: 0,
+            })
+        );
+        // Removed since it was chosen, or no Chinese in it: the bundled face.
+        assert_eq!(
+            window_font_at(Some(&dir.path().join("gone.ttc"))),
+            WindowFont::Bundled
+        );
+        let latin = dir.path().join("hack.ttf");
+        std::fs::write(&latin, epaint_default_fonts::HACK_REGULAR).expect("write");
+        assert_eq!(window_font_at(Some(&latin)), WindowFont::Bundled);
     }
 
     #[test]
