@@ -1,0 +1,259 @@
+//! What supervision reads: the school's supervision settings, and the facts of every
+//! platform, open incident and staff member gathered with a handful of aggregate queries (one
+//! per kind of fact, never one per platform), handed to `domain::supervision::due_items` for
+//! the due list (`Store::due_actions`).
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::OptionalExtension;
+
+use super::error::SupervisionRefusal;
+use super::incidents::query_incidents;
+use super::notices::notice_kind;
+use super::{Store, StoreError};
+use crate::domain::permissions::{Permission, Target};
+use crate::domain::platform::PlatformStatus;
+use crate::domain::supervision::{
+    DueItem, Incident, IssuedNotice, PartyBuildingFacts, PendingChange, PersonRef, PlatformFacts,
+    PlatformRef, StaffMember, SupervisionInput, SupervisionSettings, UnitRef, due_items,
+};
+
+const KEY: &str = "supervision";
+
+/// Everything the due list is computed from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupervisionFacts {
+    pub platforms: Vec<PlatformFacts>,
+    /// Incidents not closed yet.
+    pub incidents: Vec<Incident>,
+    /// Platform staff (管理员, 信息员) with their latest training.
+    pub staff: Vec<StaffMember>,
+}
+
+/// The later of two optional dates.
+fn later(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    a.max(b)
+}
+
+/// `platform_id → date` from a query of two columns; dates may carry a time (cut to the day).
+fn dates_by_platform(
+    conn: &rusqlite::Connection,
+    sql: &str,
+) -> Result<HashMap<i64, NaiveDate>, StoreError> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+    })?;
+    let mut out = HashMap::new();
+    for row in rows {
+        let (id, text) = row?;
+        let Some(text) = text else { continue };
+        let day = text.get(..10).unwrap_or(&text);
+        let date = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .map_err(|_| StoreError::Corrupt(format!("date of platform {id} = {text}")))?;
+        out.insert(id, date);
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// The supervision settings (defaults until the system administrator changes them).
+    pub fn supervision_settings(&self) -> Result<SupervisionSettings, StoreError> {
+        let raw: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [KEY], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match raw {
+            None => Ok(SupervisionSettings::default()),
+            Some(raw) => serde_json::from_str(&raw)
+                .map_err(|e| StoreError::Corrupt(format!("settings.supervision: {e}"))),
+        }
+    }
+
+    /// Saves the supervision settings (the ladder's lengths may become the 2-week rule).
+    pub fn save_supervision_settings(
+        &mut self,
+        settings: &SupervisionSettings,
+    ) -> Result<(), StoreError> {
+        self.write(|w| {
+            w.allow(Permission::EditSettings, Target::School)?;
+            let problems = settings.problems();
+            if !problems.is_empty() {
+                return Err(SupervisionRefusal::Settings(problems).into());
+            }
+            let raw =
+                serde_json::to_string(settings).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            w.tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (KEY, &raw),
+            )?;
+            w.note("settings_save", KEY.to_owned(), &raw)
+        })
+    }
+
+    /// The facts of every platform, open incident and staff member, as of `today`.
+    pub fn supervision_facts(&self, today: NaiveDate) -> Result<SupervisionFacts, StoreError> {
+        let conn = &self.conn;
+        let published = dates_by_platform(
+            conn,
+            "SELECT platform_id, MAX(published_at) FROM posts
+             WHERE state = 'published' GROUP BY platform_id",
+        )?;
+        let recorded = dates_by_platform(
+            conn,
+            "SELECT platform_id, MAX(on_date) FROM platform_updates GROUP BY platform_id",
+        )?;
+        let party_published = dates_by_platform(
+            conn,
+            "SELECT platform_id, MAX(published_at) FROM posts
+             WHERE state = 'published' AND category = 'party_building' GROUP BY platform_id",
+        )?;
+        let party_recorded = dates_by_platform(
+            conn,
+            "SELECT platform_id, MAX(on_date) FROM platform_updates
+             WHERE party_building = 1 GROUP BY platform_id",
+        )?;
+        let annual = dates_by_platform(
+            conn,
+            "SELECT platform_id, MAX(submitted_on) FROM filings
+             WHERE kind = 'annual' AND submitted_on IS NOT NULL GROUP BY platform_id",
+        )?;
+        let mut notices: HashMap<i64, Vec<IssuedNotice>> = HashMap::new();
+        {
+            let mut stmt = conn
+                .prepare_cached("SELECT platform_id, kind, issued_on FROM supervision_notices")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let kind: String = r.get(1)?;
+                notices.entry(r.get(0)?).or_default().push(IssuedNotice {
+                    kind: notice_kind(&kind)?,
+                    issued_on: r.get(2)?,
+                });
+            }
+        }
+        let mut changes: HashMap<i64, Vec<PendingChange>> = HashMap::new();
+        {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, platform_id, changed_on FROM platform_changes WHERE state = 'pending'",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                changes.entry(r.get(1)?).or_default().push(PendingChange {
+                    id: r.get(0)?,
+                    changed_on: r.get(2)?,
+                });
+            }
+        }
+        let mut platforms = Vec::new();
+        {
+            let mut stmt = conn.prepare_cached(
+                "SELECT p.id, p.name, k.name, u.id, u.name, p.status, p.created_on, p.verified,
+                     p.verified_until, p.has_party_column, p.last_post_on
+                 FROM platforms p JOIN units u ON u.id = p.unit_id
+                     JOIN platform_kinds k ON k.id = p.kind_id
+                 ORDER BY p.id",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                let status: String = r.get(5)?;
+                let status = PlatformStatus::from_code(&status)
+                    .ok_or_else(|| StoreError::Corrupt(format!("platforms.status = {status}")))?;
+                let last_post_on: Option<NaiveDate> = r.get(10)?;
+                let last_update = later(
+                    last_post_on,
+                    later(published.get(&id).copied(), recorded.get(&id).copied()),
+                );
+                platforms.push(PlatformFacts {
+                    platform: PlatformRef {
+                        id,
+                        name: r.get(1)?,
+                        kind_name: r.get(2)?,
+                    },
+                    unit: UnitRef {
+                        id: r.get(3)?,
+                        name: r.get(4)?,
+                    },
+                    status,
+                    created_on: r.get(6)?,
+                    last_update,
+                    notices: notices.remove(&id).unwrap_or_default(),
+                    party_building: PartyBuildingFacts {
+                        has_column: r.get(9)?,
+                        last_post: later(
+                            party_published.get(&id).copied(),
+                            party_recorded.get(&id).copied(),
+                        ),
+                    },
+                    verified: r.get(7)?,
+                    verified_until: r.get(8)?,
+                    last_annual_review: annual.get(&id).copied(),
+                    pending_changes: changes.remove(&id).unwrap_or_default(),
+                });
+            }
+        }
+        let incidents = query_incidents(conn, "WHERE closed_at IS NULL ORDER BY found_at", [])?
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect();
+        let mut staff = Vec::new();
+        {
+            let mut stmt = conn.prepare_cached(
+                "SELECT p.id, p.name, u.id, u.name,
+                     (SELECT MAX(s.held_on) FROM training_attendance a
+                          JOIN training_sessions s ON s.id = a.session_id
+                      WHERE a.person_id = p.id AND s.held_on <= ?1)
+                 FROM people p JOIN units u ON u.id = p.unit_id
+                 WHERE EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id
+                     AND r.role IN ('administrator', 'info_officer'))
+                 ORDER BY p.id",
+            )?;
+            let mut rows = stmt.query([today])?;
+            while let Some(r) = rows.next()? {
+                staff.push(StaffMember {
+                    person: PersonRef {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                    },
+                    unit: UnitRef {
+                        id: r.get(2)?,
+                        name: r.get(3)?,
+                    },
+                    last_training: r.get(4)?,
+                });
+            }
+        }
+        Ok(SupervisionFacts {
+            platforms,
+            incidents,
+            staff,
+        })
+    }
+
+    /// Every due action today, sorted by urgency (第四条一/二, 第五条, 第六条二/四, 第八条一).
+    /// `now` times the 24-hour incident rule.
+    pub fn due_actions(
+        &self,
+        today: NaiveDate,
+        now: NaiveDateTime,
+    ) -> Result<Vec<DueItem>, StoreError> {
+        let facts = self.supervision_facts(today)?;
+        let settings = self.supervision_settings()?;
+        let calendar = self.work_calendar()?;
+        let change_report_days = self.settings()?.change_report_days;
+        Ok(due_items(&SupervisionInput {
+            today,
+            now,
+            settings: &settings,
+            calendar: &calendar,
+            change_report_days,
+            platforms: &facts.platforms,
+            incidents: &facts.incidents,
+            staff: &facts.staff,
+        }))
+    }
+}
