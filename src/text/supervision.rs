@@ -583,6 +583,53 @@ pub fn party_column_note(has: bool) -> &'static str {
     }
 }
 
+// The command line's lines (`mediadesk supervise|updates|notices|incidents|training`).
+
+/// The first line of `mediadesk supervise`.
+pub fn due_header(today: NaiveDate, count: usize) -> String {
+    if count == 0 {
+        format!("{today}：没有待办事项。")
+    } else {
+        format!("{today}：共 {count} 项待办，按紧急程度排列：")
+    }
+}
+
+pub fn update_added(id: i64) -> String {
+    format!("已登记更新（编号 {id}）。")
+}
+
+/// One recorded update: 「2026-11-20　学院召开教学工作会议　https://…」.
+pub fn update_line(on: NaiveDate, title: &str, link: &str, party_building: bool) -> String {
+    let party = if party_building { "　[党建]" } else { "" };
+    format!("{on}　{title}　{link}{party}")
+}
+
+/// One notice: 「2026-09-01　整改通知书　校宣〔2026〕12号　宋文博（songwenbo）」.
+pub fn notice_line(kind: NoticeKind, on: NaiveDate, document_no: &str, by: &str) -> String {
+    format!("{on}　{}　{document_no}　{by}", notice_document(kind))
+}
+
+pub fn incident_added(id: i64, draft: &crate::domain::supervision::IncidentDraft) -> String {
+    format!("已登记安全事件（编号 {id}）：{}", incident_summary(draft))
+}
+
+pub fn incident_line(id: i64, draft: &crate::domain::supervision::IncidentDraft) -> String {
+    format!(
+        "#{id}　{}　{}",
+        draft.found_at.format("%Y-%m-%d %H:%M"),
+        incident_summary(draft)
+    )
+}
+
+pub fn training_added(id: i64, attendees: usize) -> String {
+    format!("已登记培训（编号 {id}），参训 {attendees} 人。")
+}
+
+/// A date and time that cannot be read.
+pub fn bad_moment(s: &str) -> String {
+    format!("无法识别时间「{s}」，请写成「2026-11-20 09:30」的形式。")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
