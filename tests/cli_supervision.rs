@@ -270,6 +270,9 @@ fn notices_are_the_schools_and_climb_the_ladder_to_the_shutdown() {
 fn incidents_and_training() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path());
+    // The demo has one incident already (电信极客, reported late).
+    let demo_incidents = count(&db, "security_incidents");
+    assert!(has(&due(&db), "incident_reported_late", 8));
     let found = format!("{} 09:00", ago(3));
     let reported = format!("{} 10:00", ago(1));
     let o = mediadesk(
@@ -316,7 +319,7 @@ fn incidents_and_training() {
         ],
     );
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(count(&db, "security_incidents"), 1);
+    assert_eq!(count(&db, "security_incidents"), demo_incidents + 1);
     let o = mediadesk(&db, None, &["incidents", "list", "--platform", "2"]);
     assert!(out(&o).contains("账号被盗用"), "{}", out(&o));
 

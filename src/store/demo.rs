@@ -416,7 +416,8 @@ impl Store {
                 _ => {}
             }
         }
-        self.add_demo_posts(platform_ids[1], today)
+        self.add_demo_posts(platform_ids[1], today)?;
+        self.add_demo_supervision(&platform_ids, today)
     }
 
     /// Acts as the first 管理员 of the demo unit `unit`.

@@ -27,6 +27,7 @@ mod words;
 
 pub mod demo;
 mod demo_posts;
+mod demo_supervision;
 pub mod drafts;
 
 pub use audit_log::{AuditCheck, AuditFilter};
