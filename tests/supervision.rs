@@ -335,3 +335,38 @@ fn the_due_list_queries_use_their_indexes() {
         assert!(!plan.contains("TEMP B-TREE"), "{sql}: {plan}");
     }
 }
+
+#[test]
+fn the_demo_has_a_platform_at_each_rung_and_every_kind_of_due_action() {
+    use mediadesk::domain::supervision::Urgency;
+    let s = demo();
+    let due = s.due_actions(today(), now()).unwrap();
+    let item = |name: &str, kind: DueKind| {
+        let id = platform(&s, name);
+        due.iter()
+            .find(|i| i.kind == kind && i.platform.as_ref().is_some_and(|p| p.id == id))
+            .unwrap_or_else(|| panic!("{name} {kind:?}: {due:#?}"))
+            .urgency
+    };
+    let cases = [
+        ("文传之声", DueKind::RectificationNotice, Urgency::Overdue),
+        ("文传微博", DueKind::PublicNotice, Urgency::Upcoming),
+        ("文传小剧场", DueKind::PublicNotice, Urgency::Overdue),
+        ("电信实验室", DueKind::ShutdownDecision, Urgency::Upcoming),
+        ("电信创客", DueKind::ShutdownDecision, Urgency::Overdue),
+        ("文传微博", DueKind::ChangeReport, Urgency::Overdue),
+        ("电信极客", DueKind::IncidentReportedLate, Urgency::Overdue),
+    ];
+    for (name, kind, urgency) in cases {
+        assert_eq!(item(name, kind), urgency, "{name} {kind:?}");
+    }
+    let shut = platform(&s, "外院小课堂");
+    assert_eq!(s.platform(shut).unwrap().status, PlatformStatus::ShutDown);
+    assert_eq!(s.platform_notices(shut).unwrap().len(), 3);
+    let untrained: Vec<&str> = due
+        .iter()
+        .filter(|i| i.kind == DueKind::Training)
+        .filter_map(|i| i.person.as_ref().map(|p| p.name.as_str()))
+        .collect();
+    assert_eq!(untrained, ["郑子涵"]);
+}
