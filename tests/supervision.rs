@@ -319,24 +319,6 @@ fn a_late_incident_is_listed_and_kept_in_the_history() {
 }
 
 #[test]
-fn the_due_list_queries_use_their_indexes() {
-    let s = demo();
-    let queries = [
-        "SELECT platform_id, MAX(published_at) FROM posts WHERE state = 'published' GROUP BY platform_id",
-        "SELECT platform_id, MAX(published_at) FROM posts WHERE state = 'published' AND category = 'party_building' GROUP BY platform_id",
-        "SELECT platform_id, MAX(on_date) FROM platform_updates GROUP BY platform_id",
-        "SELECT platform_id, MAX(on_date) FROM platform_updates WHERE party_building = 1 GROUP BY platform_id",
-    ];
-    for sql in queries {
-        let plan = s.query_plan(sql).unwrap().join(" / ");
-        // An index in platform order (ours, or the posts' queue index by state): no scan of
-        // the table, no sort for the grouping.
-        assert!(plan.contains("INDEX"), "{sql}: {plan}");
-        assert!(!plan.contains("TEMP B-TREE"), "{sql}: {plan}");
-    }
-}
-
-#[test]
 fn the_demo_has_a_platform_at_each_rung_and_every_kind_of_due_action() {
     use mediadesk::domain::supervision::Urgency;
     let s = demo();

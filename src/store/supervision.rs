@@ -36,26 +36,36 @@ fn later(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
     a.max(b)
 }
 
-/// `platform_id → date` from a query of two columns; dates may carry a time (cut to the day).
-fn dates_by_platform(
-    conn: &rusqlite::Connection,
-    sql: &str,
-) -> Result<HashMap<i64, NaiveDate>, StoreError> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
-    })?;
-    let mut out = HashMap::new();
-    for row in rows {
-        let (id, text) = row?;
-        let Some(text) = text else { continue };
+/// The day of a stored date or timestamp (「2026-11-20」 or 「2026-11-20 09:30:00」).
+fn day_of(text: Option<String>, platform_id: i64) -> Result<Option<NaiveDate>, StoreError> {
+    text.map(|text| {
         let day = text.get(..10).unwrap_or(&text);
-        let date = NaiveDate::parse_from_str(day, "%Y-%m-%d")
-            .map_err(|_| StoreError::Corrupt(format!("date of platform {id} = {text}")))?;
-        out.insert(id, date);
-    }
-    Ok(out)
+        NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .map_err(|_| StoreError::Corrupt(format!("date of platform {platform_id} = {text}")))
+    })
+    .transpose()
 }
+
+/// Every platform with its latest dates, each a seek into its own index (MAX over an index
+/// led by `platform_id` reads one entry), so 10,000 platforms cost 10,000 seeks, not a scan of
+/// a million posts.
+const PLATFORM_FACTS_SQL: &str = "SELECT p.id, p.name, k.name, u.id, u.name,
+         p.status, p.created_on, p.verified, p.verified_until, p.has_party_column,
+         p.last_post_on,
+         (SELECT MAX(published_at) FROM posts INDEXED BY posts_published_platform
+              WHERE platform_id = p.id AND state = 'published'),
+         (SELECT MAX(on_date) FROM platform_updates INDEXED BY platform_updates_platform_date
+              WHERE platform_id = p.id),
+         (SELECT MAX(published_at) FROM posts INDEXED BY posts_party_published_platform
+              WHERE platform_id = p.id AND state = 'published'
+                  AND category = 'party_building'),
+         (SELECT MAX(on_date) FROM platform_updates INDEXED BY platform_updates_party
+              WHERE platform_id = p.id AND party_building = 1),
+         (SELECT MAX(submitted_on) FROM filings
+              WHERE platform_id = p.id AND kind = 'annual' AND submitted_on IS NOT NULL)
+     FROM platforms p JOIN units u ON u.id = p.unit_id
+         JOIN platform_kinds k ON k.id = p.kind_id
+     ORDER BY p.id";
 
 impl Store {
     /// The supervision settings (defaults until the system administrator changes them).
@@ -98,30 +108,6 @@ impl Store {
     /// The facts of every platform, open incident and staff member, as of `today`.
     pub fn supervision_facts(&self, today: NaiveDate) -> Result<SupervisionFacts, StoreError> {
         let conn = &self.conn;
-        let published = dates_by_platform(
-            conn,
-            "SELECT platform_id, MAX(published_at) FROM posts
-             WHERE state = 'published' GROUP BY platform_id",
-        )?;
-        let recorded = dates_by_platform(
-            conn,
-            "SELECT platform_id, MAX(on_date) FROM platform_updates GROUP BY platform_id",
-        )?;
-        let party_published = dates_by_platform(
-            conn,
-            "SELECT platform_id, MAX(published_at) FROM posts
-             WHERE state = 'published' AND category = 'party_building' GROUP BY platform_id",
-        )?;
-        let party_recorded = dates_by_platform(
-            conn,
-            "SELECT platform_id, MAX(on_date) FROM platform_updates
-             WHERE party_building = 1 GROUP BY platform_id",
-        )?;
-        let annual = dates_by_platform(
-            conn,
-            "SELECT platform_id, MAX(submitted_on) FROM filings
-             WHERE kind = 'annual' AND submitted_on IS NOT NULL GROUP BY platform_id",
-        )?;
         let mut notices: HashMap<i64, Vec<IssuedNotice>> = HashMap::new();
         {
             let mut stmt = conn
@@ -150,13 +136,7 @@ impl Store {
         }
         let mut platforms = Vec::new();
         {
-            let mut stmt = conn.prepare_cached(
-                "SELECT p.id, p.name, k.name, u.id, u.name, p.status, p.created_on, p.verified,
-                     p.verified_until, p.has_party_column, p.last_post_on
-                 FROM platforms p JOIN units u ON u.id = p.unit_id
-                     JOIN platform_kinds k ON k.id = p.kind_id
-                 ORDER BY p.id",
-            )?;
+            let mut stmt = conn.prepare_cached(PLATFORM_FACTS_SQL)?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
                 let id: i64 = r.get(0)?;
@@ -164,10 +144,11 @@ impl Store {
                 let status = PlatformStatus::from_code(&status)
                     .ok_or_else(|| StoreError::Corrupt(format!("platforms.status = {status}")))?;
                 let last_post_on: Option<NaiveDate> = r.get(10)?;
-                let last_update = later(
-                    last_post_on,
-                    later(published.get(&id).copied(), recorded.get(&id).copied()),
-                );
+                let published = day_of(r.get(11)?, id)?;
+                let recorded = day_of(r.get(12)?, id)?;
+                let party_published = day_of(r.get(13)?, id)?;
+                let party_recorded = day_of(r.get(14)?, id)?;
+                let last_update = later(last_post_on, later(published, recorded));
                 platforms.push(PlatformFacts {
                     platform: PlatformRef {
                         id,
@@ -184,14 +165,11 @@ impl Store {
                     notices: notices.remove(&id).unwrap_or_default(),
                     party_building: PartyBuildingFacts {
                         has_column: r.get(9)?,
-                        last_post: later(
-                            party_published.get(&id).copied(),
-                            party_recorded.get(&id).copied(),
-                        ),
+                        last_post: later(party_published, party_recorded),
                     },
                     verified: r.get(7)?,
                     verified_until: r.get(8)?,
-                    last_annual_review: annual.get(&id).copied(),
+                    last_annual_review: day_of(r.get(15)?, id)?,
                     pending_changes: changes.remove(&id).unwrap_or_default(),
                 });
             }
@@ -255,5 +233,54 @@ impl Store {
             incidents: &facts.incidents,
             staff: &facts.staff,
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_latest_date_is_a_seek_into_its_index() {
+        let store = Store::open_in_memory().unwrap();
+        let plan = store.query_plan(PLATFORM_FACTS_SQL).unwrap().join(" / ");
+        for index in [
+            "posts_published_platform",
+            "platform_updates_platform_date",
+            "posts_party_published_platform",
+            "platform_updates_party",
+            "filings_platform",
+        ] {
+            assert!(
+                plan.contains(&format!("INDEX {index} (platform_id=?)")),
+                "{index}: {plan}"
+            );
+        }
+        assert!(!plan.contains("SCAN posts"), "{plan}");
+    }
+
+    #[test]
+    fn the_due_list_is_the_domain_s_over_the_gathered_facts() {
+        let mut store = Store::open_in_memory().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        store.load_demo(today).unwrap();
+        let facts = store.supervision_facts(today).unwrap();
+        assert_eq!(facts.platforms.len(), 17);
+        let silent = facts
+            .platforms
+            .iter()
+            .find(|p| p.platform.name == "文传之声")
+            .unwrap();
+        assert_eq!(
+            silent.last_update,
+            today.checked_sub_days(chrono::Days::new(150))
+        );
+        let wechat = facts
+            .platforms
+            .iter()
+            .find(|p| p.platform.name == "西亚斯商学院")
+            .unwrap();
+        assert!(wechat.party_building.has_column);
+        assert_eq!(facts.incidents.len(), 1);
     }
 }
