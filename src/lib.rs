@@ -11,7 +11,8 @@
 //!   rules (第八条一), the installation's settings.
 //! - [`store`]: the SQLite database: opening and locking, migrations, repositories; every
 //!   write goes through `store::guard`, which asks [`domain::permissions`] inside the write's
-//!   transaction and records refusals; users and sign-in, posts, the audit log, demo data.
+//!   transaction and records refusals; users and sign-in, posts, the audit log, supervision
+//!   (updates, the school's notices, incidents, training, the due list's facts), demo data.
 //! - [`exchange`]: spreadsheets in and out of the registry: the 台账 (and filings, changes,
 //!   notices) exported to xlsx, platforms imported from xlsx/xls/ods/csv (UTF-8 or GBK) with
 //!   a guessed column mapping and a per-row preview; pure, the store commits.
@@ -20,7 +21,7 @@
 //!   previews) and as PDF, from plain data; never reads the store.
 //! - [`ops`]: the use cases the window and the command line share: print and record filing
 //!   forms, the one-copy documents, attachments and scans, calendar and word-list imports,
-//!   background jobs.
+//!   the supervision due list and history imports, background jobs.
 //! - [`ui`]: the egui window; views read `&Store` and return actions that `ui::app` hands to
 //!   the file of their page (`app_registry`, `app_posts`, `app_settings`, `app_people`).
 //! - [`cli`]: the same operations without a window (`mediadesk <subcommand>`); every write

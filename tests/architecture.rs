@@ -98,6 +98,10 @@ const CHINESE_ALLOWED: &[(&str, &str)] = &[
     ),
     ("src/store/demo_posts.rs", "demo data: the fictional posts"),
     (
+        "src/store/demo_supervision.rs",
+        "demo data: the fictional training, incident and party column",
+    ),
+    (
         "src/print/labels.rs",
         "the filing form's fixed text, verbatim from the policy's 附件; checked against the font",
     ),

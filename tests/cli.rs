@@ -61,7 +61,7 @@ fn demo_list_show_and_add() {
     assert!(stdout(&o).contains("商学院"));
     let o = mediadesk(&db, &["platforms", "list", "--json"]);
     let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(list.as_array().unwrap().len(), 12);
+    assert_eq!(list.as_array().unwrap().len(), 17);
     let o = mediadesk(&db, &["platforms", "list"]);
     assert!(stdout(&o).contains("逾期未备案"), "{}", stdout(&o));
 
@@ -73,14 +73,14 @@ fn demo_list_show_and_add() {
         &["platforms", "add", "--json", file.to_str().unwrap()],
     );
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("编号 13"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("编号 18"), "{}", stdout(&o));
 
-    let o = mediadesk(&db, &["platforms", "show", "13", "--json"]);
+    let o = mediadesk(&db, &["platforms", "show", "18", "--json"]);
     let p: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(p["name"], "商学院就业");
     assert_eq!(p["account_type"], "service");
     assert_eq!(p["status"], "unfiled");
-    let o = mediadesk(&db, &["platforms", "show", "13"]);
+    let o = mediadesk(&db, &["platforms", "show", "18"]);
     assert!(stdout(&o).contains("账号类型：服务号"));
 }
 
@@ -123,7 +123,7 @@ fn bad_input_names_the_field_exits_non_zero_and_writes_nothing() {
     }
     let o = mediadesk(&db, &["platforms", "list", "--json"]);
     let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(list.as_array().unwrap().len(), 12, "nothing was written");
+    assert_eq!(list.as_array().unwrap().len(), 17, "nothing was written");
 }
 
 #[test]
@@ -187,8 +187,8 @@ fn printing_forms_writes_the_pdf_and_records_the_filing() {
         ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
-    // 12 demo platforms, one closed: 11 forms of 4 copies.
-    assert_eq!(lopdf::Document::load(&all).unwrap().get_pages().len(), 44);
+    // 17 demo platforms, one closed and one shut down: 15 forms of 4 copies.
+    assert_eq!(lopdf::Document::load(&all).unwrap().get_pages().len(), 60);
     let unit = dir.path().join("unit.pdf");
     let o = mediadesk_as(
         &db,

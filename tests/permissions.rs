@@ -14,6 +14,9 @@ use mediadesk::domain::lifecycle::{Closure, Shutdown, ShutdownReason};
 use mediadesk::domain::permissions::Permission;
 use mediadesk::domain::platform::Administrator;
 use mediadesk::domain::screening::{Category, Severity};
+use mediadesk::domain::supervision::{
+    IncidentDraft, IncidentKind, NoticeKind, TrainingSessionDraft, UpdateDraft,
+};
 use mediadesk::domain::unit::{PersonDraft, Role, UnitDraft};
 use mediadesk::domain::workflow::PostAction;
 use mediadesk::store::{DEMO_PASSWORD, NewUser, Store, StoreError};
@@ -38,7 +41,7 @@ const PEOPLE: [&str; 9] = [
 ];
 
 /// Who may, by the rules of `domain::permissions`, stated here again by hand.
-const TABLE: [(Permission, &str); 23] = [
+const TABLE: [(Permission, &str); 27] = [
     (Permission::EditSettings, "NNYNNNNNN"),
     (Permission::EditWordLists, "NNYNNNNNN"),
     (Permission::ImportCalendar, "NNYNNNNNN"),
@@ -62,6 +65,10 @@ const TABLE: [(Permission, &str); 23] = [
     (Permission::ReviewPost, "NNNNYYNNN"),
     (Permission::PublishPost, "NNNNNNYNN"),
     (Permission::OverrideScreening, "NNNNYYNNN"),
+    (Permission::RecordUpdate, "NNNNYNYNN"),
+    (Permission::IssueNotice, "NNNYNNNNN"),
+    (Permission::RecordIncident, "NNNNYNYNN"),
+    (Permission::RecordTraining, "NNNYYNYNN"),
 ];
 
 /// What the cases work on, found by name in the prepared school.
@@ -75,6 +82,8 @@ struct Fixture {
     returned_post: i64,
     submitted_post: i64,
     approved_post: i64,
+    /// A person of the unit, for a training's attendance.
+    trainee: i64,
 }
 
 /// The demo school with a filing of 商学院 waiting for signatures, one handed in, a change
@@ -156,6 +165,13 @@ fn prepare(dir: &Path) -> (PathBuf, Fixture) {
         returned_post: post_titled(&s, "关于2027届毕业生"),
         submitted_post: post_titled(&s, "商学院学子"),
         approved_post: post_titled(&s, "【党建园地】"),
+        trainee: s
+            .people()
+            .unwrap()
+            .into_iter()
+            .find(|p| p.unit_id == unit)
+            .unwrap()
+            .id,
     };
     (path, fixture)
 }
@@ -341,6 +357,54 @@ fn attempt(s: &mut Store, p: Permission, f: &Fixture, dir: &Path) -> Result<(), 
             let v = version_of_post(s, f.draft_post);
             s.override_screening(f.draft_post, v, "经核实为测试号码，不是真实身份信息")
         }
+        Permission::RecordUpdate => s
+            .add_update(
+                &UpdateDraft {
+                    platform_id: f.platform,
+                    on: today(),
+                    title: "学院召开教学工作会议".into(),
+                    link: "https://www.sias.edu.cn/sxy/1.html".into(),
+                    party_building: false,
+                },
+                today(),
+            )
+            .map(|_| ()),
+        Permission::IssueNotice => s
+            .issue_notice(
+                f.platform,
+                NoticeKind::Rectification,
+                today(),
+                "校宣〔2026〕9号",
+                today(),
+            )
+            .map(|_| ()),
+        Permission::RecordIncident => s
+            .add_incident(
+                &IncidentDraft {
+                    platform_id: f.platform,
+                    kind: IncidentKind::Vulnerability,
+                    found_at: today().and_hms_opt(8, 0, 0).unwrap(),
+                    found_by: "李珺".into(),
+                    description: "网站后台存在弱口令".into(),
+                    reported_at: None,
+                    reported_to: Vec::new(),
+                    actions_taken: String::new(),
+                    closed_at: None,
+                },
+                today().and_hms_opt(12, 0, 0).unwrap(),
+            )
+            .map(|_| ()),
+        Permission::RecordTraining => s
+            .add_training(
+                &TrainingSessionDraft {
+                    held_on: today(),
+                    topic: "新媒体内容审核".into(),
+                    organiser: "党委宣传部".into(),
+                },
+                &[f.trainee],
+                today(),
+            )
+            .map(|_| ()),
     }
 }
 

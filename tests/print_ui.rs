@@ -172,7 +172,7 @@ fn a_failed_save_leaves_no_file_and_no_record() {
     h.run();
     h.get_by_label("预览年审…").click();
     h.run();
-    h.get_by_label_contains("年审：全部单位（11 个平台）");
+    h.get_by_label_contains("年审：全部单位（15 个平台）");
     h.get_by_label("保存 PDF…").click();
     h.run_steps(2);
     wait_for_job(&mut h);

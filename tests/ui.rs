@@ -56,8 +56,8 @@ fn typing_into_search_filters_the_table() {
     let mut h = harness(demo_store());
     h.run();
     let all = visible_names(&h);
-    assert_eq!(all.len(), 12);
-    h.get_by_label("共 12 个平台");
+    assert_eq!(all.len(), 17);
+    h.get_by_label("共 17 个平台");
     let search = input(&h, "搜索：");
     search.click();
     h.run();
@@ -69,7 +69,7 @@ fn typing_into_search_filters_the_table() {
     // The table on screen follows: a WeChat account is drawn, a Bilibili one is not.
     h.get_by_label("外院声音");
     assert!(h.query_by_label("电信极客").is_none());
-    h.get_by_label("共 12 个平台，筛选后显示 3 个");
+    h.get_by_label("共 17 个平台，筛选后显示 3 个");
 }
 
 #[test]
@@ -261,7 +261,7 @@ fn an_empty_database_opens_the_welcome_page_and_loads_the_demo() {
     h.run();
     h.get_by_role_and_label(Role::Button, "平台台账").click();
     h.run();
-    assert_eq!(visible_names(&h).len(), 12);
+    assert_eq!(visible_names(&h).len(), 17);
     h.get_by_label("逾期未备案");
 }
 

@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 mod calendar;
@@ -16,6 +17,7 @@ pub mod clap_zh;
 mod posts;
 mod print;
 mod registry;
+mod supervise;
 mod users;
 mod words;
 
@@ -126,6 +128,34 @@ pub enum Command {
     },
     /// 谁可以办理什么：每项修改的权限规则（与 README 中的表相同）
     Permissions,
+    /// 督查：列出今天的全部待办（应发整改通知、通报、关停，逾期备案、变更报告，安全事件，培训，党建专栏，年审，认证），按紧急程度排列
+    Supervise {
+        /// 按哪一天计算（默认今天）
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 平台更新：登记在平台后台发布的文章、从 CSV 导入发布记录、列出、标记党建专栏（第六条二、四）
+    Updates {
+        #[command(subcommand)]
+        command: supervise::UpdatesCommand,
+    },
+    /// 督查通知：登记整改通知书、通报、关停决定（学校督查人员，第六条四），列出
+    Notices {
+        #[command(subcommand)]
+        command: supervise::NoticesCommand,
+    },
+    /// 网络安全事件：登记、列出（第八条一）
+    Incidents {
+        #[command(subcommand)]
+        command: supervise::IncidentsCommand,
+    },
+    /// 培训：登记培训及参训人员、列出（第五条）
+    Training {
+        #[command(subcommand)]
+        command: supervise::TrainingCommand,
+    },
 }
 
 impl Command {
@@ -137,7 +167,8 @@ impl Command {
             | Command::Check { .. }
             | Command::CheckFile { .. }
             | Command::Audit { .. }
-            | Command::Permissions => false,
+            | Command::Permissions
+            | Command::Supervise { .. } => false,
             Command::Units { command } => command.writes(),
             Command::Platforms { command } => command.writes(),
             Command::Filings { command } => command.writes(),
@@ -148,6 +179,10 @@ impl Command {
             Command::Posts { command } => command.writes(),
             // Printing a filing form records it; the one-copy documents only read.
             Command::Print { command } => command.writes(),
+            Command::Updates { command } => command.writes(),
+            Command::Notices { command } => command.writes(),
+            Command::Incidents { command } => command.writes(),
+            Command::Training { command } => command.writes(),
         }
     }
 }
@@ -276,6 +311,11 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
         Command::Permissions => {
             write!(out, "{}", crate::text::permissions::permission_table())?;
         }
+        Command::Supervise { today, json } => supervise::run_supervise(today, json, store, out)?,
+        Command::Updates { command } => supervise::run_updates(command, store, out, today)?,
+        Command::Notices { command } => supervise::run_notices(command, store, out, today)?,
+        Command::Incidents { command } => supervise::run_incidents(command, store, out, today)?,
+        Command::Training { command } => supervise::run_training(command, store, out, today)?,
         Command::Check { file, text, json } => {
             check::check_text(file.as_deref(), text, json, None, out).map_err(CliError::Message)?;
         }

@@ -317,10 +317,14 @@ pub enum EventKind {
     ChangeReported,
     Closed,
     ShutDown,
+    /// 第六条四: the school issued a notice of the inactivity ladder.
+    NoticeIssued,
+    /// 第八条一: a security incident was recorded.
+    IncidentRecorded,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 8] = [
+    pub const ALL: [EventKind; 10] = [
         Self::Created,
         Self::FilingPrinted,
         Self::FilingSubmitted,
@@ -329,6 +333,8 @@ impl EventKind {
         Self::ChangeReported,
         Self::Closed,
         Self::ShutDown,
+        Self::NoticeIssued,
+        Self::IncidentRecorded,
     ];
 
     pub fn code(self) -> &'static str {
@@ -341,6 +347,8 @@ impl EventKind {
             Self::ChangeReported => "change_reported",
             Self::Closed => "closed",
             Self::ShutDown => "shut_down",
+            Self::NoticeIssued => "notice_issued",
+            Self::IncidentRecorded => "incident_recorded",
         }
     }
 

@@ -63,10 +63,20 @@ pub enum Permission {
     PublishPost,
     /// Letting a draft through despite blocking screening findings, with a reason.
     OverrideScreening,
+    /// Recording an update made in the platform's own back office, or importing its publishing
+    /// history (第六条四 counts them), and its party-building column (第六条二).
+    RecordUpdate,
+    /// Issuing a notice of the inactivity ladder (整改通知书, 通报, 关停决定): the school's act
+    /// (第六条四).
+    IssueNotice,
+    /// Recording a security incident, its report and its handling (第八条一).
+    RecordIncident,
+    /// Recording a training session and who attended (第五条).
+    RecordTraining,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 23] = [
+    pub const ALL: [Permission; 27] = [
         Self::EditSettings,
         Self::EditWordLists,
         Self::ImportCalendar,
@@ -90,6 +100,10 @@ impl Permission {
         Self::ReviewPost,
         Self::PublishPost,
         Self::OverrideScreening,
+        Self::RecordUpdate,
+        Self::IssueNotice,
+        Self::RecordIncident,
+        Self::RecordTraining,
     ];
 
     /// Whether the permission acts on a post (its target is [`Target::Post`]).
@@ -123,6 +137,16 @@ impl Permission {
             EditPost | SubmitPost | WithdrawPost => Who::Author,
             ReviewPost | OverrideScreening => Who::UnitNotAuthor(&workflow::REVIEWER_ROLES),
             PublishPost => Who::UnitNotAuthorOrReviewer(&[Role::Administrator]),
+            // 第六条四: the unit keeps its platform updated and records what it published
+            // elsewhere; 第六条二: the unit sets up its party-building column.
+            RecordUpdate => Who::Unit(&[Role::Administrator, Role::UnitHead]),
+            // 第六条四: the rectification notice, the public notice and the shutdown are the
+            // school's (学校办公室（新闻中心）/党委宣传部), never the unit's own.
+            IssueNotice => Who::School,
+            // 第八条一: 谁开办、谁负责 — the unit running the platform reports its incidents.
+            RecordIncident => Who::Unit(&[Role::Administrator, Role::UnitHead]),
+            // 第五条: the school organises training; a unit may record what its staff attended.
+            RecordTraining => Who::UnitOrSchool(&[Role::Administrator, Role::UnitHead]),
         }
     }
 }

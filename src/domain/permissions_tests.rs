@@ -99,7 +99,7 @@ fn post_for(p: Permission) -> PostFacts {
 fn every_permission_against_every_role() {
     // Columns: nobody, disabled, system admin, school supervisor, unit head, reviewer,
     // administrator, info officer, another unit's person with every role.
-    let table: [(Permission, &str); 23] = [
+    let table: [(Permission, &str); 27] = [
         (Permission::EditSettings, "NNYNNNNNN"),
         (Permission::EditWordLists, "NNYNNNNNN"),
         (Permission::ImportCalendar, "NNYNNNNNN"),
@@ -123,6 +123,10 @@ fn every_permission_against_every_role() {
         (Permission::ReviewPost, "NNNNYYNNN"),
         (Permission::PublishPost, "NNNNNNYNN"),
         (Permission::OverrideScreening, "NNNNYYNNN"),
+        (Permission::RecordUpdate, "NNNNYNYNN"),
+        (Permission::IssueNotice, "NNNYNNNNN"),
+        (Permission::RecordIncident, "NNNNYNYNN"),
+        (Permission::RecordTraining, "NNNYYNYNN"),
     ];
     assert_eq!(
         table.iter().map(|r| r.0).collect::<Vec<_>>(),

@@ -13,6 +13,7 @@
 //! - `files`: files a person hands in (attachments, scans) and files the window opens.
 //! - `imports`: a holiday calendar file, a word-list file, word-list edits.
 //! - `job`: long work off the UI thread, with progress and cancel.
+//! - `supervision`: the due list as of a day, a publishing history imported from a file.
 
 mod error;
 
@@ -23,5 +24,6 @@ pub mod imports;
 pub mod job;
 pub mod reports;
 pub mod slip;
+pub mod supervision;
 
 pub use error::OpsError;

@@ -86,7 +86,7 @@ const PEOPLE: [(usize, &str, &str, &[Role]); 14] = [
     ),
 ];
 
-const PLATFORMS: [DemoPlatform; 12] = [
+const PLATFORMS: [DemoPlatform; 17] = [
     DemoPlatform {
         unit: 0,
         kind: "网站",
@@ -279,6 +279,86 @@ const PLATFORMS: [DemoPlatform; 12] = [
         status: "filed",
         last_post_ago: Some(40),
     },
+    DemoPlatform {
+        unit: 1,
+        kind: "微博",
+        name: "文传微博",
+        account: "wenchuan_weibo",
+        account_type: None,
+        verified: false,
+        scope: "学院新闻、活动预告",
+        created_ago: 900,
+        responsible: 4,
+        admins: &[6],
+        vendor: None,
+        approval: "",
+        status: "filed",
+        last_post_ago: Some(80),
+    },
+    DemoPlatform {
+        unit: 1,
+        kind: "快手",
+        name: "文传小剧场",
+        account: "wc_xiaojuchang",
+        account_type: None,
+        verified: false,
+        scope: "学生原创短剧",
+        created_ago: 800,
+        responsible: 4,
+        admins: &[6],
+        vendor: None,
+        approval: "",
+        status: "filed",
+        last_post_ago: Some(110),
+    },
+    DemoPlatform {
+        unit: 2,
+        kind: "微博",
+        name: "电信实验室",
+        account: "dx_lab_weibo",
+        account_type: None,
+        verified: false,
+        scope: "实验室动态、竞赛通知",
+        created_ago: 850,
+        responsible: 8,
+        admins: &[10],
+        vendor: None,
+        approval: "",
+        status: "filed",
+        last_post_ago: Some(130),
+    },
+    DemoPlatform {
+        unit: 2,
+        kind: "视频号",
+        name: "电信创客",
+        account: "dx_maker",
+        account_type: None,
+        verified: false,
+        scope: "创客作品短视频",
+        created_ago: 950,
+        responsible: 8,
+        admins: &[10],
+        vendor: None,
+        approval: "",
+        status: "filed",
+        last_post_ago: Some(170),
+    },
+    DemoPlatform {
+        unit: 3,
+        kind: "快手",
+        name: "外院小课堂",
+        account: "wy_classroom",
+        account_type: None,
+        verified: false,
+        scope: "外语学习短视频",
+        created_ago: 1000,
+        responsible: 11,
+        admins: &[13],
+        vendor: None,
+        approval: "",
+        status: "filed",
+        last_post_ago: Some(200),
+    },
 ];
 
 fn days_ago(today: NaiveDate, n: u64) -> NaiveDate {
@@ -286,7 +366,7 @@ fn days_ago(today: NaiveDate, n: u64) -> NaiveDate {
 }
 
 impl Store {
-    /// Loads the demo school into an empty database: 4 units, 14 people, 12 platforms across
+    /// Loads the demo school into an empty database: 4 units, 14 people, 17 platforms across
     /// kinds, one filing overdue (文传影像) and one silent for five months (文传之声). Every
     /// step is taken by the person whose step it is, through the same permission checks as
     /// real work: the system administrator sets up the units and people, each unit's 管理员
@@ -416,7 +496,8 @@ impl Store {
                 _ => {}
             }
         }
-        self.add_demo_posts(platform_ids[1], today)
+        self.add_demo_posts(platform_ids[1], today)?;
+        self.add_demo_supervision(&platform_ids, today)
     }
 
     /// Acts as the first 管理员 of the demo unit `unit`.

@@ -11,6 +11,9 @@ use crate::domain::lifecycle::LifecycleError;
 use crate::domain::permissions::Refusal;
 use crate::domain::platform::PlatformStatus;
 use crate::domain::screening::ScreeningError;
+use crate::domain::supervision::{
+    CsvImportError, IncidentProblem, NoticeError, SettingsProblem, TrainingProblem, UpdateProblem,
+};
 use crate::domain::validation::FieldError;
 use crate::domain::workflow::{PostState, WorkflowError};
 
@@ -78,8 +81,34 @@ pub enum StoreError {
     AttachmentChanged {
         id: i64,
     },
+    /// A supervision record its rule refuses (`domain::supervision`).
+    Supervision(SupervisionRefusal),
     /// A write that did not ask `domain::permissions` before writing: a bug, rolled back.
     Unchecked,
+}
+
+/// A supervision record refused by its rule, with every problem found (第五条, 第六条二/四,
+/// 第八条一); nothing was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SupervisionRefusal {
+    /// A hand-recorded update (date, title, link).
+    Update(Vec<UpdateProblem>),
+    /// A publishing history file, every problem with its row number.
+    History(CsvImportError),
+    /// A notice the ladder does not allow on that day.
+    Notice(NoticeError),
+    /// A notice needs its document number (文号).
+    NoticeNumberMissing,
+    Incident(Vec<IncidentProblem>),
+    Training(Vec<TrainingProblem>),
+    /// The supervision settings (the ladder's lengths and the other periods).
+    Settings(Vec<SettingsProblem>),
+}
+
+impl From<SupervisionRefusal> for StoreError {
+    fn from(r: SupervisionRefusal) -> Self {
+        StoreError::Supervision(r)
+    }
 }
 
 /// The kind of stored thing an error is about (a missing row, a stale edit, a vanished
@@ -100,6 +129,8 @@ pub enum Entity {
     Attachment,
     Account,
     WordList,
+    Incident,
+    TrainingSession,
 }
 
 /// Input refused for a reason that is no single field's.

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_word_lists.sql"),
     include_str!("migrations/005_posts.sql"),
     include_str!("migrations/006_permissions.sql"),
+    include_str!("migrations/007_supervision.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -91,6 +91,8 @@ impl EventKind {
             Self::ChangeReported => "变更已报送",
             Self::Closed => "停止运营",
             Self::ShutDown => "关停",
+            Self::NoticeIssued => "督查通知",
+            Self::IncidentRecorded => "安全事件",
         }
     }
 }

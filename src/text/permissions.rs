@@ -36,6 +36,10 @@ pub fn permission_label(p: Permission) -> &'static str {
         ReviewPost => "审核信息（通过或退回）",
         PublishPost => "发布信息（或在发布环节退回）",
         OverrideScreening => OVERRIDE_ACTION,
+        RecordUpdate => "登记平台更新、导入发布记录、标记党建专栏",
+        IssueNotice => "发出整改通知书、通报或关停决定",
+        RecordIncident => "登记网络安全事件及其报告、处置",
+        RecordTraining => "登记培训及参训人员",
     }
 }
 
@@ -53,6 +57,10 @@ pub fn permission_article(p: Permission) -> &'static str {
         ShutDownPlatform => "第四条三、第六条四",
         DraftPost | EditPost | SubmitPost | WithdrawPost | ReviewPost | PublishPost => "第七条三",
         OverrideScreening => "第六条五、第八条二",
+        RecordUpdate => "第六条二、第六条四",
+        IssueNotice => "第六条四",
+        RecordIncident => "第八条一",
+        RecordTraining => "第五条",
     }
 }
 

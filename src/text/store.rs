@@ -76,6 +76,7 @@ impl fmt::Display for StoreError {
                 f,
                 "附件 {id} 的内容与登记的 SHA-256 不符，可能已被改动。请从备份中核对该附件。"
             ),
+            StoreError::Supervision(r) => write!(f, "{r}"),
             StoreError::Unchecked => f.write_str(
                 "内部错误：这次保存没有经过权限检查，已被拒绝，数据没有改动。请把操作步骤告诉维护人员。",
             ),
@@ -197,6 +198,8 @@ impl fmt::Display for Entity {
             Entity::Attachment => "附件",
             Entity::Account => "账号",
             Entity::WordList => "词表",
+            Entity::Incident => "安全事件记录",
+            Entity::TrainingSession => "培训记录",
         })
     }
 }

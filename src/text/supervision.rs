@@ -488,6 +488,148 @@ impl fmt::Display for TrainingProblem {
     }
 }
 
+fn list<T: fmt::Display>(f: &mut fmt::Formatter<'_>, problems: &[T]) -> fmt::Result {
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            f.write_str("\n")?;
+        }
+        write!(f, "{p}")?;
+    }
+    Ok(())
+}
+
+impl fmt::Display for crate::store::SupervisionRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::store::SupervisionRefusal::*;
+        match self {
+            Update(problems) => {
+                f.write_str("更新记录未保存：")?;
+                list(f, problems)
+            }
+            History(e) => write!(f, "{e}"),
+            Notice(e) => write!(f, "{e}"),
+            NoticeNumberMissing => {
+                f.write_str("请填写文号（如「校宣〔2026〕12号」），以便通知书打印和查档。")
+            }
+            Incident(problems) => {
+                f.write_str("安全事件未保存：")?;
+                list(f, problems)
+            }
+            Training(problems) => {
+                f.write_str("培训记录未保存：")?;
+                list(f, problems)
+            }
+            Settings(problems) => {
+                f.write_str("督查设置未保存：")?;
+                list(f, problems)
+            }
+        }
+    }
+}
+
+/// The history line of a notice: 「发出整改通知书（校宣〔2026〕12号）」, with its timing.
+pub fn notice_summary(kind: NoticeKind, document_no: &str, timing: NoticeTiming) -> String {
+    let when = match timing {
+        NoticeTiming::OnTime => String::new(),
+        NoticeTiming::Early { due_on } => format!("，早于按规定应发的 {due_on}"),
+        NoticeTiming::Late { due_on } => format!("，按规定 {due_on} 起即应发出"),
+    };
+    format!("发出{}（{document_no}）{when}", notice_document(kind))
+}
+
+/// The history line of an incident: 「账号被盗用：公众号后台出现陌生登录…」 and where it stands.
+pub fn incident_summary(draft: &crate::domain::supervision::IncidentDraft) -> String {
+    let description: String = draft.description.trim().chars().take(60).collect();
+    let state = match (draft.reported_at, draft.closed_at) {
+        (_, Some(closed)) => format!("，{} 已处置完毕", closed.format("%Y-%m-%d %H:%M")),
+        (Some(reported), None) => format!(
+            "，{} 已报告{}",
+            reported.format("%Y-%m-%d %H:%M"),
+            offices(&draft.reported_to)
+        ),
+        (None, None) => "，尚未报告".to_owned(),
+    };
+    format!("{}：{description}{state}", incident_kind(draft.kind))
+}
+
+/// The audit note of a training session.
+pub fn training_note(
+    draft: &crate::domain::supervision::TrainingSessionDraft,
+    attendees: usize,
+) -> String {
+    format!(
+        "{} {}（{}），参训 {attendees} 人",
+        draft.held_on,
+        draft.topic.trim(),
+        draft.organiser.trim()
+    )
+}
+
+/// The audit note of a history import.
+pub fn history_imported(added: usize, already_recorded: usize) -> String {
+    if already_recorded == 0 {
+        format!("导入发布记录 {added} 条")
+    } else {
+        format!("导入发布记录 {added} 条，{already_recorded} 条此前已登记，已跳过")
+    }
+}
+
+/// The audit note of the party-building column flag.
+pub fn party_column_note(has: bool) -> &'static str {
+    if has {
+        "已开设党建专栏"
+    } else {
+        "未开设党建专栏"
+    }
+}
+
+// The command line's lines (`mediadesk supervise|updates|notices|incidents|training`).
+
+/// The first line of `mediadesk supervise`.
+pub fn due_header(today: NaiveDate, count: usize) -> String {
+    if count == 0 {
+        format!("{today}：没有待办事项。")
+    } else {
+        format!("{today}：共 {count} 项待办，按紧急程度排列：")
+    }
+}
+
+pub fn update_added(id: i64) -> String {
+    format!("已登记更新（编号 {id}）。")
+}
+
+/// One recorded update: 「2026-11-20　学院召开教学工作会议　https://…」.
+pub fn update_line(on: NaiveDate, title: &str, link: &str, party_building: bool) -> String {
+    let party = if party_building { "　[党建]" } else { "" };
+    format!("{on}　{title}　{link}{party}")
+}
+
+/// One notice: 「2026-09-01　整改通知书　校宣〔2026〕12号　宋文博（songwenbo）」.
+pub fn notice_line(kind: NoticeKind, on: NaiveDate, document_no: &str, by: &str) -> String {
+    format!("{on}　{}　{document_no}　{by}", notice_document(kind))
+}
+
+pub fn incident_added(id: i64, draft: &crate::domain::supervision::IncidentDraft) -> String {
+    format!("已登记安全事件（编号 {id}）：{}", incident_summary(draft))
+}
+
+pub fn incident_line(id: i64, draft: &crate::domain::supervision::IncidentDraft) -> String {
+    format!(
+        "#{id}　{}　{}",
+        draft.found_at.format("%Y-%m-%d %H:%M"),
+        incident_summary(draft)
+    )
+}
+
+pub fn training_added(id: i64, attendees: usize) -> String {
+    format!("已登记培训（编号 {id}），参训 {attendees} 人。")
+}
+
+/// A date and time that cannot be read.
+pub fn bad_moment(s: &str) -> String {
+    format!("无法识别时间「{s}」，请写成「2026-11-20 09:30」的形式。")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
