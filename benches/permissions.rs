@@ -1,5 +1,5 @@
 //! What the permission check costs: the pure rule (`domain::permissions::may`) for every kind
-//! of write, and whole checked writes on a large school (10,000 platforms, 200,000 posts) —
+//! of write (`Permission::ALL`), and whole checked writes on a large school (10,000 platforms, 200,000 posts) —
 //! one approval step as the store runs it (read, ask the rule, write, append the audit
 //! chain), and a refused write (rolled back, the refusal recorded). Issue 10; run with
 //! `cargo bench --bench permissions`.
@@ -27,7 +27,7 @@ fn bench_permissions(c: &mut Criterion) {
     let unit = actor.unit_id.expect("a unit's person");
 
     let mut group = c.benchmark_group("permissions");
-    group.bench_function("may_all_23_permissions", |b| {
+    group.bench_function("may_every_permission", |b| {
         b.iter(|| {
             Permission::ALL
                 .iter()
