@@ -57,11 +57,16 @@ fn demo_list_show_and_add() {
     let db = dir.path().join("m.db");
     let o = mediadesk(&db, &["demo"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // The message counts what was loaded.
+    assert!(stdout(&o).contains("17 个平台"), "{}", stdout(&o));
     let o = mediadesk(&db, &["units", "list"]);
     assert!(stdout(&o).contains("商学院"));
     let o = mediadesk(&db, &["platforms", "list", "--json"]);
     let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 17);
+    // The welcome page describes the same demo before it is loaded.
+    let platforms = format!("{} 个平台", list.as_array().unwrap().len());
+    assert!(mediadesk::text::ui_window::WELCOME_DEMO_CONTENTS.contains(&platforms));
     let o = mediadesk(&db, &["platforms", "list"]);
     assert!(stdout(&o).contains("逾期未备案"), "{}", stdout(&o));
 

@@ -289,7 +289,20 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
     match command {
         Command::Demo { scale: None, .. } => {
             store.load_demo(today)?;
-            writeln!(out, "{}", text::demo_loaded())?;
+            let all_posts = crate::store::PostFilter {
+                limit: i64::MAX as usize,
+                ..Default::default()
+            };
+            writeln!(
+                out,
+                "{}",
+                text::demo_loaded(
+                    store.units()?.len(),
+                    store.people()?.len(),
+                    store.platforms()?.len(),
+                    store.posts(&all_posts)?.len(),
+                )
+            )?;
         }
         Command::Demo {
             scale: Some(n),

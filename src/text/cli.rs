@@ -43,9 +43,10 @@ pub fn password_prompt(login: &str) -> String {
 pub const NEW_PASSWORD_PROMPT: &str = "请输入新账号的密码：";
 pub const PASSWORD_AGAIN_PROMPT: &str = "请再输入一次：";
 
-pub fn demo_loaded() -> String {
+/// What the demo put in the database, counted from it.
+pub fn demo_loaded(units: usize, people: usize, platforms: usize, posts: usize) -> String {
     format!(
-        "已载入演示数据：4 个单位、14 位人员、12 个平台、6 条信息。演示账号（如 zhangzhe、liuxiaoyan、lijun、songwenbo、admin）的密码均为 {}。",
+        "已载入演示数据：{units} 个单位、{people} 位人员、{platforms} 个平台、{posts} 条信息。演示账号（如 zhangzhe、liuxiaoyan、lijun、songwenbo、admin）的密码均为 {}。",
         crate::store::DEMO_PASSWORD
     )
 }

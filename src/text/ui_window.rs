@@ -23,8 +23,7 @@ pub fn window_failed(error: impl Display) -> String {
 pub const WELCOME_UNIT_HINT: &str = "例如 商学院";
 pub const WELCOME_BEGIN: &str = "开始";
 pub const WELCOME_UNIT_MISSING: &str = "请先输入本单位名称";
-pub const WELCOME_DEMO_CONTENTS: &str =
-    "4 个单位、14 位人员、12 个平台，含一个逾期未备案、一个长期未更新的平台。";
+pub const WELCOME_DEMO_CONTENTS: &str = "4 个单位、14 位人员、17 个平台：督查的每一级（应整改、应通报、应关停、已关停）各有一例，另有逾期未备案、变更逾期未报和迟报的安全事件。";
 
 /// The file dialogs' filters.
 pub const SCAN_FILES: &str = "签章扫描件";
