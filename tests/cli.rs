@@ -141,17 +141,16 @@ fn unusable_databases_are_explained_on_stderr() {
     assert!(stderr(&o).contains("不是 SQLite 数据库"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&text).unwrap(), "hello");
 
-    let o = mediadesk(&dir.path().join("missing"), &["platforms", "show", "5"]);
+    // A read on a path with no database says so and creates none.
+    let missing = dir.path().join("missing");
+    let o = mediadesk(&missing, &["platforms", "show", "5"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("找不到编号为 5 的平台"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("不存在"), "{}", stderr(&o));
+    assert!(!missing.exists());
 
     let blocker = dir.path().join("file");
     std::fs::write(&blocker, "x").unwrap();
-    let o = mediadesk(&blocker.join("sub/m.db"), &["units", "list"]);
+    let o = mediadesk(&blocker.join("sub/m.db"), &["demo"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("无法在"), "{}", stderr(&o));
 }
@@ -611,4 +610,24 @@ fn word_lists_live_in_the_database_with_versions() {
     let o = mediadesk(&db, &["words", "list", "--category", "99"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("没有「99」这个词表"), "{}", stderr(&o));
+}
+
+/// A read on a mistyped --db says so instead of showing an empty registry, and creates nothing.
+#[test]
+fn a_read_on_a_missing_database_says_so_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("typo.db");
+    for args in [
+        &["platforms", "list"][..],
+        &["units", "list"],
+        &["supervise"],
+    ] {
+        let o = mediadesk(&db, args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&o).contains("不存在"), "{args:?}: {}", stderr(&o));
+        assert!(!db.exists(), "{args:?}");
+    }
+    // The table of who may do what needs no database.
+    assert!(mediadesk(&db, &["permissions"]).status.success());
+    assert!(!db.exists());
 }

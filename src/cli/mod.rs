@@ -209,6 +209,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::CheckFile { path, json } => {
             return finish_check(check::check_file(&path, json, &mut out));
         }
+        // The table is the rule itself: no database needed.
+        Command::Permissions => {
+            write!(out, "{}", crate::text::permissions::permission_table()).map_err(CliError::from)
+        }
         command => run_to(command, cli.as_user.as_deref(), &db, &mut out),
     };
     match result {
@@ -242,6 +246,12 @@ pub fn run_to(
     db: &Path,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    // Only `demo` and the first `users add` create a database, and only where asked: a
+    // mistyped --db (or a link to nowhere) is said, not answered with an empty registry.
+    let creates = matches!(command, Command::Demo { .. }) || is_first_account(&command);
+    if !creates && !db.exists() {
+        return Err(CliError::Message(text::database_missing(db)));
+    }
     if command.writes() && as_user.is_none() && !is_bootstrap(&command, db) {
         return Err(CliError::Message(text::needs_sign_in()));
     }
@@ -252,16 +262,21 @@ pub fn run_to(
     execute(command, &mut store, out)
 }
 
-/// The first account of a new database is created without signing in: there is nobody yet.
-fn is_bootstrap(command: &Command, db: &Path) -> bool {
+fn is_first_account(command: &Command) -> bool {
     matches!(
         command,
         Command::Users {
             command: users::UsersCommand::Add { .. }
         }
-    ) && Store::open(db)
-        .and_then(|s| s.has_users())
-        .is_ok_and(|has| !has)
+    )
+}
+
+/// The first account of a new database is created without signing in: there is nobody yet.
+fn is_bootstrap(command: &Command, db: &Path) -> bool {
+    is_first_account(command)
+        && Store::open(db)
+            .and_then(|s| s.has_users())
+            .is_ok_and(|has| !has)
 }
 
 #[derive(Debug, thiserror::Error)]

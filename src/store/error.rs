@@ -29,6 +29,10 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    /// The path is a symbolic link whose target does not exist.
+    DanglingLink {
+        path: PathBuf,
+    },
     /// Another MediaDesk has the database open.
     Locked {
         path: PathBuf,

@@ -37,9 +37,12 @@ impl Store {
                 source,
             })?;
         }
-        let lock = take_lock(path)?;
+        // The lock and the connection use the file's one real path: through a symbolic link
+        // (or `..`, or another spelling) a second MediaDesk meets the same lock.
+        let real = real_path(path)?;
+        let lock = take_lock(&real)?;
         let conn = Connection::open_with_flags(
-            path,
+            &real,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -56,6 +59,37 @@ impl Store {
             other => other,
         })?;
         Ok(store)
+    }
+}
+
+/// The database's canonical path: links and relative parts resolved. A file not yet created
+/// is named through its folder's canonical path; a link to nowhere is refused rather than
+/// followed into a new, empty database.
+fn real_path(path: &Path) -> Result<PathBuf, StoreError> {
+    let unwritable = |source| StoreError::Unwritable {
+        path: path.to_path_buf(),
+        source,
+    };
+    match std::fs::canonicalize(path) {
+        Ok(real) => Ok(real),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if std::fs::symlink_metadata(path).is_ok() {
+                return Err(StoreError::DanglingLink {
+                    path: path.to_path_buf(),
+                });
+            }
+            let folder = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            let name = path.file_name().ok_or_else(|| StoreError::NotADatabase {
+                path: path.to_path_buf(),
+            })?;
+            Ok(std::fs::canonicalize(folder)
+                .map_err(unwritable)?
+                .join(name))
+        }
+        Err(e) => Err(unwritable(e)),
     }
 }
 
@@ -225,5 +259,34 @@ mod tests {
             .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
             .unwrap();
         assert_eq!(fk, 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_and_its_target_are_one_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let _first = Store::open(&path).unwrap();
+        let link = dir.path().join("link.db");
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        assert!(matches!(Store::open(&link), Err(StoreError::Locked { .. })));
+        // Another spelling of the same path meets the same lock too.
+        let dotted = dir.path().join(".").join("m.db");
+        assert!(matches!(
+            Store::open(&dotted),
+            Err(StoreError::Locked { .. })
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_nowhere_is_refused_and_nothing_is_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("link.db");
+        std::os::unix::fs::symlink(dir.path().join("gone.db"), &link).unwrap();
+        let err = Store::open(&link).err().unwrap();
+        assert!(matches!(err, StoreError::DanglingLink { .. }), "{err}");
+        assert!(err.to_string().contains("符号链接"), "{err}");
+        assert!(!dir.path().join("gone.db").exists());
     }
 }

@@ -40,6 +40,14 @@ pub fn password_prompt(login: &str) -> String {
     format!("请输入 {login} 的密码：")
 }
 
+/// A read on a database path that does not exist.
+pub fn database_missing(path: &Path) -> String {
+    format!(
+        "数据库「{}」不存在（或是指向不存在文件的快捷方式）。请检查 --db 或 MEDIADESK_DB 的路径；新数据库由 mediadesk demo、第一次 users add 或第一次打开窗口时创建。",
+        path.display()
+    )
+}
+
 pub const NEW_PASSWORD_PROMPT: &str = "请输入新账号的密码：";
 pub const PASSWORD_AGAIN_PROMPT: &str = "请再输入一次：";
 

@@ -7,6 +7,11 @@ use crate::store::{AttachmentRefusal, ChangeState, Conflict, Entity, Rejection, 
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            StoreError::DanglingLink { path } => write!(
+                f,
+                "「{}」是一个快捷方式（符号链接），它指向的数据库文件不存在。为免新建一个空数据库，程序没有打开它。请用 --db 指定实际的数据库文件。",
+                path.display()
+            ),
             StoreError::NotADatabase { path } => write!(
                 f,
                 "「{}」不是 MediaDesk 的数据库文件（它不是 SQLite 数据库）。为保护该文件，程序没有改动它。请用 --db 指定正确的数据库，或把该文件移走后重新启动。",
