@@ -3,11 +3,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     mediadesk::started();
-    let cli = mediadesk::cli::Cli::parse();
+    // Argument errors in Chinese (exit 2); --help and --version as clap prints them.
+    let cli: mediadesk::cli::Cli = mediadesk::cli::clap_zh::parse();
     let db = cli.db_path();
     let _log = mediadesk::log::init(&db);
     if cli.command.is_none() {

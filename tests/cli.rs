@@ -631,3 +631,18 @@ fn a_read_on_a_missing_database_says_so_and_creates_nothing() {
     assert!(mediadesk(&db, &["permissions"]).status.success());
     assert!(!db.exists());
 }
+
+/// A mistyped argument is explained in Chinese with exit 2, never clap's English.
+#[test]
+fn argument_errors_are_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let o = mediadesk(&db, &["supervise", "--today", "2026-13-01"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("不正确"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("invalid value"), "{}", stderr(&o));
+    let o = mediadesk(&db, &["platfroms", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("platforms"), "{}", stderr(&o));
+    assert!(!db.exists());
+}
