@@ -8,6 +8,8 @@ use mediadesk::domain::permissions::Refusal;
 use mediadesk::domain::platform::PlatformStatus;
 use mediadesk::store::{DEMO_PASSWORD, Store, StoreError};
 
+mod common;
+
 fn sign_in(s: &mut Store, login: &str) {
     s.sign_out().unwrap();
     s.sign_in(login, DEMO_PASSWORD).unwrap();
@@ -18,7 +20,7 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn demo() -> Store {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = common::fresh_store();
     s.load_demo(d("2026-11-26")).unwrap();
     s
 }
@@ -32,7 +34,7 @@ fn platform_id(s: &Store, name: &str) -> i64 {
         .id
 }
 
-#[test]
+on_both_backends! {
 fn printing_submitting_and_archiving_files_the_platform() {
     let mut s = demo();
     let today = d("2026-11-26");
@@ -89,8 +91,9 @@ fn printing_submitting_and_archiving_files_the_platform() {
     let r = rows.iter().find(|r| r.id == id).unwrap();
     assert_eq!(r.filing, Some((FilingKind::Initial, FilingState::Archived)));
 }
+}
 
-#[test]
+on_both_backends! {
 fn closed_platforms_are_not_printed_and_a_batch_is_all_or_nothing() {
     let mut s = demo();
     sign_in(&mut s, "xujunyao");
@@ -108,8 +111,9 @@ fn closed_platforms_are_not_printed_and_a_batch_is_all_or_nothing() {
     );
     assert_eq!(s.filings().unwrap().len(), before);
 }
+}
 
-#[test]
+on_both_backends! {
 fn scans_are_checked_by_content_and_kept() {
     let mut s = demo();
     sign_in(&mut s, "huangkun");
@@ -133,4 +137,5 @@ fn scans_are_checked_by_content_and_kept() {
         s.attach_scan(999, "x.png", b"\x89PNG\r\n\x1a\n"),
         Err(StoreError::NotFound { .. })
     ));
+}
 }

@@ -8,6 +8,8 @@ use mediadesk::domain::platform::{Administrator, PlatformStatus};
 use mediadesk::domain::validation::Field;
 use mediadesk::store::{ChangeState, DEMO_PASSWORD, Ending, Store, StoreError};
 
+mod common;
+
 fn sign_in(s: &mut Store, login: &str) {
     s.sign_out().unwrap();
     s.sign_in(login, DEMO_PASSWORD).unwrap();
@@ -20,7 +22,7 @@ fn d(s: &str) -> NaiveDate {
 const TODAY: &str = "2026-11-26";
 
 fn demo() -> Store {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = common::fresh_store();
     s.load_demo(d(TODAY)).unwrap();
     s
 }
@@ -34,7 +36,7 @@ fn id_of(s: &Store, name: &str) -> i64 {
         .id
 }
 
-#[test]
+on_both_backends! {
 fn the_demo_went_through_the_real_lifecycle() {
     let s = demo();
     let kinds: Vec<EventKind> = s
@@ -66,8 +68,9 @@ fn the_demo_went_through_the_real_lifecycle() {
         Some(Ending::Closed(_))
     ));
 }
+}
 
-#[test]
+on_both_backends! {
 fn editing_a_filed_platform_needs_a_reason_and_records_the_change() {
     let mut s = demo();
     sign_in(&mut s, "huangkun");
@@ -135,8 +138,9 @@ fn editing_a_filed_platform_needs_a_reason_and_records_the_change() {
         EventKind::ChangeReported
     );
 }
+}
 
-#[test]
+on_both_backends! {
 fn unfiled_platforms_change_freely() {
     let mut s = demo();
     sign_in(&mut s, "huangkun");
@@ -149,8 +153,9 @@ fn unfiled_platforms_change_freely() {
     assert!(s.platform_changes(id).unwrap().is_empty());
     assert_eq!(s.platform(id).unwrap().status, PlatformStatus::Unfiled);
 }
+}
 
-#[test]
+on_both_backends! {
 fn closing_and_shutting_down_and_what_is_refused_after() {
     let mut s = demo();
     let today = d(TODAY);
@@ -213,8 +218,9 @@ fn closing_and_shutting_down_and_what_is_refused_after() {
     // Closed platforms are not printed for the annual review.
     assert!(!s.active_platform_ids(None).unwrap().contains(&other));
 }
+}
 
-#[test]
+on_both_backends! {
 fn reports_render_from_the_records() {
     let s = demo();
     let pending = id_of(&s, "外院声音");
@@ -235,4 +241,5 @@ fn reports_render_from_the_records() {
         }
     }
     assert!(mediadesk::ops::documents::ending_document_data(&s, pending).is_err());
+}
 }

@@ -7,6 +7,8 @@ use mediadesk::domain::auth::AuthError;
 use mediadesk::domain::permissions::Refusal;
 use mediadesk::domain::post::{PostDraft, Queue};
 use mediadesk::domain::unit::{PersonDraft, Role};
+
+mod common;
 use mediadesk::domain::workflow::{
     Attribution, Category, Origin, PostAction, PostState, WorkflowError,
 };
@@ -19,7 +21,7 @@ fn today() -> NaiveDate {
 }
 
 fn demo() -> Store {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = common::fresh_store();
     s.load_demo(today()).unwrap();
     s
 }
@@ -75,7 +77,7 @@ fn publish() -> PostAction {
     }
 }
 
-#[test]
+on_both_backends! {
 fn the_demo_has_posts_in_every_state_and_a_sound_audit_chain() {
     let s = demo();
     let posts = s.posts(&PostFilter::default()).unwrap();
@@ -107,8 +109,9 @@ fn the_demo_has_posts_in_every_state_and_a_sound_audit_chain() {
         Some(today() - Duration::days(1))
     );
 }
+}
 
-#[test]
+on_both_backends! {
 fn three_people_take_a_post_through_the_three_steps() {
     let mut s = demo();
     let p = wechat(&s);
@@ -163,8 +166,9 @@ fn three_people_take_a_post_through_the_three_steps() {
         )))
     ));
 }
+}
 
-#[test]
+on_both_backends! {
 fn refusals_name_what_is_wrong_and_change_nothing() {
     let mut s = demo();
     let p = wechat(&s);
@@ -226,8 +230,9 @@ fn refusals_name_what_is_wrong_and_change_nothing() {
     ));
     assert_eq!(s.post(ok).unwrap().state, PostState::Submitted);
 }
+}
 
-#[test]
+on_both_backends! {
 fn nobody_approves_their_own_draft_even_with_every_role() {
     let mut s = demo();
     let p = wechat(&s);
@@ -287,8 +292,9 @@ fn nobody_approves_their_own_draft_even_with_every_role() {
     sign_in(&mut s, "lijun");
     step(&mut s, id, publish()).unwrap();
 }
+}
 
-#[test]
+on_both_backends! {
 fn sign_in_refuses_wrong_passwords_and_slows_down() {
     let mut s = demo();
     let t0 = today().and_hms_opt(8, 0, 0).unwrap();
@@ -330,10 +336,11 @@ fn sign_in_refuses_wrong_passwords_and_slows_down() {
     s.sign_in_at("zhangzhe", DEMO_PASSWORD, t0 + Duration::seconds(7))
         .unwrap();
 }
+}
 
-#[test]
+on_both_backends! {
 fn accounts_first_start_and_password_rules() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = common::fresh_store();
     assert!(!s.has_users().unwrap());
     let mut first = NewUser {
         login: "xitong".into(),
@@ -377,8 +384,9 @@ fn accounts_first_start_and_password_rules() {
     s.add_user(&second).unwrap();
     assert_eq!(s.users().unwrap().len(), 2);
 }
+}
 
-#[test]
+on_both_backends! {
 fn screening_blocks_submission_until_a_reviewer_lets_it_through() {
     let mut s = demo();
     let listed = s
@@ -424,8 +432,9 @@ fn screening_blocks_submission_until_a_reviewer_lets_it_through() {
     s.edit_post(listed, post.version, &post.draft).unwrap();
     step(&mut s, listed, PostAction::Submit).unwrap();
 }
+}
 
-#[test]
+on_both_backends! {
 fn attachments_are_checked_by_content_and_kept_with_their_hash() {
     let mut s = demo();
     let p = wechat(&s);
@@ -476,8 +485,9 @@ fn attachments_are_checked_by_content_and_kept_with_their_hash() {
         .collect();
     assert_eq!(actions, ["create", "attachment_add", "attachment_remove"]);
 }
+}
 
-#[test]
+on_both_backends! {
 fn queues_match_the_domain_rule_for_every_demo_user() {
     let mut s = demo();
     let all: Vec<_> = s
@@ -513,8 +523,9 @@ fn queues_match_the_domain_rule_for_every_demo_user() {
     sign_in(&mut s, "liuxiaoyan");
     assert_eq!(s.queue_counts().unwrap(), vec![(Queue::ToReview, 1)]);
 }
+}
 
-#[test]
+on_both_backends! {
 fn the_audit_chain_detects_an_edited_and_a_deleted_entry() {
     let s = demo();
     // The triggers refuse honest mistakes…
@@ -527,24 +538,30 @@ fn the_audit_chain_detects_an_edited_and_a_deleted_entry() {
             .is_err()
     );
     // …someone going around them is caught by the chain.
-    s.execute_raw_for_tests(
-        "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
-         UPDATE audit_log SET comment = '同意发布' WHERE seq = 20",
-    )
+    // `DROP TRIGGER name` on a file, `… ON table` on the server.
+    let on = match common::backends::backend() {
+        common::backends::Backend::Sqlite => "",
+        common::backends::Backend::Postgres => " ON audit_log",
+    };
+    s.execute_raw_for_tests(&format!(
+        "DROP TRIGGER audit_log_no_update{on}; DROP TRIGGER audit_log_no_delete{on};
+         UPDATE audit_log SET comment = '同意发布' WHERE seq = 20"
+    ))
     .unwrap();
     let check = s.verify_audit().unwrap();
     assert_eq!(check.broken.as_ref().unwrap().seq, 20);
     assert!(check.problem.unwrap().contains("第 20 条"));
 
     let s = demo();
-    s.execute_raw_for_tests(
-        "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 7",
-    )
+    s.execute_raw_for_tests(&format!(
+        "DROP TRIGGER audit_log_no_delete{on}; DELETE FROM audit_log WHERE seq = 7"
+    ))
     .unwrap();
     assert_eq!(s.verify_audit().unwrap().broken.unwrap().seq, 8);
 }
+}
 
-#[test]
+on_both_backends! {
 fn reviewers_see_what_they_last_saw() {
     let mut s = demo();
     let resubmitted = s
@@ -561,8 +578,9 @@ fn reviewers_see_what_they_last_saw() {
     sign_in(&mut s, "wangjianguo");
     assert_eq!(s.last_seen_revision(resubmitted).unwrap(), None);
 }
+}
 
-#[test]
+on_both_backends! {
 fn the_queue_queries_use_their_indexes() {
     let s = demo();
     for queue in [Queue::ToReview, Queue::ToPublish] {
@@ -574,10 +592,11 @@ fn the_queue_queries_use_their_indexes() {
     let plan = s.queue_plan(Queue::ToRevise).unwrap().join(" | ");
     assert!(plan.contains("posts_author_state"), "{plan}");
 }
+}
 
-#[test]
+on_both_backends! {
 fn a_generated_school_has_posts_in_every_state_and_working_queues() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = common::fresh_store();
     s.generate_large(300, Some(3_000), today()).unwrap();
     let all = s
         .posts(&PostFilter {
@@ -601,4 +620,5 @@ fn a_generated_school_has_posts_in_every_state_and_working_queues() {
         s.queue_counts().unwrap(),
         vec![(Queue::ToReview, queue.len())]
     );
+}
 }

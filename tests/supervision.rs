@@ -12,6 +12,8 @@ use mediadesk::domain::supervision::{
 };
 use mediadesk::store::{DEMO_PASSWORD, Store, StoreError, SupervisionRefusal};
 
+mod common;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
 }
@@ -25,7 +27,7 @@ fn ago(n: u64) -> NaiveDate {
 }
 
 fn demo() -> Store {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = common::fresh_store();
     s.load_demo(today()).unwrap();
     s
 }
@@ -53,7 +55,7 @@ fn audit_len(s: &Store) -> u64 {
     s.verify_audit().unwrap().verified
 }
 
-#[test]
+on_both_backends! {
 fn updates_out_of_range_are_refused_with_nothing_written() {
     let mut s = demo();
     let site = platform(&s, "郑州西亚斯学院商学院");
@@ -87,8 +89,9 @@ fn updates_out_of_range_are_refused_with_nothing_written() {
     assert_eq!(s.platform_updates(site).unwrap().len(), 1);
     assert_eq!(s.last_update(site).unwrap(), Some(today()));
 }
+}
 
-#[test]
+on_both_backends! {
 fn a_history_import_is_all_or_nothing_and_may_be_repeated() {
     let mut s = demo();
     let site = platform(&s, "郑州西亚斯学院商学院");
@@ -111,8 +114,9 @@ fn a_history_import_is_all_or_nothing_and_may_be_repeated() {
     assert_eq!((again.added, again.already_recorded), (0, 2));
     assert_eq!(s.platform_updates(site).unwrap().len(), 2);
 }
+}
 
-#[test]
+on_both_backends! {
 fn the_ladder_up_to_the_shutdown_decision_with_its_history() {
     let mut s = demo();
     let silent = platform(&s, "文传之声");
@@ -216,8 +220,9 @@ fn the_ladder_up_to_the_shutdown_decision_with_its_history() {
             .any(|i| i.platform.as_ref().is_some_and(|p| p.id == silent))
     );
 }
+}
 
-#[test]
+on_both_backends! {
 fn the_demo_due_list_and_what_clears_it() {
     let mut s = demo();
     let silent = platform(&s, "文传之声");
@@ -270,8 +275,9 @@ fn the_demo_due_list_and_what_clears_it() {
     assert!(trained(&s, zhengzihan));
     assert_eq!(s.training_sessions().unwrap()[0].attendees, [zhengzihan]);
 }
+}
 
-#[test]
+on_both_backends! {
 fn a_late_incident_is_listed_and_kept_in_the_history() {
     let mut s = demo();
     let wechat = platform(&s, "西亚斯商学院");
@@ -317,8 +323,9 @@ fn a_late_incident_is_listed_and_kept_in_the_history() {
             .any(|i| i.record_id == Some(id) && i.kind != DueKind::ChangeReport)
     );
 }
+}
 
-#[test]
+on_both_backends! {
 fn the_demo_has_a_platform_at_each_rung_and_every_kind_of_due_action() {
     use mediadesk::domain::supervision::Urgency;
     let s = demo();
@@ -351,4 +358,5 @@ fn the_demo_has_a_platform_at_each_rung_and_every_kind_of_due_action() {
         .filter_map(|i| i.person.as_ref().map(|p| p.name.as_str()))
         .collect();
     assert_eq!(untrained, ["郑子涵"]);
+}
 }

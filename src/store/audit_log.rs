@@ -1,8 +1,8 @@
 //! The audit log table: entries appended inside the transaction of the step they record,
 //! read back as a timeline, and verified as a whole chain (`domain::audit`).
 
+use super::db::{OptionalExtension, Row, params};
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::{Store, StoreError};
@@ -11,7 +11,7 @@ use crate::domain::audit::{self, AuditEntry, AuditFields, ChainBreak};
 const COLUMNS: &str =
     "seq, at, actor, action, object, from_state, to_state, comment, prev_hash, hash";
 
-fn entry_of(r: &Row<'_>) -> rusqlite::Result<AuditEntry> {
+fn entry_of(r: &Row) -> super::db::Result<AuditEntry> {
     Ok(AuditEntry {
         seq: r.get::<_, i64>(0)?.max(0) as u64,
         at: r.get(1)?,
@@ -29,7 +29,7 @@ fn entry_of(r: &Row<'_>) -> rusqlite::Result<AuditEntry> {
 /// Appends one entry after the current last one. Called inside the caller's transaction, so
 /// the step and its entry are written together or not at all.
 pub(super) fn append_entry(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &super::db::Transaction<'_>,
     fields: AuditFields<'_>,
 ) -> Result<AuditEntry, StoreError> {
     let last = tx
@@ -72,7 +72,7 @@ pub(super) struct Record<'a> {
 }
 
 /// Appends `record` in `tx` (see [`append_entry`]).
-pub(super) fn log(tx: &rusqlite::Transaction<'_>, record: Record<'_>) -> Result<(), StoreError> {
+pub(super) fn log(tx: &super::db::Transaction<'_>, record: Record<'_>) -> Result<(), StoreError> {
     append_entry(
         tx,
         AuditFields {
@@ -90,7 +90,7 @@ pub(super) fn log(tx: &rusqlite::Transaction<'_>, record: Record<'_>) -> Result<
 
 /// An entry for a change that has no states (sign-ins, units, people, settings, word lists).
 pub(super) fn note_at(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &super::db::Transaction<'_>,
     at: chrono::NaiveDateTime,
     actor: &str,
     action: &str,
@@ -148,7 +148,7 @@ impl Store {
             .conn
             .prepare(&format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq"))?;
         let mut rows = stmt.query([])?;
-        let mut read_error: Option<rusqlite::Error> = None;
+        let mut read_error: Option<super::db::Error> = None;
         let mut last: Option<(u64, String)> = None;
         let entries = std::iter::from_fn(|| match rows.next() {
             Ok(Some(row)) => match entry_of(row) {
@@ -192,7 +192,7 @@ impl Store {
     /// Entries newest first, as the timeline shows them.
     pub fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StoreError> {
         let mut sql = format!("SELECT {COLUMNS} FROM audit_log WHERE 1 = 1");
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        let mut args: Vec<super::db::Value> = Vec::new();
         if let Some(prefix) = filter.object_prefix.as_deref().filter(|p| !p.is_empty()) {
             if prefix.ends_with(':') {
                 sql.push_str(" AND object >= ? AND object < ?");
@@ -222,7 +222,7 @@ impl Store {
         sql.push_str(" ORDER BY seq DESC LIMIT ?");
         args.push((filter.limit.max(1) as i64).into());
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), entry_of)?;
+        let rows = stmt.query_map(super::db::params_from_iter(args), entry_of)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

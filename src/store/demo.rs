@@ -1,8 +1,8 @@
 //! Demo data: a realistic small school for a newcomer, and a large generated one for the
 //! benchmarks (`mediadesk demo --scale 10000`).
 
+use super::db::params;
 use chrono::{Days, NaiveDate};
-use rusqlite::params;
 
 use super::demo_posts::DEMO_SUPERVISOR_LOGIN;
 use super::error::{Entity, Rejection};
@@ -543,7 +543,7 @@ impl Store {
 
 /// The units, people and platforms of [`Store::generate_large`].
 fn insert_school(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &super::db::Transaction<'_>,
     kinds: &[crate::domain::platform::PlatformKind],
     platforms: usize,
     today: NaiveDate,
@@ -606,7 +606,7 @@ fn insert_school(
             }
             let mut person_stmt = tx.prepare(
                 "INSERT INTO people (unit_id, name, mobile, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?4)",
+                 VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id",
             )?;
             let mut role_stmt =
                 tx.prepare("INSERT INTO person_roles (person_id, role) VALUES (?1, ?2)")?;
@@ -614,7 +614,8 @@ fn insert_school(
                 "INSERT INTO platforms (unit_id, kind_id, name, account, account_key, account_type,
                      verified, content_scope, created_on, status, responsible_person,
                      contact_mobile, created_at, updated_at, last_post_on)
-                 VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
+                 VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)
+                 RETURNING id",
             )?;
             let mut admin_stmt = tx.prepare(
                 "INSERT INTO platform_admins (platform_id, position, name, mobile)
@@ -637,8 +638,9 @@ fn insert_school(
                 {
                     let name = person_name(&mut rng, SURNAMES, GIVEN);
                     let mobile = format!("13{}{:08}", 5 + j, (i * 3 + j) % 100_000_000);
-                    person_stmt.execute(params![unit_id, name, mobile, now])?;
-                    role_stmt.execute(params![tx.last_insert_rowid(), role.code()])?;
+                    let person: i64 =
+                        person_stmt.query_row(params![unit_id, name, mobile, now], |r| r.get(0))?;
+                    role_stmt.execute(params![person, role.code()])?;
                     team.push((name, mobile));
                 }
                 let kind = &kinds[i % kinds.len()];
@@ -648,29 +650,31 @@ fn insert_school(
                     format!("acct_{i:05}")
                 };
                 let created_on = days_ago(today, 1 + rng.next() % 2500);
-                platform_stmt.execute(params![
-                    unit_id,
-                    kind.id,
-                    format!(
-                        "{}{}号",
-                        SCOPES[i % SCOPES.len()]
-                            .split('、')
-                            .next()
-                            .unwrap_or("新闻"),
-                        i
-                    ),
-                    normalize_account(&account),
-                    kind.has_account_type.then_some("subscription"),
-                    i % 3 == 0,
-                    SCOPES[i % SCOPES.len()],
-                    created_on,
-                    statuses[i % statuses.len()],
-                    team[0].0,
-                    team[0].1,
-                    now,
-                    days_ago(today, rng.next() % 200).max(created_on),
-                ])?;
-                let pid = tx.last_insert_rowid();
+                let pid: i64 = platform_stmt.query_row(
+                    params![
+                        unit_id,
+                        kind.id,
+                        format!(
+                            "{}{}号",
+                            SCOPES[i % SCOPES.len()]
+                                .split('、')
+                                .next()
+                                .unwrap_or("新闻"),
+                            i
+                        ),
+                        normalize_account(&account),
+                        kind.has_account_type.then_some("subscription"),
+                        i % 3 == 0,
+                        SCOPES[i % SCOPES.len()],
+                        created_on,
+                        statuses[i % statuses.len()],
+                        team[0].0,
+                        team[0].1,
+                        now,
+                        days_ago(today, rng.next() % 200).max(created_on),
+                    ],
+                    |r| r.get(0),
+                )?;
                 admin_stmt.execute(params![pid, 0, team[1].0, team[1].1])?;
             }
         }
@@ -684,7 +688,7 @@ fn insert_school(
 /// administrator) and `bench_info`, `bench_head`, `bench_admin` of the first unit (password
 /// [`super::DEMO_PASSWORD`]) to open the queues with.
 fn insert_bench_posts(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &super::db::Transaction<'_>,
     count: usize,
     platforms: usize,
     hash: &str,

@@ -1,6 +1,6 @@
 //! Autosaved dialog contents: a crash or a power cut loses at most the field being typed.
 
-use rusqlite::OptionalExtension;
+use super::db::OptionalExtension;
 use serde::{Serialize, de::DeserializeOwned};
 
 use super::{Store, StoreError, now_timestamp};

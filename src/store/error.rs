@@ -24,6 +24,17 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The database was written by a newer MediaDesk.
+    /// A copy's target already holds data; nothing was copied.
+    TargetNotEmpty {
+        place: PathBuf,
+    },
+    /// After a copy the target's counts or audit chain differ from the source's.
+    CopyMismatch {
+        source_counts: Vec<(&'static str, i64)>,
+        target_counts: Vec<(&'static str, i64)>,
+    },
+    /// The school's server could not be reached or refused us.
+    Server(#[from] super::db::server::ServerError),
     NewerVersion {
         path: PathBuf,
         found: i64,
@@ -59,7 +70,7 @@ pub enum StoreError {
     Conflict(Conflict),
     /// The actor may not do this (`domain::permissions`).
     Forbidden(#[from] Refusal),
-    Sqlite(#[from] rusqlite::Error),
+    Database(#[from] super::db::Error),
     /// Stored content that cannot be read back: where it is and what was found, for whoever
     /// repairs the file (`table.column = value`).
     Corrupt(String),
@@ -231,5 +242,11 @@ impl StoreError {
     /// Whether this is a refusal of the actor (for the log and the refused-attempt record).
     pub fn is_forbidden(&self) -> bool {
         matches!(self, Self::Forbidden(_))
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Database(e.into())
     }
 }

@@ -1,7 +1,7 @@
 //! Filing records and the scans of their signed forms.
 
+use super::db::{OptionalExtension, Row, params};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
 
 use super::error::{Entity, Rejection};
 use super::lifecycle::{platform_unit, record_event, set_status};
@@ -238,7 +238,7 @@ impl Store {
     }
 }
 
-fn filing_from_row(r: &Row<'_>) -> rusqlite::Result<Result<FilingRow, StoreError>> {
+fn filing_from_row(r: &Row) -> super::db::Result<Result<FilingRow, StoreError>> {
     let kind: String = r.get(2)?;
     let state: String = r.get(4)?;
     let (Some(kind), Some(state)) = (FilingKind::from_code(&kind), FilingState::from_code(&state))
@@ -274,7 +274,7 @@ impl Store {
     pub fn active_platform_ids(&self, unit: Option<i64>) -> Result<Vec<i64>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.id FROM platforms p JOIN units u ON u.id = p.unit_id
-             WHERE p.status NOT IN ('closed', 'shut_down') AND (?1 IS NULL OR p.unit_id = ?1)
+             WHERE p.status NOT IN ('closed', 'shut_down') AND (CAST(?1 AS BIGINT) IS NULL OR p.unit_id = ?1)
              ORDER BY u.name, p.id",
         )?;
         let rows = stmt.query_map([unit], |r| r.get(0))?;

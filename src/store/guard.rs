@@ -3,8 +3,8 @@
 //! only when that was asked. A refusal rolls the transaction back and then goes on record in
 //! the audit chain as a refused attempt of the signed-in person (第八条一), and in the log.
 
+use super::db::{Connection, OptionalExtension, Transaction};
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OptionalExtension, Transaction};
 
 use super::audit_log::{Record, log, note_at};
 use super::{Session, Store, StoreError, now_timestamp};

@@ -2,8 +2,8 @@
 //! report to the three offices and their handling. Recorded by the unit that runs the
 //! platform; each one shows in the platform's history.
 
+use super::db::{Connection, Row, params};
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, Row, params};
 
 use super::error::SupervisionRefusal;
 use super::lifecycle::{platform_unit, record_event};
@@ -26,7 +26,7 @@ fn offices_code(offices: &[Office]) -> String {
         .join(",")
 }
 
-fn incident_from_row(r: &Row<'_>) -> Result<(Incident, i64), StoreError> {
+fn incident_from_row(r: &Row) -> Result<(Incident, i64), StoreError> {
     let id: i64 = r.get(0)?;
     let kind: String = r.get(2)?;
     let offices: String = r.get(7)?;
@@ -63,7 +63,7 @@ fn incident_from_row(r: &Row<'_>) -> Result<(Incident, i64), StoreError> {
 pub(super) fn query_incidents(
     conn: &Connection,
     filter: &str,
-    args: impl rusqlite::Params,
+    args: impl super::db::Params,
 ) -> Result<Vec<(Incident, i64)>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT_INCIDENT} {filter}"))?;
     let mut rows = stmt.query(args)?;

@@ -1,8 +1,8 @@
 //! Changes, closures, shutdowns and the history of each platform. Every action and its
 //! event are written in one transaction.
 
+use super::db::{OptionalExtension, params};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::error::{Entity, Rejection};
@@ -87,7 +87,7 @@ pub(super) fn set_status(
 }
 
 /// The unit a platform belongs to, read inside the write (the target of its permission).
-pub(super) fn platform_unit(conn: &rusqlite::Connection, id: i64) -> Result<i64, StoreError> {
+pub(super) fn platform_unit(conn: &super::db::Connection, id: i64) -> Result<i64, StoreError> {
     conn.query_row("SELECT unit_id FROM platforms WHERE id = ?1", [id], |r| {
         r.get(0)
     })

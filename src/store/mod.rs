@@ -1,9 +1,12 @@
-//! The SQLite store: one owner of the connection, append-only migrations, and one
-//! repository file per table group. Every write is one transaction; rows carry a version so
+//! The store: one owner of the connection — the desk's SQLite file or the school's
+//! PostgreSQL server (`db`) — append-only migrations per backend, and one repository file
+//! per table group. Every write is one transaction; rows carry a version so
 //! an edit that started from an older row is refused instead of silently overwriting it.
 
 mod audit_log;
 mod calendar;
+mod copy;
+pub mod db;
 mod error;
 mod filings;
 mod guard;
@@ -12,6 +15,7 @@ mod lifecycle;
 mod migrations;
 mod notices;
 mod open;
+mod open_server;
 mod people;
 mod platforms;
 mod post_attachments;
@@ -31,6 +35,7 @@ mod demo_supervision;
 pub mod drafts;
 
 pub use audit_log::{AuditCheck, AuditFilter};
+pub use copy::{CopyReport, TABLES};
 pub use demo_posts::{DEMO_ADMIN_LOGIN, DEMO_SUPERVISOR_LOGIN};
 pub use error::{AttachmentRefusal, Conflict, Entity, Rejection, StoreError, SupervisionRefusal};
 pub use filings::{FilingRow, MAX_SCAN_BYTES, Scan};
@@ -48,7 +53,7 @@ pub use updates::{HistoryImport, UpdateRow};
 pub use users::{DEMO_PASSWORD, NEW_PASSWORD_ENV_VAR, NewUser, PASSWORD_ENV_VAR, Session, UserRow};
 pub use words::ALLOW_LIST;
 
-use rusqlite::Connection;
+use db::Connection;
 
 /// The open database. Holds the lock file of an on-disk database for as long as it lives,
 /// so a second MediaDesk on the same file is told so instead of racing this one.
@@ -56,6 +61,8 @@ pub struct Store {
     conn: Connection,
     path: Option<std::path::PathBuf>,
     _lock: Option<std::fs::File>,
+    /// The server's address (never the password) when the data is on the school's server.
+    server: Option<String>,
     /// Who is signed in; every write acts as them and is checked against
     /// `domain::permissions` inside its transaction (`guard`).
     session: Option<Session>,
@@ -64,11 +71,12 @@ pub struct Store {
 impl Store {
     /// A fresh in-memory database with every migration applied (tests, benchmarks).
     pub fn open_in_memory() -> Result<Self, StoreError> {
-        let conn = Connection::open_in_memory()?;
+        let conn = Connection::from_sqlite(rusqlite::Connection::open_in_memory()?);
         let mut store = Self {
             conn,
             path: None,
             _lock: None,
+            server: None,
             session: None,
         };
         store.prepare()?;
@@ -81,21 +89,39 @@ impl Store {
     }
 
     fn prepare(&mut self) -> Result<(), StoreError> {
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
-        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let mode: String = self
-            .conn
-            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-        debug_assert!(mode == "wal" || mode == "memory");
-        migrations::migrate(&mut self.conn, self.path.as_deref())
+        if let Some(conn) = self.conn.as_sqlite() {
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            conn.busy_timeout(std::time::Duration::from_secs(5))?;
+            let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            debug_assert!(mode == "wal" || mode == "memory");
+        }
+        let place = self.place();
+        migrations::migrate(&self.conn, &place)
     }
 
-    /// The schema version this database is at (`PRAGMA user_version`).
+    /// Where the data lives, as messages name it: the file, or the server's address.
+    pub fn place(&self) -> std::path::PathBuf {
+        match (&self.path, &self.server) {
+            (Some(p), _) => p.clone(),
+            (None, Some(address)) => std::path::PathBuf::from(address),
+            (None, None) => std::path::PathBuf::new(),
+        }
+    }
+
+    /// Which kind of database this is.
+    pub fn backend(&self) -> db::Backend {
+        self.conn.backend()
+    }
+
+    /// The server's address (without password) when this store is on one.
+    pub fn server_address(&self) -> Option<&str> {
+        self.server.as_deref()
+    }
+
+    /// The schema version this database is at.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        migrations::version(&self.conn)
     }
 
     /// True when the database holds no unit yet: the window shows its welcome page.
@@ -115,16 +141,29 @@ impl Store {
             w.allow(Permission::BackupDatabase, Target::School)?;
             w.note("backup", "database".to_owned(), &dest.display().to_string())
         })?;
-        let mut out = Connection::open(dest)?;
-        let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
+        let Some(conn) = self.conn.as_sqlite() else {
+            // On the server the backup is a SQLite copy of every table: the same file a
+            // desk opens offline (`mediadesk db copy` does the same from the command line).
+            return copy::to_new_file(self, dest).map(|_| ());
+        };
+        let mut out = rusqlite::Connection::open(dest)?;
+        let backup = rusqlite::backup::Backup::new(conn, &mut out)?;
         backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
         Ok(())
     }
 
     /// Query plan of `sql`, for tests that keep the big screens indexed.
     pub fn query_plan(&self, sql: &str) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(3))?;
+        let explain = match self.backend() {
+            db::Backend::Sqlite => format!("EXPLAIN QUERY PLAN {sql}"),
+            db::Backend::Postgres => format!("EXPLAIN {sql}"),
+        };
+        let column = match self.backend() {
+            db::Backend::Sqlite => 3,
+            db::Backend::Postgres => 0,
+        };
+        let mut stmt = self.conn.prepare(&explain)?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(column))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }

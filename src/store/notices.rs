@@ -3,8 +3,8 @@
 //! ladder::check_notice`), and written into the platform's history. The shutdown decision also
 //! shuts the platform down (第四条三), in the same transaction.
 
+use super::db::{Connection, params};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use super::error::SupervisionRefusal;

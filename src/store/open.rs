@@ -47,15 +47,16 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| classify(e, path))?;
+        .map_err(|e| classify(e.into(), path))?;
         let mut store = Store {
-            conn,
+            conn: super::db::Connection::from_sqlite(conn),
             path: Some(path.to_path_buf()),
             _lock: Some(lock),
+            server: None,
             session: None,
         };
         store.prepare().map_err(|e| match e {
-            StoreError::Sqlite(e) => classify(e, path),
+            StoreError::Database(e) => classify(e, path),
             other => other,
         })?;
         Ok(store)
@@ -160,7 +161,7 @@ fn take_lock(path: &Path) -> Result<File, StoreError> {
     }
 }
 
-fn classify(e: rusqlite::Error, path: &Path) -> StoreError {
+fn classify(e: super::db::Error, path: &Path) -> StoreError {
     use rusqlite::ErrorCode;
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
@@ -175,7 +176,7 @@ fn classify(e: rusqlite::Error, path: &Path) -> StoreError {
                 source: std::io::Error::other(e.to_string()),
             }
         }
-        _ => StoreError::Sqlite(e),
+        _ => StoreError::Database(e),
     }
 }
 

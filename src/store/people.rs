@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, params};
+use super::db::{OptionalExtension, params};
 
 use super::error::{Conflict, Entity};
 use super::units::{is_constraint, stale_or_missing};
@@ -145,7 +145,7 @@ impl Store {
 }
 
 /// The unit a person belongs to now.
-fn person_unit(conn: &rusqlite::Connection, id: i64) -> Result<i64, StoreError> {
+fn person_unit(conn: &super::db::Connection, id: i64) -> Result<i64, StoreError> {
     conn.query_row("SELECT unit_id FROM people WHERE id = ?1", [id], |r| {
         r.get(0)
     })
@@ -156,9 +156,10 @@ fn person_unit(conn: &rusqlite::Connection, id: i64) -> Result<i64, StoreError> 
     })
 }
 
-fn write_roles(tx: &rusqlite::Transaction<'_>, id: i64, roles: &[Role]) -> Result<(), StoreError> {
-    let mut stmt =
-        tx.prepare_cached("INSERT OR IGNORE INTO person_roles (person_id, role) VALUES (?1, ?2)")?;
+fn write_roles(tx: &super::db::Transaction<'_>, id: i64, roles: &[Role]) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO person_roles (person_id, role) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+    )?;
     for role in roles {
         stmt.execute(params![id, role.code()])?;
     }
@@ -166,9 +167,9 @@ fn write_roles(tx: &rusqlite::Transaction<'_>, id: i64, roles: &[Role]) -> Resul
 }
 
 /// A foreign-key failure on insert means the referenced row is gone.
-pub(super) fn orphan(e: rusqlite::Error, what: Entity) -> StoreError {
-    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
-        && e.to_string().contains("FOREIGN KEY")
+pub(super) fn orphan(e: super::db::Error, what: Entity) -> StoreError {
+    if let super::db::Error::Constraint(message) = &e
+        && (message.contains("FOREIGN KEY") || message.contains("foreign key"))
     {
         Conflict::ReferenceGone(what).into()
     } else {

@@ -1,7 +1,7 @@
 //! Platforms (二级网络平台) and their administrators.
 
+use super::db::{OptionalExtension, Row, params};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{OptionalExtension, Row, params};
 
 use super::error::Entity;
 use super::lifecycle::record_event;
@@ -282,7 +282,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.id, p.unit_id, u.name, p.kind_id, k.name, p.name, p.account, p.account_type,
                     p.verified, p.responsible_person, p.created_on, p.last_post_on, p.status,
-                    (SELECT group_concat(a.name || ' ' || a.mobile, '、') FROM platform_admins a
+                    (SELECT string_agg(a.name || ' ' || a.mobile, '、' ORDER BY a.position)
+                      FROM platform_admins a
                       WHERE a.platform_id = p.id),
                     (SELECT f.kind || ' ' || f.state FROM filings f WHERE f.platform_id = p.id
                       ORDER BY f.id DESC LIMIT 1)
@@ -373,7 +374,7 @@ fn maintenance_columns(m: &Maintenance) -> (&'static str, &str) {
 }
 
 fn write_admins(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &super::db::Transaction<'_>,
     id: i64,
     admins: &[Administrator],
 ) -> Result<(), StoreError> {
@@ -386,13 +387,13 @@ fn write_admins(
     Ok(())
 }
 
-fn status_of(r: &Row<'_>, idx: usize) -> Result<PlatformStatus, StoreError> {
+fn status_of(r: &Row, idx: usize) -> Result<PlatformStatus, StoreError> {
     let code: String = r.get(idx)?;
     PlatformStatus::from_code(&code)
         .ok_or_else(|| StoreError::Corrupt(format!("platforms.status = {code}")))
 }
 
-fn account_type_of(r: &Row<'_>, idx: usize) -> Result<Option<AccountType>, StoreError> {
+fn account_type_of(r: &Row, idx: usize) -> Result<Option<AccountType>, StoreError> {
     match r.get::<_, Option<String>>(idx)? {
         None => Ok(None),
         Some(code) => AccountType::from_code(&code)
@@ -402,7 +403,7 @@ fn account_type_of(r: &Row<'_>, idx: usize) -> Result<Option<AccountType>, Store
 }
 
 /// Maps one `SELECT_PLATFORM` row; the outer error is SQLite's, the inner one ours.
-fn platform_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Platform, StoreError>> {
+fn platform_from_row(r: &Row) -> super::db::Result<Result<Platform, StoreError>> {
     let maintenance: String = r.get(13)?;
     let vendor: String = r.get(14)?;
     let created_at: NaiveDateTime = r.get(19)?;

@@ -1,8 +1,8 @@
 //! A post's attachments (第八条二): checked by their bytes before they are kept, stored with
 //! their SHA-256, and checked against it again when opened.
 
+use super::db::{OptionalExtension, params};
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::error::{AttachmentRefusal, Entity};

@@ -2,8 +2,8 @@
 //! list of all posts. Reviewers' and administrators' queues start from their unit's
 //! platforms, so a school with hundreds of thousands of posts opens one in about a millisecond.
 
+use super::db::{Row, params};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Row, params};
 use serde::Serialize;
 
 use super::posts::{category_of, state_of};
@@ -67,7 +67,7 @@ const FROM_POSTS: &str = "FROM posts p JOIN platforms pl ON pl.id = p.platform_i
 /// in that state. `CROSS JOIN` keeps SQLite to this order.
 const FROM_UNIT_PLATFORMS: &str = "FROM platforms pl CROSS JOIN posts p ON p.platform_id = pl.id";
 
-fn row_of(r: &Row<'_>) -> rusqlite::Result<PostRow> {
+fn row_of(r: &Row) -> super::db::Result<PostRow> {
     Ok(PostRow {
         id: r.get(0)?,
         title: r.get(1)?,
@@ -110,7 +110,7 @@ impl Store {
     /// Lists posts, newest change first.
     pub fn posts(&self, filter: &PostFilter) -> Result<Vec<PostRow>, StoreError> {
         let mut sql = format!("{ROW_COLUMNS} {FROM_POSTS} {ROW_NAMES} WHERE 1 = 1");
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        let mut args: Vec<super::db::Value> = Vec::new();
         if let Some(state) = filter.state {
             sql.push_str(" AND p.state = ?");
             args.push(state.code().to_owned().into());
@@ -144,7 +144,7 @@ impl Store {
         };
         args.push((limit as i64).into());
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), row_of)?;
+        let rows = stmt.query_map(super::db::params_from_iter(args), row_of)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

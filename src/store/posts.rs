@@ -3,8 +3,8 @@
 //! step is decided by `domain::workflow::transition` on the post as read inside the step's
 //! transaction, and written there together with its audit entry.
 
+use super::db::{Connection, OptionalExtension, Row, params};
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::audit_log::Record;
@@ -49,23 +49,22 @@ const SELECT_POST: &str = "
     LEFT JOIN people o ON o.id = p.override_by";
 
 /// A stored code no variant knows, as `column = value` for whoever repairs the file.
-fn corrupt(column: &str, code: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("{column} = {code}").into(),
-    )
+fn corrupt(column: &str, code: &str) -> super::db::Error {
+    super::db::Error::Conversion {
+        column: 0,
+        message: format!("{column} = {code}"),
+    }
 }
 
-pub(super) fn state_of(code: &str) -> rusqlite::Result<PostState> {
+pub(super) fn state_of(code: &str) -> super::db::Result<PostState> {
     PostState::from_code(code).ok_or_else(|| corrupt("posts.state", code))
 }
 
-pub(super) fn category_of(code: &str) -> rusqlite::Result<Category> {
+pub(super) fn category_of(code: &str) -> super::db::Result<Category> {
     Category::from_code(code).ok_or_else(|| corrupt("posts.category", code))
 }
 
-fn post_of(r: &Row<'_>) -> rusqlite::Result<Post> {
+fn post_of(r: &Row) -> super::db::Result<Post> {
     let origin: String = r.get(12)?;
     let override_by: Option<i64> = r.get(29)?;
     let screening_override = match override_by {
@@ -198,7 +197,7 @@ fn platform_open(status: &str) -> Result<(), StoreError> {
 }
 
 /// The draft's columns in the order `INSERT` and `UPDATE` list them, trimmed as stored.
-fn draft_values(d: &PostDraft) -> Vec<rusqlite::types::Value> {
+fn draft_values(d: &PostDraft) -> Vec<super::db::Value> {
     let a = &d.attribution;
     vec![
         d.platform_id.into(),
@@ -213,8 +212,8 @@ fn draft_values(d: &PostDraft) -> Vec<rusqlite::types::Value> {
         a.editor.trim().to_owned().into(),
         i64::from(d.internal).into(),
         d.planned_at
-            .map(|t| rusqlite::types::Value::Text(t.format("%F %T").to_string()))
-            .unwrap_or(rusqlite::types::Value::Null),
+            .map(|t| super::db::Value::Text(t.format("%F %T").to_string()))
+            .unwrap_or(super::db::Value::Null),
     ]
 }
 
@@ -254,7 +253,7 @@ impl Store {
                                     planned_at, author_id, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)
                  RETURNING id",
-                rusqlite::params_from_iter(values),
+                super::db::params_from_iter(values),
                 |r| r.get(0),
             )?;
             w.log(Record {
@@ -300,7 +299,7 @@ impl Store {
                         source_link = ?9, editor = ?10, internal = ?11, planned_at = ?12,
                         version = version + 1, updated_at = ?13
                  WHERE id = ?14",
-                rusqlite::params_from_iter(values),
+                super::db::params_from_iter(values),
             )?;
             w.log(Record {
                 at: w.now(),

@@ -1,6 +1,6 @@
 //! Settings kept in the database, so they travel with its backup.
 
-use rusqlite::OptionalExtension;
+use super::db::OptionalExtension;
 
 use super::error::Rejection;
 use super::{Store, StoreError};

@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
+use super::db::OptionalExtension;
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::OptionalExtension;
 
 use super::error::SupervisionRefusal;
 use super::incidents::query_incidents;

@@ -1,8 +1,8 @@
 //! 第五条: training sessions (date, topic, organiser) and who attended. The school records
 //! its own sessions; a unit may record a session its own staff attended.
 
+use super::db::{OptionalExtension, params};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::error::SupervisionRefusal;
@@ -72,8 +72,8 @@ impl Store {
             )?;
             for person in attendees {
                 w.tx.execute(
-                    "INSERT OR IGNORE INTO training_attendance (session_id, person_id)
-                     VALUES (?1, ?2)",
+                    "INSERT INTO training_attendance (session_id, person_id)
+                     VALUES (?1, ?2) ON CONFLICT DO NOTHING",
                     params![id, person],
                 )?;
             }
@@ -89,7 +89,8 @@ impl Store {
     /// Every session, newest first, with who attended.
     pub fn training_sessions(&self) -> Result<Vec<TrainingRow>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.id, s.held_on, s.topic, s.organiser, group_concat(a.person_id)
+            "SELECT s.id, s.held_on, s.topic, s.organiser,
+                    string_agg(CAST(a.person_id AS TEXT), ',' ORDER BY a.person_id)
              FROM training_sessions s LEFT JOIN training_attendance a ON a.session_id = s.id
              GROUP BY s.id ORDER BY s.held_on DESC, s.id DESC",
         )?;

@@ -1,6 +1,6 @@
 //! Units (二级单位) and the editable list of platform kinds.
 
-use rusqlite::{OptionalExtension, params};
+use super::db::{OptionalExtension, params};
 
 use super::error::{Conflict, Entity, Rejection};
 use super::{Store, StoreError};
@@ -218,14 +218,14 @@ impl Store {
 }
 
 /// A refusal by a constraint (foreign key, unique, check) rather than a broken database.
-pub(super) fn is_constraint(e: &rusqlite::Error) -> bool {
-    e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
+pub(super) fn is_constraint(e: &super::db::Error) -> bool {
+    e.is_constraint()
 }
 
 /// After an `UPDATE … WHERE id AND version` touched `n` rows: tells a stale edit from a
 /// vanished row.
 pub(super) fn stale_or_missing(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &super::db::Transaction<'_>,
     n: usize,
     table: &str,
     id: i64,

@@ -2,8 +2,8 @@
 //! platform's updates), and the platform's party-building column flag (第六条二). The date
 //! rules are the domain's (`domain::supervision::updates`, `history_csv`).
 
+use super::db::{Connection, OptionalExtension, params};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::error::SupervisionRefusal;
@@ -61,7 +61,7 @@ pub(super) fn last_update_of(
              SELECT last_post_on AS d FROM platforms WHERE id = ?1
              UNION ALL SELECT MAX(substr(published_at, 1, 10)) FROM posts
                  WHERE platform_id = ?1 AND state = 'published'
-             UNION ALL SELECT MAX(on_date) FROM platform_updates WHERE platform_id = ?1)",
+             UNION ALL SELECT MAX(on_date) FROM platform_updates WHERE platform_id = ?1) AS dates",
         [platform_id],
         |r| r.get(0),
     )?;

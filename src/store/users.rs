@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
+use super::db::{OptionalExtension, params};
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::audit_log::note_at;
@@ -209,7 +209,7 @@ impl Store {
     /// the first account of a new database.
     pub(super) fn insert_user(
         &mut self,
-        account: &AccountRow<'_>,
+        account: &AccountRow,
         hash: &str,
     ) -> Result<i64, StoreError> {
         self.write(|w| {
@@ -244,7 +244,7 @@ impl Store {
             }
             let taken: Option<i64> =
                 w.tx.query_row(
-                    "SELECT id FROM users WHERE login = ?1 COLLATE NOCASE",
+                    "SELECT id FROM users WHERE lower(login) = lower(?1)",
                     [login],
                     |r| r.get(0),
                 )
@@ -310,7 +310,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT id, password_hash, active, failed_attempts, last_failed_at
-                 FROM users WHERE login = ?1 COLLATE NOCASE",
+                 FROM users WHERE lower(login) = lower(?1)",
                 [login],
                 |r| {
                     Ok(Credentials {
@@ -523,7 +523,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT id FROM users WHERE login = ?1 COLLATE NOCASE",
+                "SELECT id FROM users WHERE lower(login) = lower(?1)",
                 [login.trim()],
                 |r| r.get(0),
             )

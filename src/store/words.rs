@@ -1,7 +1,7 @@
 //! The screening word lists in the database: seeded from `assets/words/` on first use,
 //! edited by the user, every change kept as a new version.
 
-use rusqlite::{OptionalExtension, params};
+use super::db::{OptionalExtension, params};
 use serde::{Serialize, de::DeserializeOwned};
 
 use super::error::Entity;

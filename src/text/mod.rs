@@ -18,6 +18,7 @@ pub mod permissions;
 pub mod print;
 pub mod registry;
 pub mod screening;
+pub mod server;
 pub mod signing;
 pub mod store;
 pub mod supervision;

@@ -54,7 +54,21 @@ impl fmt::Display for StoreError {
             StoreError::Rejected(r) => write!(f, "{r}"),
             StoreError::Conflict(c) => write!(f, "{c}"),
             StoreError::Forbidden(r) => write!(f, "{r}"),
-            StoreError::Sqlite(e) => write!(
+            StoreError::TargetNotEmpty { place } => write!(
+                f,
+                "目标「{}」里已经有数据。为免覆盖，程序没有复制。请换一个空的数据库或新文件名；确需覆盖时先备份再清空目标。",
+                place.display()
+            ),
+            StoreError::CopyMismatch {
+                source_counts,
+                target_counts,
+            } => f.write_str(&super::server::copy_mismatch(source_counts, target_counts)),
+            StoreError::Server(e) => write!(f, "{e}"),
+            StoreError::Database(crate::store::db::Error::Disconnected(m)) => write!(
+                f,
+                "与学校服务器的连接中断了（{m}）。这一步没有写入，已填写的内容仍保留；网络恢复后请再做一次。"
+            ),
+            StoreError::Database(e) => write!(
                 f,
                 "数据库出错：{e}。数据没有改动；如反复出现，请先备份数据库文件再联系管理员。"
             ),

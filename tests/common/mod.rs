@@ -8,9 +8,12 @@ use mediadesk::store::{NewUser, Store};
 /// The password of every account these helpers make.
 pub const PASSWORD: &str = "test-pass-2026";
 
-/// A new in-memory database with its system administrator `admin` signed in.
+pub mod backends;
+pub use backends::fresh_store;
+
+/// A new database with its system administrator `admin` signed in.
 pub fn admin_store() -> Store {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = fresh_store();
     s.create_first_admin("admin", PASSWORD).unwrap();
     s
 }
@@ -79,7 +82,7 @@ pub fn unit_store() -> (Store, i64) {
 
 /// The demo school, signed in as `login` (password `demo2026`).
 pub fn demo_as(login: &str, today: chrono::NaiveDate) -> Store {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = fresh_store();
     s.load_demo(today).unwrap();
     s.sign_in(login, mediadesk::store::DEMO_PASSWORD).unwrap();
     s

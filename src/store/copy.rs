@@ -1,0 +1,170 @@
+//! Moving a whole database between a file and the server (`mediadesk db copy`, the server's
+//! backup): every table in the order its references need, rows with their own ids, one
+//! transaction on the target, then the counts compared and the copied audit chain verified.
+
+use std::path::Path;
+
+use super::db::{Backend, params_from_iter};
+use super::{Store, StoreError};
+
+/// Every table, parents before children (the order the migrations create them).
+pub const TABLES: &[&str] = &[
+    "settings",
+    "units",
+    "people",
+    "person_roles",
+    "platform_kinds",
+    "platforms",
+    "platform_admins",
+    "drafts",
+    "calendar_years",
+    "filings",
+    "filing_scans",
+    "platform_changes",
+    "platform_endings",
+    "platform_events",
+    "word_lists",
+    "word_list_versions",
+    "users",
+    "posts",
+    "post_revisions",
+    "post_views",
+    "post_attachments",
+    "audit_log",
+    "platform_updates",
+    "supervision_notices",
+    "security_incidents",
+    "training_sessions",
+    "training_attendance",
+];
+
+/// Tables whose key is an `id` the server counts.
+const IDENTITY: &[&str] = &[
+    "units",
+    "people",
+    "platform_kinds",
+    "platforms",
+    "filings",
+    "platform_changes",
+    "platform_events",
+    "users",
+    "posts",
+    "post_revisions",
+    "post_attachments",
+    "platform_updates",
+    "supervision_notices",
+    "security_incidents",
+    "training_sessions",
+];
+
+/// What a copy moved: rows per table, and the audit entries verified on the target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyReport {
+    pub tables: Vec<(&'static str, i64)>,
+    pub audit_entries: u64,
+}
+
+impl CopyReport {
+    pub fn total_rows(&self) -> i64 {
+        self.tables.iter().map(|(_, n)| n).sum()
+    }
+}
+
+impl Store {
+    /// True when the database holds nothing a person entered: no unit, no user, no audit
+    /// entry (the rows the migrations seed do not count).
+    pub fn holds_data(&self) -> Result<bool, StoreError> {
+        let n: i64 = self.conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM units) + (SELECT COUNT(*) FROM users)
+                    + (SELECT COUNT(*) FROM audit_log)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Rows in each table, in [`TABLES`] order.
+    pub fn table_counts(&self) -> Result<Vec<(&'static str, i64)>, StoreError> {
+        TABLES
+            .iter()
+            .map(|t| {
+                let n: i64 =
+                    self.conn
+                        .query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0))?;
+                Ok((*t, n))
+            })
+            .collect()
+    }
+
+    /// Copies everything in `self` into `target`, which must hold no data (see
+    /// [`Store::holds_data`]); the target's seeded rows are replaced by the source's. Both
+    /// must be at the same schema version (opening brings both to the latest).
+    /// Afterwards the counts must match and the target's audit chain must verify.
+    pub fn copy_into(&self, target: &Store) -> Result<CopyReport, StoreError> {
+        if target.holds_data()? {
+            return Err(StoreError::TargetNotEmpty {
+                place: target.place(),
+            });
+        }
+        let tx = target.conn.unchecked_transaction()?;
+        for table in TABLES.iter().rev() {
+            if *table != "audit_log" {
+                tx.execute(&format!("DELETE FROM {table}"), [])?;
+            }
+        }
+        for table in TABLES {
+            let columns = tx.columns(table)?;
+            let list = columns.join(", ");
+            let marks = (1..=columns.len())
+                .map(|i| format!("?{i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let insert = format!("INSERT INTO {table} ({list}) VALUES ({marks})");
+            let mut read = self
+                .conn
+                .prepare(&format!("SELECT {list} FROM {table} ORDER BY 1"))?;
+            let mut rows = read.query([])?;
+            while let Some(row) = rows.next()? {
+                let values = (0..columns.len())
+                    .map(|i| row.get::<_, super::db::Value>(i))
+                    .collect::<Result<Vec<_>, _>>()?;
+                tx.execute(&insert, params_from_iter(values))?;
+            }
+            if IDENTITY.contains(table) {
+                tx.reset_identity(table)?;
+            }
+        }
+        tx.commit()?;
+        let source = self.table_counts()?;
+        let copied = target.table_counts()?;
+        if source != copied {
+            return Err(StoreError::CopyMismatch {
+                source_counts: source,
+                target_counts: copied,
+            });
+        }
+        let check = target.verify_audit()?;
+        if check.broken.is_some() {
+            return Err(StoreError::CopyMismatch {
+                source_counts: source,
+                target_counts: copied,
+            });
+        }
+        Ok(CopyReport {
+            tables: copied,
+            audit_entries: check.verified,
+        })
+    }
+}
+
+/// Copies `store` into a new SQLite file at `dest` (refused when the file exists).
+pub(super) fn to_new_file(store: &Store, dest: &Path) -> Result<CopyReport, StoreError> {
+    if dest.exists() {
+        return Err(StoreError::TargetNotEmpty {
+            place: dest.to_path_buf(),
+        });
+    }
+    let target = Store::open(dest)?;
+    debug_assert_eq!(target.backend(), Backend::Sqlite);
+    store.copy_into(&target)
+}
