@@ -98,7 +98,7 @@ impl<T> OptionalExtension<T> for Result<T> {
 
 enum Inner {
     Sqlite(rusqlite::Connection),
-    Postgres(RefCell<pg::Session>),
+    Postgres(Box<RefCell<pg::Session>>),
 }
 
 /// An open database of either kind.
@@ -115,7 +115,7 @@ impl Connection {
 
     pub(crate) fn from_postgres(client: postgres::Client) -> Self {
         Self {
-            inner: Inner::Postgres(RefCell::new(pg::Session::new(client))),
+            inner: Inner::Postgres(Box::new(RefCell::new(pg::Session::new(client)))),
         }
     }
 

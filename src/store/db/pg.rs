@@ -26,18 +26,16 @@ impl Session {
         }
     }
 
-    pub(super) fn client(&mut self) -> &mut Client {
-        &mut self.client
-    }
-
     fn statement(&mut self, sql: &str) -> Result<Statement> {
         if let Some(s) = self.cache.get(sql) {
             return Ok(s.clone());
         }
-        let stmt = self.client.prepare(&dialect::postgres(sql)).inspect_err(|e| {
-            tracing::error!("the server refused a statement: {e}: {sql}");
-            eprintln!("DEBUGSQL {e}: {}", dialect::postgres(sql));
-        })?;
+        let stmt = self
+            .client
+            .prepare(&dialect::postgres(sql))
+            .inspect_err(|e| {
+                tracing::error!("the server refused a statement: {e}: {sql}");
+            })?;
         if self.cache.len() > 512 {
             self.cache.clear();
         }
