@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand};
 mod calendar;
 mod check;
 pub mod clap_zh;
+mod db;
 mod posts;
 mod print;
 mod registry;
@@ -22,14 +23,14 @@ mod users;
 mod words;
 
 use crate::ops::OpsError;
-use crate::store::{PASSWORD_ENV_VAR, Store, StoreError, default_db_path};
+use crate::store::{Location, PASSWORD_ENV_VAR, Store, StoreError, default_db_path};
 use crate::text::cli as text;
 
 #[derive(Parser, Debug)]
 #[command(name = "mediadesk", version, about = crate::text::APP_TITLE)]
 pub struct Cli {
-    /// 数据库文件（默认在系统数据文件夹，或环境变量 MEDIADESK_DB）
-    #[arg(long, global = true, value_name = "PATH")]
+    /// 数据库文件，或学校服务器地址 postgres://用户@主机:端口/库名（默认在系统数据文件夹，或环境变量 MEDIADESK_DB）
+    #[arg(long, global = true, value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
 
     /// 以哪个账号办理（修改数据的命令必填；密码取自环境变量 MEDIADESK_PASSWORD 或提示输入，绝不作为参数）
@@ -128,6 +129,11 @@ pub enum Command {
     },
     /// 谁可以办理什么：每项修改的权限规则（与 README 中的表相同）
     Permissions,
+    /// 数据库：在本机文件与学校服务器之间复制，查看位置和行数
+    Db {
+        #[command(subcommand)]
+        command: db::DbCommand,
+    },
     /// 督查：列出今天的全部待办（应发整改通知、通报、关停，逾期备案、变更报告，安全事件，培训，党建专栏，年审，认证），按紧急程度排列
     Supervise {
         /// 按哪一天计算（默认今天）
@@ -168,6 +174,7 @@ impl Command {
             | Command::CheckFile { .. }
             | Command::Audit { .. }
             | Command::Permissions
+            | Command::Db { .. }
             | Command::Supervise { .. } => false,
             Command::Units { command } => command.writes(),
             Command::Platforms { command } => command.writes(),
@@ -213,6 +220,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Permissions => {
             write!(out, "{}", crate::text::permissions::permission_table()).map_err(CliError::from)
         }
+        // Two databases, each opened here.
+        Command::Db { command } => db::run(command, cli.as_user.as_deref(), &db, &mut out),
         command => run_to(command, cli.as_user.as_deref(), &db, &mut out),
     };
     match result {
@@ -249,13 +258,14 @@ pub fn run_to(
     // Only `demo` and the first `users add` create a database, and only where asked: a
     // mistyped --db (or a link to nowhere) is said, not answered with an empty registry.
     let creates = matches!(command, Command::Demo { .. }) || is_first_account(&command);
-    if !creates && !db.exists() {
+    let location = Location::parse(db)?;
+    if !creates && !location.exists() {
         return Err(CliError::Message(text::database_missing(db)));
     }
-    if command.writes() && as_user.is_none() && !is_bootstrap(&command, db) {
+    if command.writes() && as_user.is_none() && !is_bootstrap(&command, &location) {
         return Err(CliError::Message(text::needs_sign_in()));
     }
-    let mut store = Store::open(db)?;
+    let mut store = open_location(&location)?;
     if let Some(login) = as_user {
         sign_in_as(&mut store, login)?;
     }
@@ -272,10 +282,10 @@ fn is_first_account(command: &Command) -> bool {
 }
 
 /// The first account of a new database is created without signing in: there is nobody yet.
-fn is_bootstrap(command: &Command, db: &Path) -> bool {
+fn is_bootstrap(command: &Command, db: &Location) -> bool {
     is_first_account(command)
-        && Store::open(db)
-            .and_then(|s| s.has_users())
+        && open_location(db)
+            .and_then(|s| Ok(s.has_users()?))
             .is_ok_and(|has| !has)
 }
 
@@ -339,6 +349,7 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
         Command::Permissions => {
             write!(out, "{}", crate::text::permissions::permission_table())?;
         }
+        Command::Db { command } => db::run(command, None, Path::new(""), out)?,
         Command::Supervise { today, json } => supervise::run_supervise(today, json, store, out)?,
         Command::Updates { command } => supervise::run_updates(command, store, out, today)?,
         Command::Notices { command } => supervise::run_notices(command, store, out, today)?,
@@ -365,6 +376,25 @@ pub(crate) fn password_from(var: &str, prompt: &str) -> Result<String, CliError>
     }
     rpassword::prompt_password(prompt)
         .map_err(|e| CliError::Message(text::password_unreadable(&crate::text::io_error(&e))))
+}
+
+/// Opens `location`; a server that wants a password nobody gave (address, `PGPASSWORD`,
+/// `.pgpass`) gets one typed at a prompt that does not echo, once.
+pub(crate) fn open_location(location: &Location) -> Result<Store, CliError> {
+    match location.open(None) {
+        Err(e)
+            if Location::needs_password(&e)
+                && std::io::IsTerminal::is_terminal(&std::io::stdin()) =>
+        {
+            let password =
+                rpassword::prompt_password(text::server_password_prompt(&location.shown()))
+                    .map_err(|e| {
+                        CliError::Message(text::password_unreadable(&crate::text::io_error(&e)))
+                    })?;
+            Ok(location.open(Some(&password))?)
+        }
+        other => Ok(other?),
+    }
 }
 
 /// Signs in as `login` for this one command.

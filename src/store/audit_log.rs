@@ -32,6 +32,9 @@ pub(super) fn append_entry(
     tx: &super::db::Transaction<'_>,
     fields: AuditFields<'_>,
 ) -> Result<AuditEntry, StoreError> {
+    // Two desks on the server: the second waits here until the first commits, then reads
+    // the head the first wrote, so the chain stays one line.
+    tx.lock_chain()?;
     let last = tx
         .query_row(
             &format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1"),

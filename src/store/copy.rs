@@ -168,3 +168,16 @@ pub(super) fn to_new_file(store: &Store, dest: &Path) -> Result<CopyReport, Stor
     debug_assert_eq!(target.backend(), Backend::Sqlite);
     store.copy_into(&target)
 }
+
+impl Store {
+    /// Puts a copy of the whole database on record before it is made: the system
+    /// administrator's right, as a backup is (the copy holds every unit's data and the
+    /// password hashes), and the copy then includes that record.
+    pub fn note_copy(&self, target: &str) -> Result<(), StoreError> {
+        use crate::domain::permissions::{Permission, Target};
+        self.write(|w| {
+            w.allow(Permission::BackupDatabase, Target::School)?;
+            w.note("copy", "database".to_owned(), target)
+        })
+    }
+}

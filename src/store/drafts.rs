@@ -3,7 +3,7 @@
 use super::db::OptionalExtension;
 use serde::{Serialize, de::DeserializeOwned};
 
-use super::{Store, StoreError, now_timestamp};
+use super::{Store, StoreError};
 
 impl Store {
     pub fn save_draft<T: Serialize>(&mut self, key: &str, value: &T) -> Result<(), StoreError> {
@@ -11,7 +11,7 @@ impl Store {
         self.conn.execute(
             "INSERT INTO drafts (key, body, saved_at) VALUES (?1, ?2, ?3)
              ON CONFLICT(key) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
-            (key, body, now_timestamp()),
+            (key, body, self.now()),
         )?;
         Ok(())
     }

@@ -7,7 +7,7 @@ use super::db::{Connection, OptionalExtension, Transaction};
 use chrono::NaiveDateTime;
 
 use super::audit_log::{Record, log, note_at};
-use super::{Session, Store, StoreError, now_timestamp};
+use super::{Session, Store, StoreError};
 use crate::domain::permissions::{Actor, Permission, Refusal, Target, may};
 use crate::domain::unit::Role;
 
@@ -32,9 +32,31 @@ impl Store {
     /// Runs `body` as one transaction of the signed-in user. It must call [`Write::allow`]
     /// (or [`Write::allow_bootstrap`]) before it writes; a body that never asks is rolled back
     /// as [`StoreError::Unchecked`].
+    ///
+    /// On the school's server another desk may be writing the same rows at the same moment;
+    /// when the server gives up one of the two (a deadlock), the whole body runs again from
+    /// a fresh read, a few times, before the conflict is reported.
     pub(super) fn write<T>(
         &self,
-        body: impl FnOnce(&mut Write<'_>) -> Result<T, StoreError>,
+        mut body: impl FnMut(&mut Write<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        const ATTEMPTS: u32 = 5;
+        let mut attempt = 1;
+        loop {
+            match self.write_once(&mut body) {
+                Err(StoreError::Database(super::db::Error::Busy(why))) if attempt < ATTEMPTS => {
+                    tracing::info!("write retried after a conflict with another desk: {why}");
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(5 * u64::from(attempt)));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn write_once<T>(
+        &self,
+        body: &mut impl FnMut(&mut Write<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         let actor = match &self.session {
@@ -52,7 +74,7 @@ impl Store {
             label,
             checked: false,
             refused: None,
-            now: now_timestamp(),
+            now: self.now(),
         };
         let result = body(&mut w);
         let Write {
@@ -69,6 +91,8 @@ impl Store {
                 Err(StoreError::Unchecked)
             }
             Ok(value) => {
+                // The other desks' windows reload when this commits (nothing on a file).
+                tx.notify(super::db::CHANGES_CHANNEL, &label)?;
                 tx.commit()?;
                 Ok(value)
             }
@@ -116,14 +140,7 @@ impl Store {
         }
         let comment = crate::text::permissions::refused_comment(what, &refused.message);
         let written = self.conn.unchecked_transaction().and_then(|tx| {
-            let noted = note_at(
-                &tx,
-                now_timestamp(),
-                label,
-                "refused",
-                refused.object,
-                &comment,
-            );
+            let noted = note_at(&tx, self.now(), label, "refused", refused.object, &comment);
             match noted {
                 Ok(()) => tx.commit(),
                 Err(e) => {

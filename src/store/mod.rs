@@ -12,6 +12,7 @@ mod filings;
 mod guard;
 mod incidents;
 mod lifecycle;
+mod location;
 mod migrations;
 mod notices;
 mod open;
@@ -40,6 +41,7 @@ pub use demo_posts::{DEMO_ADMIN_LOGIN, DEMO_SUPERVISOR_LOGIN};
 pub use error::{AttachmentRefusal, Conflict, Entity, Rejection, StoreError, SupervisionRefusal};
 pub use filings::{FilingRow, MAX_SCAN_BYTES, Scan};
 pub use lifecycle::{ChangeRecord, ChangeState, Ending, Event};
+pub use location::Location;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use notices::NoticeRow;
 pub use open::{DB_ENV_VAR, default_db_path};
@@ -62,10 +64,12 @@ pub struct Store {
     path: Option<std::path::PathBuf>,
     _lock: Option<std::fs::File>,
     /// The server's address (never the password) when the data is on the school's server.
-    server: Option<String>,
+    server: Option<open_server::ServerLink>,
     /// Who is signed in; every write acts as them and is checked against
     /// `domain::permissions` inside its transaction (`guard`).
     session: Option<Session>,
+    /// A fixed "now" for tests that compare two runs (the audit chains of both backends).
+    clock: Option<chrono::NaiveDateTime>,
 }
 
 impl Store {
@@ -78,6 +82,7 @@ impl Store {
             _lock: None,
             server: None,
             session: None,
+            clock: None,
         };
         store.prepare()?;
         Ok(store)
@@ -104,7 +109,7 @@ impl Store {
     pub fn place(&self) -> std::path::PathBuf {
         match (&self.path, &self.server) {
             (Some(p), _) => p.clone(),
-            (None, Some(address)) => std::path::PathBuf::from(address),
+            (None, Some(link)) => std::path::PathBuf::from(link.address.display()),
             (None, None) => std::path::PathBuf::new(),
         }
     }
@@ -115,8 +120,8 @@ impl Store {
     }
 
     /// The server's address (without password) when this store is on one.
-    pub fn server_address(&self) -> Option<&str> {
-        self.server.as_deref()
+    pub fn server_address(&self) -> Option<String> {
+        self.server.as_ref().map(|l| l.address.display())
     }
 
     /// The schema version this database is at.
@@ -165,6 +170,21 @@ impl Store {
         let mut stmt = self.conn.prepare(&explain)?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(column))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+impl Store {
+    /// The time writes are stamped with: the computer's clock to the second, or the fixed
+    /// time of [`Store::freeze_clock`].
+    pub(crate) fn now(&self) -> chrono::NaiveDateTime {
+        self.clock.unwrap_or_else(now_timestamp)
+    }
+
+    /// Stamps every later write with `at`: for tests that run the same steps twice and
+    /// compare what was recorded.
+    #[doc(hidden)]
+    pub fn freeze_clock(&mut self, at: chrono::NaiveDateTime) {
+        self.clock = Some(at);
     }
 }
 

@@ -54,6 +54,7 @@ impl Store {
             _lock: Some(lock),
             server: None,
             session: None,
+            clock: None,
         };
         store.prepare().map_err(|e| match e {
             StoreError::Database(e) => classify(e, path),

@@ -13,34 +13,85 @@ impl Store {
         address: &ServerAddress,
         password: Option<&str>,
     ) -> Result<Self, StoreError> {
-        let client = address.connect(password)?;
-        Self::from_client(client, address.display(), None)
+        Self::open_server_in(address, password, None)
     }
 
-    /// A store on `client`, optionally inside `schema` (created when missing): the tests give
-    /// each test its own schema on one server.
-    pub fn from_client(
-        client: postgres::Client,
-        shown: String,
+    /// The same, inside `schema` (created when missing): the tests give each test its own
+    /// schema on one server.
+    pub fn open_server_in(
+        address: &ServerAddress,
+        password: Option<&str>,
         schema: Option<&str>,
     ) -> Result<Self, StoreError> {
-        let conn = Connection::from_postgres(client);
-        if let Some(schema) = schema {
-            conn.execute_batch(&format!(
-                "CREATE SCHEMA IF NOT EXISTS \"{schema}\"; SET search_path TO \"{schema}\";"
-            ))?;
-        }
-        check_collation(&conn, &shown)?;
-        debug_assert_eq!(conn.backend(), Backend::Postgres);
+        let link = ServerLink {
+            address: address.clone(),
+            password: password.map(str::to_owned),
+            schema: schema.map(str::to_owned),
+        };
+        let conn = link.connect()?;
         let mut store = Store {
             conn,
             path: None,
             _lock: None,
-            server: Some(shown),
+            server: Some(link),
             session: None,
+            clock: None,
         };
         store.prepare()?;
         Ok(store)
+    }
+
+    /// Opens a new connection to the same server after the old one broke (network, server
+    /// restart); who is signed in stays signed in. `password` replaces the remembered one.
+    pub fn reconnect(&mut self, password: Option<&str>) -> Result<(), StoreError> {
+        let Some(link) = self.server.as_mut() else {
+            return Ok(());
+        };
+        if let Some(p) = password {
+            link.password = Some(p.to_owned());
+        }
+        self.conn = link.connect()?;
+        Ok(())
+    }
+
+    /// The schema this store works in on the server (tests open more desks on it).
+    #[doc(hidden)]
+    pub fn current_schema_for_tests(&self) -> Result<String, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT current_schema()::text", [], |r| r.get(0))?)
+    }
+
+    /// The server process serving this store (tests cut the connection).
+    #[doc(hidden)]
+    pub fn backend_pid_for_tests(&self) -> Result<i32, StoreError> {
+        let pid: i64 = self
+            .conn
+            .query_row("SELECT pg_backend_pid()", [], |r| r.get(0))?;
+        Ok(pid as i32)
+    }
+}
+
+/// How to reach the server again: the address, the password it was opened with (kept in
+/// memory only, as libpq keeps it), and the schema of a test.
+pub(super) struct ServerLink {
+    pub(super) address: ServerAddress,
+    password: Option<String>,
+    schema: Option<String>,
+}
+
+impl ServerLink {
+    fn connect(&self) -> Result<Connection, StoreError> {
+        let client = self.address.connect(self.password.as_deref())?;
+        let conn = Connection::from_postgres(client);
+        if let Some(schema) = &self.schema {
+            conn.execute_batch(&format!(
+                "CREATE SCHEMA IF NOT EXISTS \"{schema}\"; SET search_path TO \"{schema}\";"
+            ))?;
+        }
+        check_collation(&conn, &self.address.display())?;
+        debug_assert_eq!(conn.backend(), Backend::Postgres);
+        Ok(conn)
     }
 }
 

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::audit_log::Record;
 use super::error::{Entity, Rejection};
 use super::guard::Write;
-use super::{Store, StoreError, now_timestamp};
+use super::{Store, StoreError};
 use crate::domain::audit::AuditEntry;
 use crate::domain::permissions::{Permission, Target, permission_for};
 use crate::domain::platform::PlatformStatus;
@@ -138,6 +138,9 @@ pub(super) fn open_post(
     version: i64,
     permission: Permission,
 ) -> Result<(Post, Actor), StoreError> {
+    // Another desk taking a step on the same post waits here until this one commits, then
+    // finds the version moved on (Stale) instead of writing a second revision N.
+    w.tx.lock_row("posts", id)?;
     let post = load_post(&w.tx, id)?;
     let facts = post.facts();
     let actor = w.allow(permission, Target::Post(&facts))?;
@@ -326,12 +329,13 @@ impl Store {
             _ => None,
         };
         self.write(|w| {
+            w.tx.lock_row("posts", id)?;
             let state = load_post(&w.tx, id)?.state;
             let permission = permission_for(action, state);
             let (post, actor) = open_post(w, id, version, permission)?;
             let step = transition(&post.facts(), action, &actor)?;
             let mut revision = post.revision;
-            if let Some(screener) = screener {
+            if let Some(screener) = &screener {
                 let report = screener.screen(&post_text(&post.draft.title, &post.draft.body));
                 if report.blocks() && !post.override_covers_text() {
                     let blocking: Vec<_> = report
@@ -490,7 +494,7 @@ impl Store {
             "INSERT INTO post_views (post_id, person_id, revision, seen_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(post_id, person_id) DO UPDATE SET revision = excluded.revision,
                  seen_at = excluded.seen_at",
-            params![post_id, person, revision, now_timestamp()],
+            params![post_id, person, revision, self.now()],
         )?;
         Ok(())
     }

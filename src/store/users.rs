@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::audit_log::note_at;
 use super::error::{Conflict, Entity, Rejection};
 use super::guard::roles_of;
-use super::{Store, StoreError, now_timestamp};
+use super::{Store, StoreError};
 use crate::domain::auth::{self, check_login, check_password, seconds_to_wait};
 use crate::domain::permissions::{Permission, Target};
 use crate::domain::unit::Role;
@@ -295,7 +295,7 @@ impl Store {
 
     /// Signs in and makes the user the actor of everything that follows.
     pub fn sign_in(&mut self, login: &str, password: &str) -> Result<Session, StoreError> {
-        self.sign_in_at(login, password, now_timestamp())
+        self.sign_in_at(login, password, self.now())
     }
 
     /// `sign_in` at a given time, so the slowdown after failed tries can be tested.
@@ -447,7 +447,7 @@ impl Store {
             let tx = self.conn.unchecked_transaction()?;
             note_at(
                 &tx,
-                now_timestamp(),
+                self.now(),
                 &session.label(),
                 "sign_out",
                 format!("user:{}", session.user_id),

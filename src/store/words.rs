@@ -112,7 +112,7 @@ impl Store {
         &mut self,
         category: Category,
         summary: &str,
-        edit: impl FnOnce(&mut WordList) -> Result<R, StoreError>,
+        mut edit: impl FnMut(&mut WordList) -> Result<R, StoreError>,
     ) -> Result<R, StoreError> {
         self.write(|w| {
             w.allow(Permission::EditWordLists, Target::School)?;
@@ -129,7 +129,7 @@ impl Store {
     pub fn edit_allow_list<R>(
         &mut self,
         summary: &str,
-        edit: impl FnOnce(&mut AllowList) -> Result<R, StoreError>,
+        mut edit: impl FnMut(&mut AllowList) -> Result<R, StoreError>,
     ) -> Result<R, StoreError> {
         self.write(|w| {
             w.allow(Permission::EditWordLists, Target::School)?;

@@ -573,3 +573,33 @@ pub fn check_finding(
 pub fn check_blocking(total: usize, blocking: usize) -> String {
     format!("共 {total} 处，其中 {blocking} 处必须处理后才能提交审核。")
 }
+
+/// The prompt for the school server's database password.
+pub fn server_password_prompt(address: &str) -> String {
+    format!("请输入学校服务器数据库的密码（{address}）：")
+}
+
+pub fn copy_onto_itself() -> String {
+    "复制的来源和目标是同一个数据库。请给 --to 另一个文件名或服务器地址。".to_owned()
+}
+
+pub fn copy_target_exists(path: &Path) -> String {
+    format!(
+        "目标文件「{}」已经存在。为免覆盖，程序没有复制。请换一个新文件名，或先把旧文件移走。",
+        path.display()
+    )
+}
+
+pub fn copied(from: &str, to: &str, rows: i64, audit: u64) -> String {
+    format!(
+        "已从「{from}」复制到「{to}」：共 {rows} 行，行数逐表核对一致，审计链 {audit} 条校验通过。"
+    )
+}
+
+pub fn db_info(at: &str, backend: crate::store::db::Backend, version: i64) -> String {
+    let kind = match backend {
+        crate::store::db::Backend::Sqlite => "本机数据库文件（SQLite）",
+        crate::store::db::Backend::Postgres => "学校服务器（PostgreSQL）",
+    };
+    format!("数据库：{at}\n类型：{kind}\n数据版本：{version}\n各表行数：")
+}

@@ -90,6 +90,7 @@ pub fn audit_action_label(code: &str) -> &str {
         "calendar_import" => "导入节假日安排",
         "refused" => "被拒绝的操作",
         "backup" => "备份数据库",
+        "copy" => "复制整个数据库",
         "update_record" => "登记平台更新",
         "history_import" => "导入发布记录",
         "party_column" => "标记党建专栏",

@@ -66,10 +66,9 @@ pub fn fresh_store() -> Store {
         Backend::Postgres => {
             let url = test_server().unwrap();
             let address = ServerAddress::parse(&url).unwrap();
-            let client = address.connect(None).unwrap();
             let schema = unique_schema();
             SCHEMAS.with(|s| s.borrow_mut().push(schema.clone()));
-            Store::from_client(client, address.display(), Some(&schema)).unwrap()
+            Store::open_server_in(&address, None, Some(&schema)).unwrap()
         }
     }
 }

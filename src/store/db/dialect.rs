@@ -1,7 +1,8 @@
 //! The SQL the store writes is SQLite's, kept to what PostgreSQL also understands; this is
 //! the short list of spellings that differ, rewritten for the server: `?N` placeholders
 //! become `$N`, `instr(a, b)` becomes `strpos(a, b)`, and `CROSS JOIN … ON` (SQLite's way to
-//! fix the join order for its planner) becomes a plain `JOIN … ON`. String literals and quoted names
+//! fix the join order for its planner) becomes a plain `JOIN … ON`; SQLite's index hints
+//! (`INDEXED BY name`) are dropped, the server's planner chooses for itself. String literals and quoted names
 //! are copied untouched.
 
 /// `sql` as PostgreSQL spells it.
@@ -56,6 +57,12 @@ pub(super) fn postgres(sql: &str) -> String {
                 out.push_str("JOIN ");
                 i += "cross join ".len();
             }
+            _ if starts_word(&chars, i, "indexed by ") => {
+                i += "indexed by ".len();
+                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                    i += 1;
+                }
+            }
             _ if starts_word(&chars, i, "instr(") => {
                 out.push_str("strpos(");
                 i += "instr(".len();
@@ -102,6 +109,10 @@ mod tests {
             ),
             ("SELECT '未闭合", "SELECT '未闭合"),
             ("中文 ?1", "中文 $1"),
+            (
+                "FROM posts INDEXED BY posts_published_platform WHERE",
+                "FROM posts  WHERE",
+            ),
             (
                 "FROM platforms pl CROSS JOIN posts p ON p.platform_id = pl.id",
                 "FROM platforms pl JOIN posts p ON p.platform_id = pl.id",

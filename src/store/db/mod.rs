@@ -18,6 +18,9 @@ pub use row::{Row, Rows};
 pub use rusqlite::params;
 pub use rusqlite::types::Value;
 
+/// The channel every committed write notifies on the server; windows listen to it.
+pub const CHANGES_CHANNEL: &str = "mediadesk_changes";
+
 /// Which kind of database is behind a connection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -223,6 +226,18 @@ impl Connection {
         match self.backend() {
             Backend::Sqlite => Ok(()),
             Backend::Postgres => self.execute_batch("SELECT pg_advisory_xact_lock(7231001)"),
+        }
+    }
+
+    /// Holds row `id` of `table` for this transaction, so a second desk reading it to change
+    /// it waits for this one (SQLite's writer already holds the whole file).
+    pub fn lock_row(&self, table: &str, id: i64) -> Result<()> {
+        match self.backend() {
+            Backend::Sqlite => Ok(()),
+            Backend::Postgres => {
+                let sql = format!("SELECT id FROM {table} WHERE id = ?1 FOR UPDATE");
+                self.rows(&sql, vec![Value::Integer(id)]).map(|_| ())
+            }
         }
     }
 

@@ -1,0 +1,373 @@
+//! The school's server: the same steps give the same audit chain on both backends, sixteen
+//! desks at once keep the chain one line, a whole database moves between a file and the
+//! server, and every way of failing to reach the server says what happened. These run when
+//! `MEDIADESK_TEST_PG` names a server (`.ci/start-postgres`); without one they say so.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::NaiveDate;
+use common::backends::{Backend, fresh_store, test_server, with_backend};
+use mediadesk::domain::post::PostDraft;
+use mediadesk::domain::workflow::{Attribution, Category, Origin, PostAction};
+use mediadesk::store::db::server::{ServerAddress, ServerError};
+use mediadesk::store::{DEMO_PASSWORD, PostFilter, Store, StoreError};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+fn clock() -> chrono::NaiveDateTime {
+    today().and_hms_opt(10, 30, 0).unwrap()
+}
+
+fn news(platform_id: i64, title: &str) -> PostDraft {
+    PostDraft {
+        platform_id,
+        title: title.into(),
+        body: "商学院举办职业生涯规划讲座，邀请企业人力资源总监与同学们交流。".into(),
+        category: Category::News,
+        column: "学院新闻".into(),
+        attribution: Attribution {
+            origin: Origin::Original,
+            author_or_provider: "学生会 王同学".into(),
+            source_name: String::new(),
+            source_link: String::new(),
+            editor: "张喆".into(),
+        },
+        internal: false,
+        planned_at: None,
+    }
+}
+
+fn wechat(s: &Store) -> i64 {
+    s.platforms()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.draft.name == "西亚斯商学院")
+        .unwrap()
+        .id
+}
+
+/// The demo and three steps of one post, at a fixed time: the chain's entries as
+/// (seq, actor, action, object, from, to, comment, hash).
+fn steps_on_current_backend() -> Vec<(u64, String, String, String, String, String, String)> {
+    let mut s = fresh_store();
+    s.freeze_clock(clock());
+    s.load_demo(today()).unwrap();
+    let p = wechat(&s);
+    s.sign_in("zhangzhe", DEMO_PASSWORD).unwrap();
+    let id = s
+        .create_post(&news(p, "商学院举办职业生涯规划讲座"))
+        .unwrap();
+    let v = s.post(id).unwrap().version;
+    s.post_step(id, v, &PostAction::Submit).unwrap();
+    s.sign_out().unwrap();
+    s.sign_in("liuxiaoyan", DEMO_PASSWORD).unwrap();
+    let v = s.post(id).unwrap().version;
+    s.post_step(
+        id,
+        v,
+        &PostAction::Approve {
+            comment: "同意".into(),
+        },
+    )
+    .unwrap();
+    assert!(s.verify_audit().unwrap().broken.is_none());
+    s.audit_entries(&mediadesk::store::AuditFilter {
+        limit: 100_000,
+        ..Default::default()
+    })
+    .unwrap()
+    .into_iter()
+    .map(|e| (e.seq, e.actor, e.action, e.object, e.from, e.to, e.hash))
+    .collect()
+}
+
+#[test]
+fn the_same_steps_give_the_same_chain_on_both_backends() {
+    let mut file = Vec::new();
+    let mut server = Vec::new();
+    with_backend(Backend::Sqlite, || file = steps_on_current_backend());
+    with_backend(Backend::Postgres, || server = steps_on_current_backend());
+    if test_server().is_none() {
+        return;
+    }
+    assert!(file.len() > 100, "{}", file.len());
+    assert_eq!(file.len(), server.len());
+    for (a, b) in file.iter().zip(&server) {
+        assert_eq!(a, b);
+    }
+}
+
+/// Sixteen desks, each its own connection to one demo school, take random steps at once.
+#[test]
+fn sixteen_desks_at_once_keep_one_chain_and_every_step() {
+    with_backend(Backend::Postgres, || {
+        let url = test_server().unwrap();
+        let address = ServerAddress::parse(&url).unwrap();
+        let mut first = fresh_store();
+        first.load_demo(today()).unwrap();
+        let schema: String = first.current_schema_for_tests().unwrap();
+        let before = first.verify_audit().unwrap().verified;
+        let platform = wechat(&first);
+        let committed = Arc::new(AtomicU64::new(0));
+        const DESKS: usize = 16;
+        const STEPS: usize = 500;
+        let logins = ["zhangzhe", "liuxiaoyan", "lijun", "wangjianguo"];
+        let handles: Vec<_> = (0..DESKS)
+            .map(|desk| {
+                let address = address.clone();
+                let schema = schema.clone();
+                let committed = Arc::clone(&committed);
+                let login = logins[desk % logins.len()];
+                std::thread::spawn(move || {
+                    let mut s = Store::open_server_in(&address, None, Some(&schema)).unwrap();
+                    s.sign_in(login, DEMO_PASSWORD).unwrap();
+                    let mut rng = 0x9E37_79B9_7F4A_7C15u64 ^ (desk as u64 + 1);
+                    let mut next = move || {
+                        rng ^= rng << 13;
+                        rng ^= rng >> 7;
+                        rng ^= rng << 17;
+                        rng
+                    };
+                    for step in 0..STEPS {
+                        let posts = s
+                            .posts(&PostFilter {
+                                limit: 200,
+                                ..Default::default()
+                            })
+                            .unwrap();
+                        let roll = next() % 10;
+                        let result = if roll == 0 || posts.is_empty() {
+                            s.create_post(&news(platform, &format!("第{desk}桌第{step}条")))
+                                .map(|_| ())
+                        } else {
+                            let post = &posts[(next() as usize) % posts.len()];
+                            let action = match next() % 5 {
+                                0 => PostAction::Submit,
+                                1 => PostAction::Approve {
+                                    comment: "同意".into(),
+                                },
+                                2 => PostAction::Reject {
+                                    comment: "请补充来源".into(),
+                                },
+                                3 => PostAction::Publish {
+                                    link: "https://mp.weixin.qq.com/s/x".into(),
+                                    at: clock(),
+                                },
+                                _ => PostAction::Withdraw,
+                            };
+                            s.post(post.id)
+                                .and_then(|p| s.post_step(post.id, p.version, &action))
+                                .map(|_| ())
+                        };
+                        match result {
+                            Ok(()) => {
+                                committed.fetch_add(1, Ordering::Relaxed);
+                            }
+                            // Refused by the rules or overtaken by another desk: expected.
+                            Err(
+                                StoreError::Forbidden(_)
+                                | StoreError::Stale { .. }
+                                | StoreError::Conflict(_)
+                                | StoreError::Rejected(_)
+                                | StoreError::Workflow(_)
+                                | StoreError::Invalid(_)
+                                | StoreError::ScreeningBlocks { .. },
+                            ) => {}
+                            Err(e) => panic!("desk {desk} step {step}: {e:?}"),
+                        }
+                    }
+                })
+            })
+            .collect();
+        for h in handles {
+            h.join().unwrap();
+        }
+        let check = first.verify_audit().unwrap();
+        assert!(check.broken.is_none(), "{:?}", check.problem);
+        // Every committed step left exactly one post entry; refusals left `refused` entries.
+        let entries = first
+            .audit_entries(&mediadesk::store::AuditFilter {
+                limit: 1_000_000,
+                ..Default::default()
+            })
+            .unwrap();
+        let new_post_steps = entries
+            .iter()
+            .filter(|e| e.seq > before && e.object.starts_with("post:") && !e.to.is_empty())
+            .count() as u64;
+        assert_eq!(new_post_steps, committed.load(Ordering::Relaxed));
+        assert!(new_post_steps > 100, "{new_post_steps}");
+        // Every post's history is one unbroken line from its creation to its state now.
+        for post in first
+            .posts(&PostFilter {
+                limit: 1_000_000,
+                ..Default::default()
+            })
+            .unwrap()
+        {
+            let history: Vec<_> = first
+                .post_history(post.id)
+                .unwrap()
+                .into_iter()
+                .filter(|e| !e.to.is_empty())
+                .collect();
+            assert_eq!(history.first().unwrap().from, "", "post {}", post.id);
+            for pair in history.windows(2) {
+                assert_eq!(pair[0].to, pair[1].from, "post {}", post.id);
+            }
+            assert_eq!(
+                history.last().unwrap().to,
+                post.state.code(),
+                "post {}",
+                post.id
+            );
+        }
+    });
+}
+
+#[test]
+fn a_database_moves_to_the_server_and_back_intact() {
+    with_backend(Backend::Postgres, || {
+        let mut file = Store::open_in_memory().unwrap();
+        file.load_demo(today()).unwrap();
+        let server = fresh_store();
+        let report = file.copy_into(&server).unwrap();
+        assert_eq!(report.tables, file.table_counts().unwrap());
+        assert_eq!(
+            server.verify_audit().unwrap().head,
+            file.verify_audit().unwrap().head
+        );
+        // A second copy onto data is refused, and changes nothing.
+        let counts = server.table_counts().unwrap();
+        assert!(matches!(
+            file.copy_into(&server),
+            Err(StoreError::TargetNotEmpty { .. })
+        ));
+        assert_eq!(server.table_counts().unwrap(), counts);
+        // New rows on the server continue after the copied ids.
+        let mut server = server;
+        server.sign_in("zhangzhe", DEMO_PASSWORD).unwrap();
+        let p = wechat(&server);
+        let id = server.create_post(&news(p, "复制之后新建")).unwrap();
+        assert!(
+            id > file
+                .posts(&PostFilter::default())
+                .unwrap()
+                .iter()
+                .map(|r| r.id)
+                .max()
+                .unwrap()
+        );
+        // And back to a file.
+        let back = Store::open_in_memory().unwrap();
+        server.copy_into(&back).unwrap();
+        assert_eq!(back.table_counts().unwrap(), server.table_counts().unwrap());
+        assert!(back.verify_audit().unwrap().broken.is_none());
+    });
+}
+
+#[test]
+fn a_server_schema_from_a_newer_mediadesk_is_refused_untouched() {
+    with_backend(Backend::Postgres, || {
+        let s = fresh_store();
+        let schema = s.current_schema_for_tests().unwrap();
+        s.execute_raw_for_tests("UPDATE mediadesk_schema SET version = 99")
+            .unwrap();
+        drop(s);
+        let address = ServerAddress::parse(&test_server().unwrap()).unwrap();
+        let err = Store::open_server_in(&address, None, Some(&schema))
+            .err()
+            .unwrap();
+        assert!(
+            matches!(err, StoreError::NewerVersion { found: 99, .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("更新版本"), "{err}");
+    });
+}
+
+#[test]
+fn every_way_of_not_reaching_the_server_is_said_in_words() {
+    with_backend(Backend::Postgres, || {
+        let good = ServerAddress::parse(&test_server().unwrap()).unwrap();
+        // Wrong password.
+        let mut wrong = good.clone();
+        wrong.password = None;
+        let err = Store::open_server(&wrong, Some("not-the-password"))
+            .err()
+            .unwrap();
+        assert!(
+            matches!(err, StoreError::Server(ServerError::WrongPassword { .. })),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("密码"), "{err}");
+        // No such database.
+        let mut missing = good.clone();
+        missing.dbname = "mediadesk_no_such_db".into();
+        let err = Store::open_server(&missing, None).err().unwrap();
+        assert!(
+            matches!(err, StoreError::Server(ServerError::NoDatabase { .. })),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("mediadesk_no_such_db"), "{err}");
+        // Nobody listening.
+        let mut closed = good.clone();
+        closed.port = 1;
+        let err = Store::open_server(&closed, None).err().unwrap();
+        assert!(
+            matches!(err, StoreError::Server(ServerError::Unreachable { .. })),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("连不上"), "{err}");
+        // TLS demanded of a server without it.
+        let mut tls = good.clone();
+        tls.tls = mediadesk::store::db::server::TlsMode::Require;
+        if let Err(err) = Store::open_server(&tls, None) {
+            assert!(
+                matches!(err, StoreError::Server(ServerError::Tls(_))),
+                "{err:?}"
+            );
+            assert!(err.to_string().contains("加密"), "{err}");
+        }
+    });
+}
+
+#[test]
+fn a_connection_dropped_in_the_middle_of_a_step_writes_nothing_and_says_so() {
+    with_backend(Backend::Postgres, || {
+        let mut s = fresh_store();
+        s.load_demo(today()).unwrap();
+        s.sign_in("zhangzhe", DEMO_PASSWORD).unwrap();
+        let posts_before = s.posts(&PostFilter::default()).unwrap().len();
+        let entries_before = s.verify_audit().unwrap().verified;
+        let p = wechat(&s);
+        let pid = s.backend_pid_for_tests().unwrap();
+        let address = ServerAddress::parse(&test_server().unwrap()).unwrap();
+        let mut admin = address.connect(None).unwrap();
+        admin
+            .execute("SELECT pg_terminate_backend($1)", &[&pid])
+            .unwrap();
+        let err = s.create_post(&news(p, "断线时新建")).err().unwrap();
+        assert!(
+            matches!(
+                err,
+                StoreError::Database(mediadesk::store::db::Error::Disconnected(_))
+            ),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("连接中断"), "{err}");
+        // Back on the server: nothing half-written.
+        s.reconnect(None).unwrap();
+        assert_eq!(s.posts(&PostFilter::default()).unwrap().len(), posts_before);
+        assert_eq!(s.verify_audit().unwrap().verified, entries_before);
+        // And the step goes through once the connection is back.
+        s.sign_in("zhangzhe", DEMO_PASSWORD).unwrap();
+        s.create_post(&news(p, "重连后新建")).unwrap();
+    });
+}
