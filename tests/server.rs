@@ -371,3 +371,36 @@ fn a_connection_dropped_in_the_middle_of_a_step_writes_nothing_and_says_so() {
         s.create_post(&news(p, "重连后新建")).unwrap();
     });
 }
+
+#[test]
+fn a_step_on_one_desk_reaches_another_desk_within_a_second() {
+    with_backend(Backend::Postgres, || {
+        let mut a = fresh_store();
+        a.load_demo(today()).unwrap();
+        a.sign_in("zhangzhe", DEMO_PASSWORD).unwrap();
+        let p = wechat(&a);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let listener = a
+            .listen_for_changes(move || {
+                let _ = tx.send(std::time::Instant::now());
+            })
+            .unwrap();
+        // The first call comes when the listener is connected.
+        rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+        assert!(listener.is_connected());
+        while rx.try_recv().is_ok() {}
+        let sent = std::time::Instant::now();
+        a.create_post(&news(p, "另一张桌子上新建")).unwrap();
+        let seen = rx.recv_timeout(std::time::Duration::from_secs(5)).unwrap();
+        let latency = seen.duration_since(sent);
+        eprintln!("NOTIFY reached the other desk after {latency:?}");
+        assert!(latency < std::time::Duration::from_secs(1), "{latency:?}");
+        // A file has nobody else to listen to.
+        assert!(
+            Store::open_in_memory()
+                .unwrap()
+                .listen_for_changes(|| {})
+                .is_none()
+        );
+    });
+}

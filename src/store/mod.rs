@@ -5,6 +5,7 @@
 
 mod audit_log;
 mod calendar;
+pub mod choice;
 mod copy;
 pub mod db;
 mod error;

@@ -21,6 +21,9 @@ pub fn default_db_path() -> PathBuf {
     if let Some(p) = std::env::var_os(DB_ENV_VAR).filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
+    if let Some(chosen) = super::choice::remembered() {
+        return chosen;
+    }
     dirs::data_dir()
         .unwrap_or_else(|| PathBuf::from("."))
         .join("MediaDesk")

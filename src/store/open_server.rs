@@ -54,6 +54,20 @@ impl Store {
         Ok(())
     }
 
+    /// Starts listening for changes committed on the server by any desk (`on_change` runs on
+    /// the listening thread); `None` on a file, where nobody else writes.
+    pub fn listen_for_changes(
+        &self,
+        on_change: impl Fn() + Send + 'static,
+    ) -> Option<super::db::listen::ChangeListener> {
+        let link = self.server.as_ref()?;
+        Some(super::db::listen::ChangeListener::start(
+            link.address.clone(),
+            link.password.clone(),
+            on_change,
+        ))
+    }
+
     /// The schema this store works in on the server (tests open more desks on it).
     #[doc(hidden)]
     pub fn current_schema_for_tests(&self) -> Result<String, StoreError> {

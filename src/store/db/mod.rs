@@ -6,6 +6,7 @@
 //! Everything else is one set of queries.
 
 mod dialect;
+pub mod listen;
 mod params;
 mod pg;
 mod row;
