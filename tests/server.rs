@@ -404,3 +404,26 @@ fn a_step_on_one_desk_reaches_another_desk_within_a_second() {
         );
     });
 }
+
+#[test]
+fn testing_the_connection_reads_without_writing() {
+    with_backend(Backend::Postgres, || {
+        let address = ServerAddress::parse(&test_server().unwrap()).unwrap();
+        let probe = Store::probe_server(&address, None).unwrap();
+        assert!(
+            probe
+                .server_version
+                .chars()
+                .next()
+                .unwrap()
+                .is_ascii_digit()
+        );
+        assert!(probe.schema_version <= probe.supported);
+        let mut closed = address.clone();
+        closed.port = 1;
+        assert!(matches!(
+            Store::probe_server(&closed, None),
+            Err(StoreError::Server(ServerError::Unreachable { .. }))
+        ));
+    });
+}

@@ -46,6 +46,7 @@ pub use location::Location;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use notices::NoticeRow;
 pub use open::{DB_ENV_VAR, default_db_path};
+pub use open_server::ServerProbe;
 pub use post_attachments::{AttachmentMeta, MAX_ATTACHMENT_BYTES};
 pub use post_queues::{DEFAULT_LIST_LIMIT, PostFilter, PostRow};
 pub use posts::{Revision, post_text};

@@ -41,6 +41,33 @@ impl Store {
         Ok(store)
     }
 
+    /// 测试连接: reaches the server and reads what is there, changing nothing — not even the
+    /// schema of a new database (that happens when it is first opened).
+    pub fn probe_server(
+        address: &ServerAddress,
+        password: Option<&str>,
+    ) -> Result<ServerProbe, StoreError> {
+        let link = ServerLink {
+            address: address.clone(),
+            password: password.map(str::to_owned),
+            schema: None,
+        };
+        let conn = link.connect()?;
+        let version = super::migrations::version(&conn)?;
+        let units = if version > 0 {
+            Some(conn.query_row("SELECT COUNT(*) FROM units", [], |r| r.get(0))?)
+        } else {
+            None
+        };
+        let server_version: String = conn.query_row("SHOW server_version", [], |r| r.get(0))?;
+        Ok(ServerProbe {
+            schema_version: version,
+            supported: super::LATEST_VERSION,
+            units,
+            server_version,
+        })
+    }
+
     /// Opens a new connection to the same server after the old one broke (network, server
     /// restart); who is signed in stays signed in. `password` replaces the remembered one.
     pub fn reconnect(&mut self, password: Option<&str>) -> Result<(), StoreError> {
@@ -84,6 +111,19 @@ impl Store {
             .query_row("SELECT pg_backend_pid()", [], |r| r.get(0))?;
         Ok(pid as i32)
     }
+}
+
+/// What 测试连接 found on the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerProbe {
+    /// 0 for a new, empty database (MediaDesk creates its tables on first use).
+    pub schema_version: i64,
+    /// The newest version this program knows; above it the database is refused.
+    pub supported: i64,
+    /// Units on record, when the tables exist.
+    pub units: Option<i64>,
+    /// PostgreSQL's own version, e.g. "15.18 (Debian 15.18-0+deb12u1)".
+    pub server_version: String,
 }
 
 /// How to reach the server again: the address, the password it was opened with (kept in
