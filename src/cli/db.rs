@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 
 use super::{CliError, open_location, sign_in_as};
+use crate::domain::permissions::{Permission, Target};
 use crate::store::{Location, Store, StoreError};
 use crate::text::cli as text;
 
@@ -56,6 +57,8 @@ pub(super) fn run(
             }
             let mut source = open_location(&source_at)?;
             sign_in_as(&mut source, login)?;
+            // Refused before the target is touched (a new file would be left behind).
+            source.check(Permission::BackupDatabase, Target::School)?;
             let target = open_location(&target_at)?;
             if target.holds_data()? {
                 return Err(StoreError::TargetNotEmpty {
