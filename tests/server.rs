@@ -427,3 +427,58 @@ fn testing_the_connection_reads_without_writing() {
         ));
     });
 }
+
+#[test]
+fn tls_encrypts_and_verify_full_checks_the_certificate_and_the_host() {
+    with_backend(Backend::Postgres, || {
+        let plain = ServerAddress::parse(&test_server().unwrap()).unwrap();
+        let mut client = plain.connect(None).unwrap();
+        let ssl: String = client.query_one("SHOW ssl", &[]).unwrap().get(0);
+        if ssl != "on" {
+            eprintln!("the test server has TLS off: the TLS checks are skipped");
+            return;
+        }
+        let cert: String = client.query_one("SHOW ssl_cert_file", &[]).unwrap().get(0);
+        let encrypted = |address: &ServerAddress| -> bool {
+            let mut c = address.connect(None).unwrap();
+            c.query_one(
+                "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+                &[],
+            )
+            .unwrap()
+            .get(0)
+        };
+        let mut require = plain.clone();
+        require.tls = mediadesk::store::db::server::TlsMode::Require;
+        assert!(encrypted(&require));
+        let mut full = plain.clone();
+        full.host = "localhost".into();
+        full.tls = mediadesk::store::db::server::TlsMode::VerifyFull;
+        full.root_cert = Some(cert.clone().into());
+        if std::fs::read(&cert).is_ok() {
+            assert!(encrypted(&full));
+            // The certificate names localhost, not the address.
+            let mut wrong_host = full.clone();
+            wrong_host.host = "127.0.0.1".into();
+            let err = Store::open_server(&wrong_host, None).err().unwrap();
+            assert!(
+                matches!(err, StoreError::Server(ServerError::Tls(_))),
+                "{err:?}"
+            );
+            // verify-ca checks the certificate only.
+            wrong_host.tls = mediadesk::store::db::server::TlsMode::VerifyCa;
+            assert!(encrypted(&wrong_host));
+        }
+        // A CA "file" that is no certificate.
+        let dir = tempfile::tempdir().unwrap();
+        let fake = dir.path().join("ca.pem");
+        std::fs::write(&fake, "这不是证书").unwrap();
+        full.root_cert = Some(fake);
+        let err = Store::open_server(&full, None).err().unwrap();
+        assert!(
+            matches!(err, StoreError::Server(ServerError::RootCert { .. })),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("CA 证书"), "{err}");
+    });
+}
