@@ -482,3 +482,22 @@ fn tls_encrypts_and_verify_full_checks_the_certificate_and_the_host() {
         assert!(err.to_string().contains("CA 证书"), "{err}");
     });
 }
+
+#[test]
+fn both_backends_have_the_same_tables_and_columns() {
+    let mut file = Vec::new();
+    let mut server = Vec::new();
+    let read = || -> Vec<(String, Vec<String>)> {
+        let s = fresh_store();
+        mediadesk::store::TABLES
+            .iter()
+            .map(|t| (t.to_string(), s.table_columns(t).unwrap()))
+            .collect()
+    };
+    with_backend(Backend::Sqlite, || file = read());
+    with_backend(Backend::Postgres, || server = read());
+    assert!(file.iter().all(|(_, cols)| !cols.is_empty()));
+    if test_server().is_some() {
+        assert_eq!(file, server);
+    }
+}

@@ -83,6 +83,11 @@ impl Store {
         Ok(n > 0)
     }
 
+    /// The columns of `table` in order (the copy relies on both backends agreeing).
+    pub fn table_columns(&self, table: &str) -> Result<Vec<String>, StoreError> {
+        Ok(self.conn.columns(table)?)
+    }
+
     /// Rows in each table, in [`TABLES`] order.
     pub fn table_counts(&self) -> Result<Vec<(&'static str, i64)>, StoreError> {
         TABLES
@@ -179,5 +184,48 @@ impl Store {
             w.allow(Permission::BackupDatabase, Target::School)?;
             w.note("copy", "database".to_owned(), target)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_copy_knows_every_table_the_migrations_make() {
+        let s = Store::open_in_memory().unwrap();
+        let mut stmt = s
+            .conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")
+            .unwrap();
+        let names: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(names, TABLES, "a new table must be added to copy::TABLES");
+        for t in IDENTITY {
+            assert!(
+                s.table_columns(t).unwrap().contains(&"id".to_owned()),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_copy_between_files_keeps_every_row_and_refuses_a_second_time() {
+        let mut a = Store::open_in_memory().unwrap();
+        a.load_demo(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+            .unwrap();
+        let b = Store::open_in_memory().unwrap();
+        assert!(!b.holds_data().unwrap());
+        let report = a.copy_into(&b).unwrap();
+        assert_eq!(report.tables, a.table_counts().unwrap());
+        assert!(report.total_rows() > 300);
+        assert!(matches!(
+            a.copy_into(&b),
+            Err(StoreError::TargetNotEmpty { .. })
+        ));
+        assert_eq!(b.table_counts().unwrap(), report.tables);
     }
 }
