@@ -271,6 +271,50 @@ fn notices_are_the_schools_and_climb_the_ladder_to_the_shutdown() {
     assert!(history.contains("关停"), "{history}");
     let o = mediadesk(&db, None, &["notices", "list", "--platform", "5"]);
     assert_eq!(out(&o).lines().count(), 3, "{}", out(&o));
+    // Each notice prints as its document; the shutdown decision cites the two before it.
+    let ids: Vec<String> = out(&o)
+        .lines()
+        .map(|l| l.split('　').next().unwrap().to_owned())
+        .collect();
+    let shutdown_pdf = dir.path().join("关停决定.pdf");
+    let o = mediadesk(
+        &db,
+        None,
+        &[
+            "print",
+            "notice",
+            "--notice",
+            &ids[2],
+            "--out",
+            shutdown_pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).contains("关停决定"), "{}", out(&o));
+    let doc = lopdf::Document::load(&shutdown_pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text: String = doc
+        .extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    for no in ["校宣〔2026〕3号", "校宣〔2026〕1号", "校宣〔2026〕2号"] {
+        assert!(text.contains(no), "{no} missing: {text}");
+    }
+    let o = mediadesk(
+        &db,
+        None,
+        &[
+            "print",
+            "notice",
+            "--notice",
+            "9999",
+            "--out",
+            shutdown_pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("督查通知"), "{}", err(&o));
     // A platform already shut down gets no more notices.
     let o = issue("songwenbo", "rectification", &ago(0), "校宣〔2026〕4号");
     assert_eq!(o.status.code(), Some(1));
@@ -334,6 +378,33 @@ fn incidents_and_training() {
     assert_eq!(count(&db, "security_incidents"), demo_incidents + 1);
     let o = mediadesk(&db, None, &["incidents", "list", "--platform", "2"]);
     assert!(out(&o).contains("账号被盗用"), "{}", out(&o));
+    // The incident report, under the unit's own number.
+    let id = (demo_incidents + 1).to_string();
+    let report = dir.path().join("安全事件报告.pdf");
+    let o = mediadesk(
+        &db,
+        None,
+        &[
+            "print",
+            "incident",
+            "--incident",
+            &id,
+            "--no",
+            "电信〔2026〕7号",
+            "--out",
+            report.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    let doc = lopdf::Document::load(&report).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text: String = doc
+        .extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert!(text.contains("电信〔2026〕7号"), "{text}");
+    assert!(text.contains("账号被盗用"), "{text}");
 
     let o = mediadesk(
         &db,

@@ -46,6 +46,23 @@ pub enum PrintCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// 打印已登记的督查通知：整改通知书、通报或关停决定（第六条四；编号见 notices list）
+    Notice {
+        #[arg(long, value_name = "ID")]
+        notice: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// 打印安全事件报告（第八条一；编号见 incidents list）
+    Incident {
+        #[arg(long, value_name = "ID")]
+        incident: i64,
+        /// 本单位的发文编号（可不填）
+        #[arg(long = "no", value_name = "文号", default_value = "")]
+        document_no: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// 打印一个单位或全部单位的年审备案表（每个平台 4 页），记录为待签章
     #[command(group(clap::ArgGroup::new("scope").required(true).args(["unit", "all"])))]
     AnnualReview {
@@ -84,6 +101,22 @@ pub(super) fn run(
             let document = ops::reports::ending_document(store, platform)?;
             let saved = document.save(&path)?;
             writeln!(out, "{}", text::ending_printed(document.kind, &saved))?;
+            return Ok(());
+        }
+        PrintCommand::Notice { notice, out: path } => {
+            let document = ops::notices::notice_document(store, notice)?;
+            let saved = document.save(&path)?;
+            writeln!(out, "{}", text::document_printed(document.kind, &saved))?;
+            return Ok(());
+        }
+        PrintCommand::Incident {
+            incident,
+            document_no,
+            out: path,
+        } => {
+            let document = ops::notices::incident_document(store, incident, &document_no)?;
+            let saved = document.save(&path)?;
+            writeln!(out, "{}", text::document_printed(document.kind, &saved))?;
             return Ok(());
         }
         PrintCommand::ApprovalSlip { post, out: path } => {

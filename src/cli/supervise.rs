@@ -368,7 +368,7 @@ pub(super) fn run_notices(
                     writeln!(
                         out,
                         "{}",
-                        text::notice_line(r.kind, r.issued_on, &r.document_no, &r.issued_by)
+                        text::notice_line(r.id, r.kind, r.issued_on, &r.document_no, &r.issued_by)
                     )?;
                 }
             }

@@ -22,6 +22,7 @@ pub mod files;
 pub mod filing;
 pub mod imports;
 pub mod job;
+pub mod notices;
 pub mod reports;
 pub mod slip;
 pub mod supervision;

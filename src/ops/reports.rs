@@ -22,6 +22,10 @@ pub enum DocumentKind {
     ClosureReport,
     ShutdownNotice,
     ApprovalSlip,
+    RectificationNotice,
+    PublicNotice,
+    ShutdownDecision,
+    IncidentReport,
 }
 
 /// A rendered document and the file name it is offered under.

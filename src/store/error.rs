@@ -145,6 +145,7 @@ pub enum Entity {
     Account,
     WordList,
     Incident,
+    Notice,
     TrainingSession,
 }
 

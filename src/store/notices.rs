@@ -3,14 +3,14 @@
 //! ladder::check_notice`), and written into the platform's history. The shutdown decision also
 //! shuts the platform down (第四条三), in the same transaction.
 
-use super::db::{Connection, params};
+use super::db::{Connection, OptionalExtension, params};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::error::SupervisionRefusal;
 use super::lifecycle::{record_event, set_status};
 use super::updates::last_update_of;
-use super::{Store, StoreError};
+use super::{Entity, Store, StoreError};
 use crate::domain::lifecycle::{EventKind, Shutdown, ShutdownReason, may_shut_down};
 use crate::domain::permissions::{Permission, Target};
 use crate::domain::platform::PlatformStatus;
@@ -140,6 +140,29 @@ impl Store {
             }
             Ok((id, timing))
         })
+    }
+
+    /// One notice.
+    pub fn notice(&self, id: i64) -> Result<NoticeRow, StoreError> {
+        let platform_id: i64 = self
+            .conn
+            .query_row(
+                "SELECT platform_id FROM supervision_notices WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: Entity::Notice,
+                id,
+            })?;
+        self.platform_notices(platform_id)?
+            .into_iter()
+            .find(|n| n.id == id)
+            .ok_or(StoreError::NotFound {
+                what: Entity::Notice,
+                id,
+            })
     }
 
     /// Every notice of the platform, oldest first.

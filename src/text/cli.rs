@@ -263,6 +263,20 @@ pub fn change_report_printed(path: &Path) -> String {
     )
 }
 
+pub fn document_printed(kind: DocumentKind, path: &Path) -> String {
+    let what = match kind {
+        DocumentKind::RectificationNotice => "整改通知书",
+        DocumentKind::PublicNotice => "通报",
+        DocumentKind::ShutdownDecision => "关停决定",
+        DocumentKind::IncidentReport => "安全事件报告",
+        DocumentKind::ChangeReport => "信息变更报告",
+        DocumentKind::ClosureReport => "停止运营报告",
+        DocumentKind::ShutdownNotice => "关停通知",
+        DocumentKind::ApprovalSlip => "信息发布审核单",
+    };
+    format!("已生成{what} {}。", path.display())
+}
+
 pub fn ending_printed(kind: DocumentKind, path: &Path) -> String {
     let what = match kind {
         DocumentKind::ShutdownNotice => "关停通知",

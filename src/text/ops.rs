@@ -29,6 +29,24 @@ pub fn shutdown_notice_file(platform: &str) -> String {
     format!("关停通知-{platform}.pdf")
 }
 
+pub fn notice_file(
+    kind: crate::domain::supervision::NoticeKind,
+    platform: &str,
+    issued_on: NaiveDate,
+) -> String {
+    use crate::domain::supervision::NoticeKind;
+    let what = match kind {
+        NoticeKind::Rectification => "整改通知书",
+        NoticeKind::PublicNotice => "通报",
+        NoticeKind::ShutdownDecision => "关停决定",
+    };
+    format!("{what}-{platform}-{issued_on}.pdf")
+}
+
+pub fn incident_report_file(platform: &str, incident_id: i64) -> String {
+    format!("安全事件报告-{platform}-{incident_id}.pdf")
+}
+
 pub fn approval_slip_file(post_id: i64, title: &str) -> String {
     format!("信息发布审核单-{post_id}-{title}.pdf")
 }

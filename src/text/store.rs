@@ -218,6 +218,7 @@ impl fmt::Display for Entity {
             Entity::Account => "账号",
             Entity::WordList => "词表",
             Entity::Incident => "安全事件记录",
+            Entity::Notice => "督查通知",
             Entity::TrainingSession => "培训记录",
         })
     }

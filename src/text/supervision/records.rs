@@ -79,9 +79,16 @@ pub fn update_line(on: NaiveDate, title: &str, link: &str, party_building: bool)
     format!("{on}　{title}　{link}{party}")
 }
 
-/// One notice: 「2026-09-01　整改通知书　校宣〔2026〕12号　宋文博（songwenbo）」.
-pub fn notice_line(kind: NoticeKind, on: NaiveDate, document_no: &str, by: &str) -> String {
-    format!("{on}　{}　{document_no}　{by}", notice_document(kind))
+/// One notice with the number `print notice --notice` takes:
+/// 「3　2026-09-01　整改通知书　校宣〔2026〕12号　宋文博（songwenbo）」.
+pub fn notice_line(
+    id: i64,
+    kind: NoticeKind,
+    on: NaiveDate,
+    document_no: &str,
+    by: &str,
+) -> String {
+    format!("{id}　{on}　{}　{document_no}　{by}", notice_document(kind))
 }
 
 pub fn incident_added(id: i64, draft: &crate::domain::supervision::IncidentDraft) -> String {
