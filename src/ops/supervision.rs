@@ -53,3 +53,78 @@ pub fn import_history_file(
     let bytes = crate::files::read_bytes(path, MAX_HISTORY_BYTES)?;
     Ok(store.import_history(platform_id, &bytes, today)?)
 }
+
+/// What the 督查 page shows: the due list, each unit's lights, and a year of activity.
+#[derive(Debug, Clone)]
+pub struct Dashboard {
+    pub today: NaiveDate,
+    /// Sorted by urgency.
+    pub items: Vec<DueItem>,
+    /// Red units first, then amber, then green.
+    pub units: Vec<crate::domain::supervision::UnitSummary>,
+    /// Updates per platform and month, from the first day of the month a year ago.
+    pub monthly: Vec<crate::store::MonthlyCount>,
+    /// The twelve months shown, oldest first (`YYYY-MM`).
+    pub months: Vec<String>,
+    /// Supervised platforms: (id, unit id, name).
+    pub platforms: Vec<(i64, i64, String)>,
+}
+
+/// The dashboard as of `today`.
+pub fn dashboard(store: &Store, today: NaiveDate) -> Result<Dashboard, OpsError> {
+    use crate::domain::platform::PlatformStatus;
+    use crate::domain::supervision::{UnitRef, unit_summaries};
+    let (today, items) = due_actions(store, Some(today))?;
+    let units: Vec<UnitRef> = store
+        .units()?
+        .into_iter()
+        .map(|u| UnitRef {
+            id: u.id,
+            name: u.name,
+        })
+        .collect();
+    let platforms: Vec<(i64, i64, String)> = store
+        .platforms()?
+        .into_iter()
+        .filter(|p| !matches!(p.status, PlatformStatus::Closed | PlatformStatus::ShutDown))
+        .map(|p| (p.id, p.draft.unit_id, p.draft.name))
+        .collect();
+    let pairs: Vec<(i64, i64)> = platforms.iter().map(|(id, unit, _)| (*id, *unit)).collect();
+    let months = last_twelve_months(today);
+    let first = months
+        .first()
+        .and_then(|m| NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok())
+        .unwrap_or(today);
+    Ok(Dashboard {
+        today,
+        units: unit_summaries(&units, &pairs, &items),
+        items,
+        monthly: store.monthly_activity(first)?,
+        months,
+        platforms,
+    })
+}
+
+/// `YYYY-MM` of the twelve months up to and including `today`'s, oldest first.
+pub fn last_twelve_months(today: NaiveDate) -> Vec<String> {
+    use chrono::Datelike;
+    let index = today.year() * 12 + today.month0() as i32;
+    (index - 11..=index)
+        .map(|i| format!("{:04}-{:02}", i.div_euclid(12), i.rem_euclid(12) + 1))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twelve_months_cross_the_year_end() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let months = last_twelve_months(d(2026, 2, 28));
+        assert_eq!(months.len(), 12);
+        assert_eq!(months.first().unwrap(), "2025-03");
+        assert_eq!(months.last().unwrap(), "2026-02");
+        assert_eq!(last_twelve_months(d(2026, 12, 1))[0], "2026-01");
+    }
+}

@@ -3,6 +3,7 @@
 //! per table group. Every write is one transaction; rows carry a version so
 //! an edit that started from an older row is refused instead of silently overwriting it.
 
+mod activity;
 mod audit_log;
 mod calendar;
 pub mod choice;
@@ -36,6 +37,7 @@ mod demo_posts;
 mod demo_supervision;
 pub mod drafts;
 
+pub use activity::MonthlyCount;
 pub use audit_log::{AuditCheck, AuditFilter};
 pub use copy::{CopyReport, TABLES};
 pub use demo_posts::{DEMO_ADMIN_LOGIN, DEMO_SUPERVISOR_LOGIN};

@@ -21,6 +21,7 @@ pub mod registry_view;
 pub mod screened_editor;
 mod settings_view;
 mod sign_in_view;
+pub mod supervision_view;
 pub mod theme;
 mod units_view;
 mod users_view;

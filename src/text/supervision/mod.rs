@@ -214,8 +214,8 @@ pub fn due_hint(kind: DueKind) -> &'static str {
     }
 }
 
-/// One line of `mediadesk supervise`: light, what, whom, since, due, article.
-pub fn due_line(item: &DueItem, today: NaiveDate) -> String {
+/// Whom an item is about: 「商学院 · 微信公众号「西亚斯商学院」 · 张喆」.
+pub fn due_whom(item: &DueItem) -> String {
     let mut whom = item.unit.name.clone();
     if let Some(p) = &item.platform {
         whom.push_str(&format!(" · {}「{}」", p.kind_name, p.name));
@@ -223,6 +223,12 @@ pub fn due_line(item: &DueItem, today: NaiveDate) -> String {
     if let Some(p) = &item.person {
         whom.push_str(&format!(" · {}", p.name));
     }
+    whom
+}
+
+/// One line of `mediadesk supervise`: light, what, whom, since, due, article.
+pub fn due_line(item: &DueItem, today: NaiveDate) -> String {
+    let whom = due_whom(item);
     let since = item.since.map_or_else(|| "—".to_owned(), |d| d.to_string());
     let due = match (item.due_on, item.calendar_missing) {
         (_, Some(year)) => format!("缺少 {year} 年节假日安排"),
@@ -241,6 +247,11 @@ pub fn due_line(item: &DueItem, today: NaiveDate) -> String {
         due,
         article(item.article)
     )
+}
+
+/// 「逾期 12 天」.
+pub fn overdue_days(days: i64) -> String {
+    format!("逾期 {days} 天")
 }
 
 /// The dashboard's count line for a unit.
