@@ -360,3 +360,38 @@ fn the_demo_has_a_platform_at_each_rung_and_every_kind_of_due_action() {
     assert_eq!(untrained, ["郑子涵"]);
 }
 }
+
+on_both_backends! {
+fn the_dashboard_counts_updates_per_month_and_lights_every_unit() {
+    let mut s = demo();
+    let p = platform(&s, "西亚斯商学院");
+    let before = mediadesk::ops::supervision::dashboard(&s, today()).unwrap();
+    assert_eq!(before.months.len(), 12);
+    assert_eq!(before.months.last().unwrap(), "2026-11");
+    assert_eq!(before.units.len(), s.units().unwrap().len());
+    // Red units first: the demo has a platform due for a notice.
+    assert_eq!(
+        before.units[0].light,
+        mediadesk::domain::supervision::Light::Red
+    );
+    let unit = s.platform(p).unwrap().draft.unit_id;
+    let count_in = |d: &mediadesk::ops::supervision::Dashboard, month: &str| -> i64 {
+        d.monthly
+            .iter()
+            .filter(|c| c.unit_id == unit && c.month == month)
+            .map(|c| c.count)
+            .sum()
+    };
+    let november = count_in(&before, "2026-11");
+    // Two updates recorded by hand in November, one in September.
+    s.sign_in("lijun", DEMO_PASSWORD).unwrap();
+    s.add_update(&update(p, ago(3)), today()).unwrap();
+    s.add_update(&update(p, ago(5)), today()).unwrap();
+    s.add_update(&update(p, ago(70)), today()).unwrap();
+    let after = mediadesk::ops::supervision::dashboard(&s, today()).unwrap();
+    assert_eq!(count_in(&after, "2026-11"), november + 2);
+    assert!(count_in(&after, "2026-09") >= 1);
+    // Nothing older than the first month shown.
+    assert!(after.monthly.iter().all(|c| c.month >= after.months[0]));
+}
+}
