@@ -86,6 +86,32 @@ fn a_post_goes_through_three_people_on_the_command_line() {
     assert!(o.status.success(), "{}", err(&o));
     let o = run(&db, PW, &["posts", "publish", "7", "--as", "lijun"]);
     assert!(err(&o).contains("发布链接"), "{}", err(&o));
+    // A publication time that cannot be true is refused (第八条一), nothing written.
+    for (lie, says) in [
+        ("2099-12-31 23:59", "还没有到"),
+        ("1970-01-01 00:00", "30 天前"),
+    ] {
+        let o = run(
+            &db,
+            PW,
+            &[
+                "posts",
+                "publish",
+                "7",
+                "--as",
+                "lijun",
+                "--link",
+                "https://mp.weixin.qq.com/s/x",
+                "--at",
+                lie,
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1), "{lie}");
+        assert!(err(&o).contains(says), "{lie}: {}", err(&o));
+    }
+    let at = (chrono::Local::now().naive_local() - chrono::Duration::hours(2))
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
     let o = run(
         &db,
         PW,
@@ -98,7 +124,7 @@ fn a_post_goes_through_three_people_on_the_command_line() {
             "--link",
             "https://mp.weixin.qq.com/s/x",
             "--at",
-            "2026-11-26 09:30",
+            &at,
         ],
     );
     assert!(o.status.success(), "{}", err(&o));
@@ -107,7 +133,7 @@ fn a_post_goes_through_three_people_on_the_command_line() {
     let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
     assert_eq!(v["post"]["state"], "published");
     assert_eq!(v["post"]["reviewer_name"], "刘晓燕");
-    assert_eq!(v["post"]["published_at"], "2026-11-26T09:30:00");
+    assert_eq!(v["post"]["published_at"], at.replace(' ', "T") + ":00");
     assert_eq!(v["revisions"].as_array().unwrap().len(), 1);
     let actions: Vec<&str> = v["history"]
         .as_array()

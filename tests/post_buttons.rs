@@ -60,6 +60,7 @@ fn refused(e: &WorkflowError) -> bool {
 fn the_buttons_shown_are_the_steps_the_domain_accepts() {
     let mut s = Store::open_in_memory().unwrap();
     s.load_demo(today()).unwrap();
+    s.freeze_clock(today().and_hms_opt(12, 0, 0).unwrap());
     let logins: Vec<String> = s.users().unwrap().into_iter().map(|u| u.login).collect();
     let posts: Vec<i64> = s
         .posts(&Default::default())

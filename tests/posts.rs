@@ -23,6 +23,8 @@ fn today() -> NaiveDate {
 fn demo() -> Store {
     let mut s = common::fresh_store();
     s.load_demo(today()).unwrap();
+    // The steps happen on the demo's day (publication times are checked against it).
+    s.freeze_clock(today().and_hms_opt(12, 0, 0).unwrap());
     s
 }
 

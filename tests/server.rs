@@ -126,6 +126,7 @@ fn sixteen_desks_at_once_keep_one_chain_and_every_step() {
                 let login = logins[desk % logins.len()];
                 std::thread::spawn(move || {
                     let mut s = Store::open_server_in(&address, None, Some(&schema)).unwrap();
+                    s.freeze_clock(clock());
                     s.sign_in(login, DEMO_PASSWORD).unwrap();
                     let mut rng = 0x9E37_79B9_7F4A_7C15u64 ^ (desk as u64 + 1);
                     let mut next = move || {

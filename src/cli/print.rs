@@ -58,7 +58,7 @@ pub enum PrintCommand {
         #[arg(long, value_name = "ID")]
         incident: i64,
         /// 本单位的发文编号（可不填）
-        #[arg(long = "no", value_name = "文号", default_value = "")]
+        #[arg(long = "no", value_name = "NO", default_value = "")]
         document_no: String,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,

@@ -12,6 +12,7 @@ pub mod lifecycle;
 pub mod permissions;
 pub mod platform;
 pub mod post;
+pub mod publish_time;
 pub mod registry;
 pub mod screening;
 pub mod settings;

@@ -375,7 +375,14 @@ impl Store {
         if !self.is_empty()? || self.has_users()? {
             return Err(Rejection::DatabaseNotEmpty.into());
         }
+        // The demo is built as of `today` (tests pass a fixed day): its steps happen on that
+        // day at the current time, so its publication times are true for that day.
+        let clock = self.clock;
+        if clock.is_none() {
+            self.clock = Some(today.and_time(super::now_timestamp().time()));
+        }
         let result = self.build_demo(today);
+        self.clock = clock;
         self.drop_session();
         result
     }

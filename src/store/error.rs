@@ -24,6 +24,8 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The database was written by a newer MediaDesk.
+    /// 第八条一: a publication time that cannot be true.
+    PublishTime(#[from] crate::domain::publish_time::PublishTimeProblem),
     /// A copy's target already holds data; nothing was copied.
     TargetNotEmpty {
         place: PathBuf,

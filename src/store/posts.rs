@@ -4,7 +4,7 @@
 //! transaction, and written there together with its audit entry.
 
 use super::db::{Connection, OptionalExtension, Row, params};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::audit_log::Record;
@@ -15,6 +15,7 @@ use crate::domain::audit::AuditEntry;
 use crate::domain::permissions::{Permission, Target, permission_for};
 use crate::domain::platform::PlatformStatus;
 use crate::domain::post::{Post, PostDraft, ScreeningOverride, text_hash, validate_post};
+use crate::domain::publish_time::check_publish_time;
 use crate::domain::screening::{Finding, Screener, ScreeningReport, Severity};
 use crate::domain::workflow::{
     Actor, Attribution, Category, Origin, PostAction, PostState, Transition, transition,
@@ -333,6 +334,14 @@ impl Store {
             let state = load_post(&w.tx, id)?.state;
             let permission = permission_for(action, state);
             let (post, actor) = open_post(w, id, version, permission)?;
+            if let PostAction::Publish { at, .. } = action {
+                let created_on: NaiveDate = w.tx.query_row(
+                    "SELECT created_on FROM platforms WHERE id = ?1",
+                    [post.draft.platform_id],
+                    |r| r.get(0),
+                )?;
+                check_publish_time(*at, w.now(), created_on)?;
+            }
             let step = transition(&post.facts(), action, &actor)?;
             let mut revision = post.revision;
             if let Some(screener) = &screener {

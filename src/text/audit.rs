@@ -107,7 +107,11 @@ pub fn step_comment(
     revision: i64,
 ) -> String {
     match (&step.comment, &step.publication) {
-        (_, Some(p)) => format!("发布链接：{}", p.link),
+        (_, Some(p)) => format!(
+            "发布链接：{}；发布时间：{}",
+            p.link,
+            p.at.format("%Y-%m-%d %H:%M")
+        ),
         (Some(c), None) => c.clone(),
         (None, None) if matches!(action, crate::domain::workflow::PostAction::Submit) => {
             format!("第 {revision} 稿")

@@ -54,6 +54,7 @@ impl fmt::Display for StoreError {
             StoreError::Rejected(r) => write!(f, "{r}"),
             StoreError::Conflict(c) => write!(f, "{c}"),
             StoreError::Forbidden(r) => write!(f, "{r}"),
+            StoreError::PublishTime(p) => write!(f, "{p}"),
             StoreError::TargetNotEmpty { place } => write!(
                 f,
                 "目标「{}」里已经有数据。为免覆盖，程序没有复制。请换一个空的数据库或新文件名；确需覆盖时先备份再清空目标。",

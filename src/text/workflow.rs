@@ -195,3 +195,28 @@ impl fmt::Display for WorkflowError {
         }
     }
 }
+
+impl std::fmt::Display for crate::domain::publish_time::PublishTimeProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::domain::publish_time::{MAX_BACKDATE_DAYS, PublishTimeProblem};
+        let shown = |t: &chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+        match self {
+            PublishTimeProblem::InFuture { at } => write!(
+                f,
+                "发布时间 {} 还没有到。请填写信息实际上线的时间（不能晚于现在）。",
+                shown(at)
+            ),
+            PublishTimeProblem::TooOld { at, earliest } => write!(
+                f,
+                "发布时间 {} 早于 {MAX_BACKDATE_DAYS} 天前（最早可填 {}）。更早发布的内容请在「平台更新」中登记为后台发布记录。",
+                shown(at),
+                shown(earliest)
+            ),
+            PublishTimeProblem::BeforePlatform { at, created_on } => write!(
+                f,
+                "发布时间 {} 早于平台的创建日期 {created_on}。请核对发布时间，或先更正平台的创建日期。",
+                shown(at)
+            ),
+        }
+    }
+}

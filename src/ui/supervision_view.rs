@@ -190,7 +190,7 @@ fn due_list(
                 row.col(|ui| {
                     let (text, colour) = match item.due_on {
                         Some(d) if item.urgency == Urgency::Overdue => (
-                            format!("{d}（{}）", overdue_days(item, today)),
+                            words::due_overdue(d, item.days_overdue(today)),
                             theme::DANGER,
                         ),
                         Some(d) => (d.to_string(), ui.visuals().text_color()),
@@ -213,10 +213,6 @@ fn due_list(
                 });
             });
         });
-}
-
-fn overdue_days(item: &DueItem, today: NaiveDate) -> String {
-    words::overdue_days(item.days_overdue(today))
 }
 
 /// Updates per month of the chosen unit (or all), as bars.

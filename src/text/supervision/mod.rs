@@ -249,9 +249,9 @@ pub fn due_line(item: &DueItem, today: NaiveDate) -> String {
     )
 }
 
-/// 「逾期 12 天」.
-pub fn overdue_days(days: i64) -> String {
-    format!("逾期 {days} 天")
+/// A due date passed: 「2026-11-20（逾期 6 天）」.
+pub fn due_overdue(due_on: NaiveDate, days: i64) -> String {
+    format!("{due_on}（逾期 {days} 天）")
 }
 
 /// The dashboard's count line for a unit.
