@@ -270,6 +270,30 @@ fn audit_verify_names_the_first_broken_entry() {
 }
 
 #[test]
+fn a_dropped_trigger_fails_verify_until_the_administrator_repairs_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    assert!(run(&db, None, &["demo"]).status.success());
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch("DROP TRIGGER audit_log_no_delete")
+            .unwrap();
+    }
+    let o = run(&db, None, &["audit", "verify"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("audit_log_no_delete"), "{}", err(&o));
+    let o = run(&db, PW, &["audit", "repair"]);
+    assert_eq!(o.status.code(), Some(1), "repair without --as");
+    let o = run(&db, PW, &["audit", "repair", "--as", "zhangzhe"]);
+    assert_eq!(o.status.code(), Some(1), "{}", out(&o));
+    let o = run(&db, PW, &["audit", "repair", "--as", "admin"]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).contains("已恢复"), "{}", out(&o));
+    let o = run(&db, None, &["audit", "verify"]);
+    assert!(o.status.success(), "{}", err(&o));
+}
+
+#[test]
 fn the_approval_slip_prints_the_steps_and_the_numbered_draft() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("m.db");

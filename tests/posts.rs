@@ -624,3 +624,35 @@ fn a_generated_school_has_posts_in_every_state_and_working_queues() {
     );
 }
 }
+
+on_both_backends! {
+fn dropped_triggers_are_noticed_and_put_back_on_record() {
+    let mut s = demo();
+    assert!(s.missing_audit_triggers().unwrap().is_empty());
+    let on = match common::backends::backend() {
+        common::backends::Backend::Sqlite => "",
+        common::backends::Backend::Postgres => " ON audit_log",
+    };
+    s.execute_raw_for_tests(&format!("DROP TRIGGER audit_log_no_delete{on}"))
+        .unwrap();
+    assert_eq!(s.missing_audit_triggers().unwrap(), ["audit_log_no_delete"]);
+    // Only the system administrator puts them back.
+    sign_in(&mut s, "zhangzhe");
+    assert!(matches!(
+        s.restore_audit_triggers(),
+        Err(StoreError::Forbidden(_))
+    ));
+    sign_in(&mut s, "admin");
+    assert_eq!(s.restore_audit_triggers().unwrap(), ["audit_log_no_delete"]);
+    assert!(s.missing_audit_triggers().unwrap().is_empty());
+    assert!(s.execute_raw_for_tests("DELETE FROM audit_log WHERE seq = 3").is_err());
+    let last = s
+        .audit_entries(&mediadesk::store::AuditFilter {
+            limit: 1,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(last[0].action, "audit_triggers_restored");
+    assert!(s.verify_audit().unwrap().broken.is_none());
+}
+}

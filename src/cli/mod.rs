@@ -172,7 +172,6 @@ impl Command {
             Command::Demo { .. }
             | Command::Check { .. }
             | Command::CheckFile { .. }
-            | Command::Audit { .. }
             | Command::Permissions
             | Command::Db { .. }
             | Command::Supervise { .. } => false,
@@ -184,6 +183,7 @@ impl Command {
             Command::Words { command } => command.writes(),
             Command::Users { command } => command.writes(),
             Command::Posts { command } => command.writes(),
+            Command::Audit { command } => matches!(command, posts::AuditCommand::Repair),
             // Printing a filing form records it; the one-copy documents only read.
             Command::Print { command } => command.writes(),
             Command::Updates { command } => command.writes(),

@@ -82,6 +82,8 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// 恢复审计记录的防改保护（数据库触发器被删除时；系统管理员，记入审计记录）
+    Repair,
     /// 列出最近的审计记录
     Log {
         /// 只看某个对象，如 post:12、platform:3、user:
@@ -230,6 +232,14 @@ pub(super) fn run_audit(
             if let Some(problem) = check.problem {
                 return Err(CliError::Message(problem));
             }
+            let missing = store.missing_audit_triggers()?;
+            if !missing.is_empty() {
+                return Err(CliError::Message(text::audit_triggers_missing(&missing)));
+            }
+        }
+        AuditCommand::Repair => {
+            let restored = store.restore_audit_triggers()?;
+            writeln!(out, "{}", text::audit_triggers_restored(&restored))?;
         }
         AuditCommand::Log {
             object,

@@ -140,6 +140,14 @@ impl Store {
             }
         }
         tx.commit()?;
+        // The server plans its queries from statistics; after a bulk load they are stale
+        // until autovacuum comes round, and a queue would be planned as if the tables were
+        // empty.
+        if target.backend() == Backend::Postgres {
+            target
+                .conn
+                .execute_batch(&format!("ANALYZE {}", TABLES.join(", ")))?;
+        }
         let source = self.table_counts()?;
         let copied = target.table_counts()?;
         if source != copied {

@@ -4,6 +4,7 @@
 //! an edit that started from an older row is refused instead of silently overwriting it.
 
 mod activity;
+mod audit_guard;
 mod audit_log;
 mod calendar;
 pub mod choice;

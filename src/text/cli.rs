@@ -418,6 +418,25 @@ pub fn bad_publish_time(t: &str) -> String {
     format!("发布时间「{t}」格式不对，请写成 2026-11-26T09:30:00 或 2026-11-26 09:30。")
 }
 
+/// The append-only triggers are gone: the chain may still hold, but nothing stops a change.
+pub fn audit_triggers_missing(names: &[&str]) -> String {
+    format!(
+        "审计记录的防改保护（数据库触发器 {}）已被删除：此后的修改不会被数据库拒绝。请系统管理员运行 mediadesk audit repair --as 登录名 恢复，恢复本身会记入审计记录。",
+        names.join("、")
+    )
+}
+
+pub fn audit_triggers_restored(names: &[&str]) -> String {
+    if names.is_empty() {
+        "审计记录的防改保护完好，无需恢复。".to_owned()
+    } else {
+        format!(
+            "已恢复审计记录的防改保护（{}），并记入审计记录。",
+            names.join("、")
+        )
+    }
+}
+
 pub fn audit_intact(check: &AuditCheck) -> String {
     format!(
         "审计记录完整：共 {} 条，链尾哈希 {}",

@@ -92,6 +92,7 @@ pub fn audit_action_label(code: &str) -> &str {
         "refused" => "被拒绝的操作",
         "backup" => "备份数据库",
         "copy" => "复制整个数据库",
+        "audit_triggers_restored" => "恢复审计记录的防改保护",
         "update_record" => "登记平台更新",
         "history_import" => "导入发布记录",
         "party_column" => "标记党建专栏",
