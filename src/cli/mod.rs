@@ -15,6 +15,7 @@ mod calendar;
 mod check;
 pub mod clap_zh;
 mod db;
+mod exchange;
 mod posts;
 mod print;
 mod registry;
@@ -162,6 +163,29 @@ pub enum Command {
         #[command(subcommand)]
         command: supervise::TrainingCommand,
     },
+    /// 导出 Excel：平台台账、备案记录、变更与停运、整改与通报
+    Export {
+        #[command(subcommand)]
+        command: exchange::ExportCommand,
+    },
+    /// 从 Excel/WPS 表格或 CSV 导入平台：逐行检查，全部无误才一次写入
+    Import {
+        #[command(subcommand)]
+        command: exchange::ImportCommand,
+    },
+    /// 备份数据库（系统管理员）：默认存入数据库旁的 backups 文件夹，保留最近 30 份
+    Backup {
+        /// 备份到这个文件（例如 U 盘或同步文件夹中）
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// 备份：列出备份及其内容
+    Backups {
+        #[command(subcommand)]
+        command: exchange::BackupsCommand,
+    },
+    /// 从备份恢复数据库（系统管理员）：先检查备份的完整性和审计链，并先备份当前数据库
+    Restore { file: PathBuf },
 }
 
 impl Command {
@@ -174,7 +198,10 @@ impl Command {
             | Command::CheckFile { .. }
             | Command::Permissions
             | Command::Db { .. }
-            | Command::Supervise { .. } => false,
+            | Command::Supervise { .. }
+            | Command::Export { .. }
+            | Command::Backups { .. } => false,
+            Command::Import { .. } | Command::Backup { .. } | Command::Restore { .. } => true,
             Command::Units { command } => command.writes(),
             Command::Platforms { command } => command.writes(),
             Command::Filings { command } => command.writes(),
@@ -222,6 +249,8 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         // Two databases, each opened here.
         Command::Db { command } => db::run(command, cli.as_user.as_deref(), &db, &mut out),
+        // The list needs no database (a desk whose file is gone still sees its backups).
+        Command::Backups { command } => exchange::run_backups(command, &db, &mut out),
         command => run_to(command, cli.as_user.as_deref(), &db, &mut out),
     };
     match result {
@@ -264,6 +293,10 @@ pub fn run_to(
     }
     if command.writes() && as_user.is_none() && !is_bootstrap(&command, &location) {
         return Err(CliError::Message(text::needs_sign_in()));
+    }
+    // The current database is closed again before a restore replaces it.
+    if let Command::Restore { file } = &command {
+        return exchange::run_restore(file, as_user, db, out);
     }
     let mut store = open_location(&location)?;
     if let Some(login) = as_user {
@@ -355,6 +388,16 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
         Command::Notices { command } => supervise::run_notices(command, store, out, today)?,
         Command::Incidents { command } => supervise::run_incidents(command, store, out, today)?,
         Command::Training { command } => supervise::run_training(command, store, out, today)?,
+        Command::Export { command } => exchange::run_export(command, store, out, today)?,
+        Command::Import { command } => exchange::run_import(command, store, out, today)?,
+        Command::Backup { out: path } => exchange::run_backup(path, store, out)?,
+        Command::Backups { command } => {
+            exchange::run_backups(command, store.place().as_path(), out)?
+        }
+        Command::Restore { file } => {
+            let db = store.place();
+            exchange::run_restore(&file, None, &db, out)?;
+        }
         Command::Check { file, text, json } => {
             check::check_text(file.as_deref(), text, json, None, out).map_err(CliError::Message)?;
         }

@@ -13,11 +13,14 @@
 //! - `files`: files a person hands in (attachments, scans) and files the window opens.
 //! - `imports`: a holiday calendar file, a word-list file, word-list edits.
 //! - `job`: long work off the UI thread, with progress and cancel.
+//! - `exchange`: the 台账 exported to xlsx, platforms imported from a spreadsheet (preview,
+//!   then one transaction), backups.
 //! - `supervision`: the due list as of a day, a publishing history imported from a file.
 
 mod error;
 
 pub mod documents;
+pub mod exchange;
 pub mod files;
 pub mod filing;
 pub mod imports;

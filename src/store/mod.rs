@@ -6,6 +6,8 @@
 mod activity;
 mod audit_guard;
 mod audit_log;
+mod backup;
+mod bulk;
 mod calendar;
 pub mod choice;
 mod copy;
@@ -40,6 +42,10 @@ pub mod drafts;
 
 pub use activity::MonthlyCount;
 pub use audit_log::{AuditCheck, AuditFilter};
+pub use backup::{
+    BackupContents, BackupError, BackupInfo, Restored, backup_folder_of, list_backups, restore_from,
+};
+pub use bulk::BulkRefusal;
 pub use copy::{CopyReport, TABLES};
 pub use demo_posts::{DEMO_ADMIN_LOGIN, DEMO_SUPERVISOR_LOGIN};
 pub use error::{AttachmentRefusal, Conflict, Entity, Rejection, StoreError, SupervisionRefusal};

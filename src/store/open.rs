@@ -59,6 +59,8 @@ impl Store {
             session: None,
             clock: None,
         };
+        // An older schema is about to be migrated: keep the file as it was first.
+        super::backup::before_migration(&store)?;
         store.prepare().map_err(|e| match e {
             StoreError::Database(e) => classify(e, path),
             other => other,

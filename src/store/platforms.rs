@@ -4,6 +4,7 @@ use super::db::{OptionalExtension, Row, params};
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::error::Entity;
+use super::guard::Write;
 use super::lifecycle::record_event;
 use super::people::orphan;
 use super::units::stale_or_missing;
@@ -103,57 +104,66 @@ impl Store {
         today: NaiveDate,
     ) -> Result<i64, StoreError> {
         let draft = trimmed(draft);
-        self.write(|w| {
-            // The fields first: a unit that does not exist is a wrong field, not a refusal.
-            let errors = self.validate_platform(&draft, None, today)?;
-            if !errors.is_empty() {
-                return Err(StoreError::Invalid(errors));
-            }
-            w.allow(Permission::EditPlatform, Target::Unit(draft.unit_id))?;
-            let (maintenance, vendor) = maintenance_columns(&draft.maintenance);
-            let id: i64 =
-                w.tx.query_row(
-                    "INSERT INTO platforms (unit_id, kind_id, name, account, account_key,
-                         account_type, verified, verified_until, content_scope, created_on,
-                         status, responsible_person, contact_mobile, maintenance, vendor_name,
-                         approval_ref, notes, last_post_on, created_at, updated_at, intranet_only)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unfiled', ?11, ?12, ?13,
-                         ?14, ?15, ?16, ?17, ?18, ?18, ?19)
-                     RETURNING id",
-                    params![
-                        draft.unit_id,
-                        draft.kind_id,
-                        draft.name,
-                        draft.account,
-                        normalize_account(&draft.account),
-                        draft.account_type.map(AccountType::code),
-                        draft.verified,
-                        draft.verified_until,
-                        draft.content_scope,
-                        draft.created_on,
-                        draft.responsible_person,
-                        draft.contact_mobile,
-                        maintenance,
-                        vendor,
-                        draft.approval_ref,
-                        draft.notes,
-                        draft.last_post_on,
-                        w.now(),
-                        draft.intranet_only
-                    ],
-                    |r| r.get(0),
-                )
-                .map_err(|e| orphan(e, Entity::UnitOrKind))?;
-            write_admins(&w.tx, id, &draft.administrators)?;
-            record_event(
-                w,
-                id,
-                EventKind::Created,
-                draft.created_on,
-                text::PLATFORM_REGISTERED,
-            )?;
-            Ok(id)
-        })
+        self.write(|w| self.insert_platform(w, &draft, today))
+    }
+
+    /// The insert of [`Store::add_platform`] inside a write that is already open (one
+    /// platform, or every row of an import in one transaction); `draft` is trimmed.
+    pub(super) fn insert_platform(
+        &self,
+        w: &mut Write<'_>,
+        draft: &PlatformDraft,
+        today: NaiveDate,
+    ) -> Result<i64, StoreError> {
+        // The fields first: a unit that does not exist is a wrong field, not a refusal.
+        let errors = self.validate_platform(draft, None, today)?;
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        w.allow(Permission::EditPlatform, Target::Unit(draft.unit_id))?;
+        let (maintenance, vendor) = maintenance_columns(&draft.maintenance);
+        let id: i64 =
+            w.tx.query_row(
+                "INSERT INTO platforms (unit_id, kind_id, name, account, account_key,
+                     account_type, verified, verified_until, content_scope, created_on,
+                     status, responsible_person, contact_mobile, maintenance, vendor_name,
+                     approval_ref, notes, last_post_on, created_at, updated_at, intranet_only)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unfiled', ?11, ?12, ?13,
+                     ?14, ?15, ?16, ?17, ?18, ?18, ?19)
+                 RETURNING id",
+                params![
+                    draft.unit_id,
+                    draft.kind_id,
+                    draft.name,
+                    draft.account,
+                    normalize_account(&draft.account),
+                    draft.account_type.map(AccountType::code),
+                    draft.verified,
+                    draft.verified_until,
+                    draft.content_scope,
+                    draft.created_on,
+                    draft.responsible_person,
+                    draft.contact_mobile,
+                    maintenance,
+                    vendor,
+                    draft.approval_ref,
+                    draft.notes,
+                    draft.last_post_on,
+                    w.now(),
+                    draft.intranet_only
+                ],
+                |r| r.get(0),
+            )
+            .map_err(|e| orphan(e, Entity::UnitOrKind))?;
+        write_admins(&w.tx, id, &draft.administrators)?;
+        record_event(
+            w,
+            id,
+            EventKind::Created,
+            draft.created_on,
+            text::PLATFORM_REGISTERED,
+        )?;
+        Ok(id)
     }
 
     /// Saves an edit started from `version`; refused with [`StoreError::Stale`] if someone
@@ -338,7 +348,7 @@ impl Store {
     }
 }
 
-fn trimmed(draft: &PlatformDraft) -> PlatformDraft {
+pub(super) fn trimmed(draft: &PlatformDraft) -> PlatformDraft {
     let mut d = draft.clone();
     for s in [
         &mut d.name,

@@ -1,0 +1,214 @@
+//! The 台账 in and out of Excel, and the desk's backups, as the window and the command line
+//! start them: the workbook filled from the store (optionally one unit's), an import
+//! previewed against the store's units, kinds and accounts and then committed in one
+//! transaction, and backups in the data folder or a folder the person picks.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::domain::lifecycle::EventKind;
+use crate::domain::registry::registry_clock;
+use crate::domain::supervision::NoticeKind;
+use crate::exchange::{
+    ChangeSheetRow, ExistingAccounts, ExportError, FilingSheetRow, ImportContext, ImportError,
+    ImportPreview, NoticeSheetRow, NoticeStep, PlatformSheetRow, RegistryWorkbook, existing_key,
+    export_xlsx_to, import_file,
+};
+use crate::store::{BackupError, BulkRefusal, Store, StoreError};
+
+/// How many automatic backups stay in their folder.
+pub const KEEP_BACKUPS: usize = 30;
+
+/// Why an export or an import stopped. Wording in `crate::text::backup`.
+#[derive(Debug, thiserror::Error)]
+pub enum ExchangeError {
+    Store(#[from] StoreError),
+    Import(#[from] ImportError),
+    Export(#[from] ExportError),
+    Backup(#[from] BackupError),
+    /// The store refused one row at commit (its unit's right, or an account registered since
+    /// the preview); nothing was written. `row` is the spreadsheet's row number.
+    Commit {
+        row: u32,
+        #[source]
+        error: StoreError,
+    },
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exported {
+    pub platforms: usize,
+    pub filings: usize,
+    pub changes: usize,
+    pub notices: usize,
+}
+
+/// The registry (every unit's, or `unit`'s) as a workbook.
+pub fn registry_workbook(
+    store: &Store,
+    unit: Option<i64>,
+    today: NaiveDate,
+) -> Result<RegistryWorkbook, StoreError> {
+    if let Some(id) = unit {
+        store.unit(id)?;
+    }
+    let calendar = store.work_calendar()?;
+    let rows: Vec<_> = store
+        .registry_rows(|s, c| registry_clock(&calendar, s, c, today))?
+        .into_iter()
+        .filter(|r| unit.is_none_or(|u| r.unit_id == u))
+        .collect();
+    let mut drafts: HashMap<i64, _> = store
+        .platforms()?
+        .into_iter()
+        .map(|p| (p.id, p.draft))
+        .collect();
+    let mut book = RegistryWorkbook::default();
+    for row in &rows {
+        let Some(draft) = drafts.remove(&row.id) else {
+            continue;
+        };
+        book.platforms
+            .push(PlatformSheetRow::from_registry(row, draft));
+        for change in store.platform_changes(row.id)? {
+            book.changes.push(ChangeSheetRow {
+                unit_name: row.unit_name.clone(),
+                kind_name: row.kind_name.clone(),
+                platform_name: row.name.clone(),
+                on: change.changed_on,
+                event: EventKind::Changed,
+                changes: change.fields,
+                note: change.reason,
+            });
+        }
+        for event in store.platform_history(row.id)? {
+            if matches!(event.kind, EventKind::Closed | EventKind::ShutDown) {
+                book.changes.push(ChangeSheetRow {
+                    unit_name: row.unit_name.clone(),
+                    kind_name: row.kind_name.clone(),
+                    platform_name: row.name.clone(),
+                    on: event.occurred_on,
+                    event: event.kind,
+                    changes: Vec::new(),
+                    note: event.summary,
+                });
+            }
+        }
+        for notice in store.platform_notices(row.id)? {
+            book.notices.push(NoticeSheetRow {
+                unit_name: row.unit_name.clone(),
+                kind_name: row.kind_name.clone(),
+                platform_name: row.name.clone(),
+                step: match notice.kind {
+                    NoticeKind::Rectification => NoticeStep::Rectification,
+                    NoticeKind::PublicNotice => NoticeStep::PublicNotice,
+                    NoticeKind::ShutdownDecision => NoticeStep::ShutdownDecision,
+                },
+                issued_on: notice.issued_on,
+                document_no: notice.document_no,
+                last_post_on: None,
+                respond_by: None,
+                note: notice.issued_by,
+            });
+        }
+    }
+    book.changes.sort_by_key(|c| c.on);
+    book.notices.sort_by_key(|n| n.issued_on);
+    book.filings = store
+        .filings()?
+        .into_iter()
+        .filter(|f| unit.is_none_or(|u| f.unit_id == u))
+        .map(|f| FilingSheetRow {
+            unit_name: f.unit_name,
+            kind_name: f.kind_name,
+            platform_name: f.platform_name,
+            account: f.account,
+            filing: f.filing,
+        })
+        .collect();
+    Ok(book)
+}
+
+/// Writes the registry (every unit's, or `unit`'s) to `path` as xlsx, replacing a file
+/// there only once the new one is complete.
+pub fn export_registry(
+    store: &Store,
+    unit: Option<i64>,
+    path: &Path,
+    today: NaiveDate,
+) -> Result<Exported, ExchangeError> {
+    let book = registry_workbook(store, unit, today)?;
+    export_xlsx_to(&book, path)?;
+    Ok(Exported {
+        platforms: book.platforms.len(),
+        filings: book.filings.len(),
+        changes: book.changes.len(),
+        notices: book.notices.len(),
+    })
+}
+
+/// Reads the spreadsheet at `path` (bounded; xlsx, xls, xlsb, ods, csv in UTF-8 or GBK),
+/// guesses its columns and checks every row against the store: units and kinds by name, the
+/// school's names, accounts already registered.
+pub fn preview_import(
+    store: &Store,
+    path: &Path,
+    today: NaiveDate,
+) -> Result<ImportPreview, ExchangeError> {
+    let units = store.units()?;
+    let kinds = store.platform_kinds()?;
+    let settings = store.settings()?;
+    let existing: ExistingAccounts = store
+        .platforms()?
+        .into_iter()
+        .map(|p| {
+            (
+                existing_key(p.draft.kind_id, &p.draft.account),
+                (p.id, p.draft.name),
+            )
+        })
+        .collect();
+    let ctx = ImportContext {
+        today,
+        units: &units,
+        kinds: &kinds,
+        school_names: &settings.protected_names,
+        existing: &existing,
+        // With one unit only, a sheet without a unit column is that unit's.
+        default_unit_id: units.first().filter(|_| units.len() == 1).map(|u| u.id),
+    };
+    Ok(import_file(path, &ctx)?)
+}
+
+/// All or nothing: refused (nothing written) when any row has errors; otherwise every
+/// platform is added in one transaction. The number added.
+pub fn commit_import(
+    store: &mut Store,
+    preview: ImportPreview,
+    today: NaiveDate,
+) -> Result<usize, ExchangeError> {
+    let rows = preview.into_drafts()?;
+    let drafts: Vec<_> = rows.iter().map(|r| r.draft.clone()).collect();
+    let ids = store
+        .add_platforms(&drafts, today)
+        .map_err(|BulkRefusal { index, error }| ExchangeError::Commit {
+            row: rows.get(index).map_or(0, |r| r.row),
+            error,
+        })?;
+    Ok(ids.len())
+}
+
+/// A backup now: to `out` when given, else into the automatic folder beside the database
+/// (rolling, [`KEEP_BACKUPS`] kept). Where it went.
+pub fn back_up(store: &Store, out: Option<&Path>) -> Result<PathBuf, ExchangeError> {
+    match out {
+        Some(path) => {
+            store.backup_file(path)?;
+            Ok(path.to_path_buf())
+        }
+        None => Ok(store.automatic_backup(None, KEEP_BACKUPS)?),
+    }
+}
