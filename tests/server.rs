@@ -502,3 +502,15 @@ fn both_backends_have_the_same_tables_and_columns() {
         assert_eq!(file, server);
     }
 }
+
+#[test]
+fn a_server_that_wants_a_password_nobody_gave_asks_for_one() {
+    with_backend(Backend::Postgres, || {
+        let mut address = ServerAddress::parse(&test_server().unwrap()).unwrap();
+        address.password = None;
+        // No PGPASSWORD, no .pgpass entry for this made-up user.
+        address.user = "mediadesk_nobody".into();
+        let err = Store::open_server(&address, None).err().unwrap();
+        assert!(mediadesk::store::Location::needs_password(&err), "{err:?}");
+    });
+}

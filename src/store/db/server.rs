@@ -257,7 +257,9 @@ impl ServerAddress {
 
     fn explain(&self, e: postgres::Error) -> ServerError {
         use postgres::error::SqlState;
-        let text = e.to_string();
+        // The client's own errors put the reason in the cause ("invalid configuration" →
+        // "password missing").
+        let text = full_chain(&e);
         match e.code() {
             Some(c) if *c == SqlState::INVALID_PASSWORD => ServerError::WrongPassword {
                 user: self.user.clone(),
