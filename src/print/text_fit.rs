@@ -159,6 +159,11 @@ fn is_word_char(c: char) -> bool {
     !c.is_whitespace() && c < '\u{2000}'
 }
 
+/// A piece made only of marks that may not start a line.
+fn is_closing(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| NO_LINE_START.contains(c))
+}
+
 fn tokenize(paragraph: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     let mut chars = paragraph.char_indices().peekable();
@@ -243,26 +248,38 @@ impl LineBuilder<'_> {
 
     /// Starts a new line, taking along a last piece that may not end a line or that a
     /// closing mark must not be separated from.
+    ///
+    /// Closing marks in a row (「）、」) go along together with the character before them, so
+    /// the next line never starts with one of them.
     fn break_line_carrying(&mut self, carry_last: bool) {
-        let solid = self.current.iter().filter(|p| !p.is_space).count();
-        let carried = if carry_last && solid >= 2 {
+        let mut carried: Vec<Piece> = Vec::new();
+        if carry_last {
             while self.current.last().is_some_and(|p| p.is_space) {
                 self.current.pop();
             }
-            self.current.pop()
-        } else {
-            None
-        };
-        if carried.is_some() {
+            let solid = self.current.iter().filter(|p| !p.is_space).count();
+            // Take the last piece, and while what was taken is a closing mark, the one
+            // before it too — leaving at least one piece on the line.
+            while carried.len() + 1 < solid {
+                let Some(p) = self.current.pop() else { break };
+                let closing = is_closing(&p.text);
+                carried.push(p);
+                if !closing {
+                    break;
+                }
+            }
+        }
+        if !carried.is_empty() {
             self.current_width = self.current.iter().map(|p| p.width).sum();
         }
         self.break_line(false);
-        if let Some(p) = carried {
+        for p in carried.into_iter().rev() {
             self.push(&p.text, p.width, false);
         }
     }
 
     fn ends_with_opening_mark(&self) -> bool {
+        // (see also `is_closing` for the marks that may not start a line)
         self.current
             .last()
             .is_some_and(|p| !p.is_space && p.text.chars().all(|c| NO_LINE_END.contains(c)))
@@ -274,7 +291,7 @@ impl LineBuilder<'_> {
             self.push(s, w, false);
             return;
         }
-        let closing = s.chars().all(|c| NO_LINE_START.contains(c));
+        let closing = is_closing(s);
         self.break_line_carrying(closing || self.ends_with_opening_mark());
         self.push(s, w, false);
     }
@@ -424,6 +441,8 @@ pub(crate) mod tests {
             ("官网www.sias.edu.cn", 6.0, &["官网www.sias", ".edu.cn"]),
             // Closing punctuation never starts a line: the ideograph before it comes along.
             ("学院新闻，通知", 4.0, &["学院新", "闻，通知"]),
+            // Two closing marks in a row go along together, with the ideograph before them.
+            ("办公室（新闻中心）、宣传部", 7.0, &["办公室（新闻中", "心）、宣传部"]),
             // Opening punctuation never ends a line.
             ("新闻中心（办公室）", 5.0, &["新闻中心", "（办公室）"]),
             ("第一行\n第二行", 10.0, &["第一行", "第二行"]),
