@@ -250,3 +250,64 @@ fn a_failed_file_start_shows_only_its_message() {
     assert!(h.query_by_label("重试").is_none());
     assert!(h.query_by_label("改用本机数据库文件").is_none());
 }
+
+mod common;
+use common::backends::{Backend, fresh_store, test_server, with_backend};
+
+/// The demo school in a schema of its own on the test server, signed in as `admin`, and a
+/// second desk on the same schema.
+fn two_desks_on_the_server() -> (Store, Store) {
+    let mut a = fresh_store();
+    a.load_demo(today()).unwrap();
+    a.sign_in("admin", mediadesk::store::DEMO_PASSWORD).unwrap();
+    let schema = a.current_schema_for_tests().unwrap();
+    let address = ServerAddress::parse(&test_server().unwrap()).unwrap();
+    let mut b = Store::open_server_in(&address, None, Some(&schema)).unwrap();
+    b.sign_in("admin", mediadesk::store::DEMO_PASSWORD).unwrap();
+    (a, b)
+}
+
+#[test]
+fn another_desk_s_change_shows_without_pressing_anything() {
+    with_backend(Backend::Postgres, || {
+        let (a, mut b) = two_desks_on_the_server();
+        let mut h = harness(MediaDeskApp::new(Ok(a), today()));
+        h.run_ok();
+        wait_for(&mut h, "· 已连接");
+        h.get_by_label("单位与人员").click();
+        h.run_ok();
+        assert!(h.query_by_label_contains("远程新增学院").is_none());
+        b.add_unit(&mediadesk::domain::unit::UnitDraft {
+            name: "远程新增学院".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        wait_for(&mut h, "远程新增学院");
+    });
+}
+
+#[test]
+fn a_dropped_connection_is_said_and_mended() {
+    with_backend(Backend::Postgres, || {
+        let (a, b) = two_desks_on_the_server();
+        let pid = a.backend_pid_for_tests().unwrap();
+        let mut h = harness(MediaDeskApp::new(Ok(a), today()));
+        h.run_ok();
+        wait_for(&mut h, "· 已连接");
+        let address = ServerAddress::parse(&test_server().unwrap()).unwrap();
+        let mut killer = address.connect(None).unwrap();
+        killer
+            .batch_execute(&format!("SELECT pg_terminate_backend({pid})"))
+            .unwrap();
+        drop(b);
+        // The next read meets the broken connection: the message says so ...
+        h.get_by_label("审计记录").click();
+        h.run_ok();
+        wait_for(&mut h, "与学校服务器的连接中断了");
+        // ... and the window reconnects by itself shortly after.
+        wait_for(&mut h, "已重新连接学校服务器");
+        h.get_by_label("平台台账").click();
+        h.run_ok();
+        h.get_by_label_contains("共 17 个平台");
+    });
+}

@@ -127,7 +127,10 @@ impl MediaDeskApp {
                 // The old store goes first: its file lock must not meet the new one.
                 self.state = State::Failed(Box::new(Failure::with_message(String::new())));
                 let forgot = choice::forget().map_err(|e| e.to_string());
-                let location = Location::File(crate::store::default_db_path());
+                // `MEDIADESK_DB` still wins over the (now forgotten) choice.
+                let path = crate::store::default_db_path();
+                let location =
+                    Location::parse(&path).unwrap_or_else(|_| Location::File(path.clone()));
                 let done = match forgot {
                     Ok(()) => ui_server::SWITCHED_TO_FILE.to_owned(),
                     Err(e) => ui_server::not_remembered(&e),
