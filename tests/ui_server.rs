@@ -311,3 +311,14 @@ fn a_dropped_connection_is_said_and_mended() {
         h.get_by_label_contains("共 17 个平台");
     });
 }
+
+#[test]
+fn an_empty_server_database_opens_the_welcome_page_with_the_way_back() {
+    with_backend(Backend::Postgres, || {
+        let mut h = harness(MediaDeskApp::new(Ok(fresh_store()), today()));
+        h.run_ok();
+        h.get_by_role_and_label(Role::Button, "载入演示数据");
+        wait_for(&mut h, "· 已连接");
+        h.get_by_label("改用本机数据库文件");
+    });
+}

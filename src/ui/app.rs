@@ -356,6 +356,7 @@ impl Workspace {
         }
         self.server_frame(ui.ctx());
         let mut actions = Vec::new();
+        self.server_bar(ui, &mut actions);
         if let Some(welcome) = &mut self.welcome {
             welcome.ui(ui, &mut actions);
         } else if let Some(gate) = &mut self.gate {
@@ -382,9 +383,6 @@ impl Workspace {
             .exact_size(150.0)
             .show(ui, |ui| self.nav_ui(ui, actions));
         self.poll_job(ui.ctx());
-        if self.server_bar(ui) {
-            self.reconnect_now();
-        }
         if let Some(job) = &self.job {
             egui::Panel::bottom("print_job").show(ui, |ui| job_ui(ui, job, actions));
         }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use eframe::egui::{self, RichText};
 
-use super::app::Workspace;
+use super::app::{Action, Workspace};
 use super::theme;
 use crate::domain::registry::registry_clock;
 use crate::ops::OpsError;
@@ -130,14 +130,15 @@ impl Workspace {
         Ok(())
     }
 
-    /// The status line of a desk on the server: where, and whether it is reached.
-    pub(super) fn server_bar(&mut self, ui: &mut egui::Ui) -> bool {
+    /// The status line of a desk on the server: where, and whether it is reached; before
+    /// anyone signed in (the welcome and sign-in pages) also the way back to the file.
+    pub(super) fn server_bar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let Some(listener) = &self.live.listener else {
-            return false;
+            return;
         };
         let place = server_place(&self.store);
         let connected = listener.is_connected() && self.live.reconnect_at.is_none();
-        let mut reconnect = false;
+        let offer_file = self.welcome.is_some() || self.gate.is_some();
         egui::Panel::bottom("server_status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 let colour = if connected {
@@ -151,11 +152,13 @@ impl Workspace {
                         .small(),
                 );
                 if !connected && ui.small_button(wording::RECONNECT).clicked() {
-                    reconnect = true;
+                    actions.push(Action::Reconnect);
+                }
+                if offer_file && ui.small_button(wording::USE_FILE).clicked() {
+                    actions.push(Action::UseDefaultFile);
                 }
             });
         });
-        reconnect
     }
 }
 
