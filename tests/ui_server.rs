@@ -322,3 +322,35 @@ fn an_empty_server_database_opens_the_welcome_page_with_the_way_back() {
         h.get_by_label("改用本机数据库文件");
     });
 }
+
+#[test]
+fn a_server_asking_for_a_password_nobody_gave_asks_for_it() {
+    let Some(url) = test_server() else {
+        eprintln!("MEDIADESK_TEST_PG is not set: skipping");
+        return;
+    };
+    let mut a = ServerAddress::parse(&url).unwrap();
+    a.password = None;
+    if a.password(None).is_some() {
+        eprintln!("PGPASSWORD or .pgpass gives a password here: skipping");
+        return;
+    }
+    // At start: the page asks for the password (nothing is written: the server refused).
+    let location = Location::Server(a.clone());
+    let opened = location.open(None);
+    let mut h = harness(MediaDeskApp::new(opened, today()).with_location(location));
+    h.run();
+    h.get_by_label("请输入学校服务器的密码");
+    assert!(h.query_by_label_contains("连不上").is_none());
+    input(&h, "密码：");
+    // In the form: 测试连接 without a password says to type it.
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = settings_form(&dir);
+    type_into(&mut h, "服务器地址：", &a.host);
+    clear(&mut h, "端口：");
+    type_into(&mut h, "端口：", &a.port.to_string());
+    type_into(&mut h, "数据库名：", &a.dbname);
+    type_into(&mut h, "用户名：", &a.user);
+    click(&mut h, "测试连接");
+    wait_for(&mut h, "服务器要求输入密码");
+}

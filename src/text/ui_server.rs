@@ -115,3 +115,5 @@ pub fn status(place: &str, connected: bool) -> String {
 pub const RECONNECT: &str = "重新连接";
 pub const RECONNECTED: &str = "已重新连接学校服务器。";
 pub const CONNECT_LOST: &str = "连接尝试意外中止，请再试一次。";
+pub const PASSWORD_NEEDED: &str =
+    "服务器要求输入密码：请在「密码」一栏填写信息技术管理中心给的数据库密码。";

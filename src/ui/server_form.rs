@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, RichText};
 
-use super::connection::{Job, Polled};
+use super::connection::{Job, Polled, wants_password};
 use super::theme;
 use crate::store::db::server::{ServerAddress, TlsMode};
 use crate::store::{Location, ServerProbe, Store, StoreError};
@@ -146,7 +146,7 @@ impl ServerForm {
             Pending::Test(job) => match job.poll() {
                 Polled::Running => return,
                 Polled::Done(Ok(probe)) => Some((wording::probe_result(&probe), true)),
-                Polled::Done(Err(e)) => Some((e.to_string(), false)),
+                Polled::Done(Err(e)) => Some((refusal(&e), false)),
                 Polled::Lost => Some((wording::CONNECT_LOST.to_owned(), false)),
             },
             Pending::Connect(job, address) => match job.poll() {
@@ -155,7 +155,7 @@ impl ServerForm {
                     self.opened = Some((store, Location::Server((**address).clone())));
                     None
                 }
-                Polled::Done(Err(e)) => Some((e.to_string(), false)),
+                Polled::Done(Err(e)) => Some((refusal(&e), false)),
                 Polled::Lost => Some((wording::CONNECT_LOST.to_owned(), false)),
             },
         };
@@ -260,6 +260,15 @@ impl ServerForm {
             let colour = if *ok { theme::OK } else { theme::DANGER };
             ui.label(RichText::new(text).color(colour));
         }
+    }
+}
+
+/// What went wrong, in the words for a person at the form.
+fn refusal(e: &StoreError) -> String {
+    if wants_password(e) && !crate::store::Location::needs_password(e) {
+        wording::PASSWORD_NEEDED.to_owned()
+    } else {
+        e.to_string()
     }
 }
 

@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, RichText};
 
-use super::connection::{Job, Polled};
+use super::connection::{Job, Polled, wants_password};
 use super::theme;
 use crate::store::{Location, Store, StoreError};
 use crate::text::{ui_server, ui_window};
@@ -27,9 +27,9 @@ pub(super) enum Choice {
 impl Failure {
     pub(super) fn new(error: &StoreError) -> Self {
         Self {
-            message: error.to_string(),
+            message: shown(error),
             location: None,
-            needs_password: Location::needs_password(error),
+            needs_password: wants_password(error),
             password: String::new(),
             job: None,
         }
@@ -79,8 +79,8 @@ impl Failure {
         match result {
             Ok(store) => Some(Choice::Opened(Box::new(store), self.location.clone()?)),
             Err(e) => {
-                self.needs_password = Location::needs_password(&e);
-                self.message = e.to_string();
+                self.needs_password = wants_password(&e);
+                self.message = shown(&e);
                 None
             }
         }
@@ -100,8 +100,10 @@ impl Failure {
                     ui.heading(ui_window::DATABASE_FAILED);
                 }
                 ui.add_space(12.0);
-                ui.label(RichText::new(&self.message).color(theme::DANGER));
-                ui.add_space(12.0);
+                if !self.message.is_empty() {
+                    ui.label(RichText::new(&self.message).color(theme::DANGER));
+                    ui.add_space(12.0);
+                }
                 let Some(shown) = server else {
                     ui.label(RichText::new(ui_window::DATA_UNTOUCHED).color(theme::MUTED));
                     return;
@@ -151,5 +153,15 @@ impl Failure {
             });
         });
         choice
+    }
+}
+
+/// The message for `error`: none when the server only wants a password no one typed yet
+/// (the page asks for it).
+fn shown(error: &StoreError) -> String {
+    if wants_password(error) && !Location::needs_password(error) {
+        String::new()
+    } else {
+        error.to_string()
     }
 }
