@@ -28,6 +28,10 @@ pub struct ServerLive {
     changed: Arc<AtomicBool>,
     /// When to try reconnecting, after an action met a dropped connection.
     reconnect_at: Option<Instant>,
+    /// Whether the listener was up last frame, and ever: when it comes back after a break
+    /// the server (or the network) was away, and the desk's own connection is renewed too.
+    listener_was_up: bool,
+    listener_seen_up: bool,
 }
 
 /// What the app does after a page asked to change databases.
@@ -58,6 +62,16 @@ impl Workspace {
                 ctx.request_repaint();
             });
         }
+        let up = self
+            .live
+            .listener
+            .as_ref()
+            .is_some_and(ChangeListener::is_connected);
+        if up && !self.live.listener_was_up && self.live.listener_seen_up {
+            self.live.reconnect_at.get_or_insert_with(Instant::now);
+        }
+        self.live.listener_seen_up |= up;
+        self.live.listener_was_up = up;
         if let Some(at) = self.live.reconnect_at {
             // The listener reconnects on its own every two seconds: while it cannot reach the
             // server, trying here would only freeze the window for the connect timeout.
