@@ -354,3 +354,40 @@ fn a_server_asking_for_a_password_nobody_gave_asks_for_it() {
     click(&mut h, "测试连接");
     wait_for(&mut h, "服务器要求输入密码");
 }
+
+#[test]
+fn another_desk_s_change_leaves_the_typing_alone() {
+    with_backend(Backend::Postgres, || {
+        let (a, mut b) = two_desks_on_the_server();
+        let mut h = harness(MediaDeskApp::new(Ok(a), today()));
+        h.run_ok();
+        wait_for(&mut h, "· 已连接");
+        h.get_by_role_and_label(Role::Button, "设置").click();
+        h.run_ok();
+        let typed = input(&h, "学校名称：").value().unwrap() + "（未保存）";
+        type_into(&mut h, "学校名称：", "（未保存）");
+        b.add_unit(&mediadesk::domain::unit::UnitDraft {
+            name: "远程新增学院".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        // Going to 单位与人员 reads nothing: the unit is there because the change was heard.
+        let start = Instant::now();
+        loop {
+            h.step();
+            h.get_by_role_and_label(Role::Button, "单位与人员").click();
+            h.step();
+            h.step();
+            if h.query_by_label_contains("远程新增学院").is_some() {
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "never reloaded");
+            h.get_by_role_and_label(Role::Button, "设置").click();
+            h.step();
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        h.get_by_role_and_label(Role::Button, "设置").click();
+        h.run_ok();
+        assert_eq!(input(&h, "学校名称：").value(), Some(typed));
+    });
+}
