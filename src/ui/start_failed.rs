@@ -112,6 +112,8 @@ impl Failure {
                 if asks_password {
                     ui.label(ui_server::password_body(&shown));
                     ui.horizontal(|ui| {
+                        // The row is about 370 points wide: centre it under the text.
+                        ui.add_space(((ui.available_width() - 370.0) / 2.0).max(0.0));
                         let l = ui.label(ui_server::PASSWORD_LABEL);
                         let field = ui
                             .add(
