@@ -8,7 +8,17 @@ fn main() -> ExitCode {
     // Argument errors in Chinese (exit 2); --help and --version as clap prints them.
     let cli: mediadesk::cli::Cli = mediadesk::cli::clap_zh::parse();
     let db = cli.db_path();
-    let _log = mediadesk::log::init(&db);
+    // The log goes beside the database file; for a server (`postgres://…`, given or
+    // remembered) beside where the default file would be, not in a folder named after the URL.
+    let log_anchor = if mediadesk::store::db::server::is_server_address(&db.to_string_lossy()) {
+        dirs::data_dir()
+            .unwrap_or_else(|| std::path::PathBuf::from("."))
+            .join("MediaDesk")
+            .join("mediadesk.db")
+    } else {
+        db.clone()
+    };
+    let _log = mediadesk::log::init(&log_anchor);
     if cli.command.is_none() {
         mediadesk::ui::run_window(db, cli.screenshot)
     } else {

@@ -31,6 +31,7 @@ pub mod ui_history;
 pub mod ui_people;
 pub mod ui_platform;
 pub mod ui_posts;
+pub mod ui_server;
 pub mod ui_settings;
 pub mod ui_supervision;
 pub mod ui_window;

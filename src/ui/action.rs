@@ -146,6 +146,10 @@ pub enum Action {
     ClosePlatformDialog,
     /// Data changed elsewhere: reload lists and the registry.
     Reload,
+    /// 设置 → 数据库: leave the server for this computer's default database file.
+    UseDefaultFile,
+    /// The status line: try the school's server again now.
+    Reconnect,
     Notice(String),
     Error(String),
     /// Render and save the forms of these platforms (after the save dialog), off the UI thread.

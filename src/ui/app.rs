@@ -9,6 +9,7 @@ use eframe::egui;
 
 pub use super::action::{Action, Hooks, OpenFileHook, Page, SavePathHook, Secret};
 use super::app_registry::{FilingPrint, job_ui};
+use super::app_server::{ServerLive, Switch};
 use super::audit_view::AuditView;
 use super::filings_view::FilingsView;
 use super::history_view::HistoryView;
@@ -19,6 +20,7 @@ use super::posts_view::PostsView;
 use super::registry_view::RegistryView;
 use super::settings_view::SettingsView;
 use super::sign_in_view::SignInView;
+use super::start_failed::{Choice, Failure};
 use super::units_view::UnitsView;
 use super::users_view::UsersView;
 use super::welcome::WelcomeView;
@@ -26,8 +28,8 @@ use super::{theme, widgets};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::registry::registry_clock;
 use crate::ops::OpsError;
-use crate::store::{Store, StoreError};
-use crate::text::{self, ui_common, ui_window};
+use crate::store::{Location, Store, StoreError, choice};
+use crate::text::{self, ui_common, ui_server, ui_window};
 
 /// A message under the navigation: what just happened, or what went wrong.
 pub(super) struct Notice {
@@ -63,11 +65,16 @@ pub struct Workspace {
     /// The system face the window draws with (`None`: the bundled face `setup` installed);
     /// compared each frame with the saved settings, so a saved choice shows at once.
     pub(super) window_font: Option<std::path::PathBuf>,
+    /// On the school's server: live updates and reconnecting.
+    pub(super) live: ServerLive,
+    /// A change of database a page asked for, carried out by the app after the frame.
+    pub(super) switch: Option<Switch>,
 }
 
 enum State {
-    /// The database could not be opened: say why and what to do; touch nothing.
-    Failed(String),
+    /// The database could not be opened: say why and what to do; touch nothing (on a server:
+    /// ask for its password, or retry, or go back to the file).
+    Failed(Box<Failure>),
     Ready(Box<Workspace>),
 }
 
@@ -75,21 +82,66 @@ pub struct MediaDeskApp {
     state: State,
     /// `--screenshot FILE`: save the first fully drawn frame there and quit.
     screenshot: Option<super::widgets::ScreenshotRequest>,
+    today: NaiveDate,
 }
 
 impl MediaDeskApp {
     /// The app over an open store (or the message saying why it could not be opened).
     pub fn new(store: Result<Store, StoreError>, today: NaiveDate) -> Self {
-        let state = match store.and_then(|s| Workspace::new(s, today)) {
-            Ok(w) => State::Ready(Box::new(w)),
-            Err(e) => {
-                tracing::error!("the database could not be opened: {e}");
-                State::Failed(e.to_string())
+        Self {
+            state: ready_or_failed(store, today),
+            screenshot: None,
+            today,
+        }
+    }
+
+    /// Says where the store was opened from, so a start that failed on the school's server
+    /// can ask for its password or retry.
+    pub fn with_location(mut self, location: Location) -> Self {
+        if let State::Failed(f) = &mut self.state {
+            f.location = Some(location);
+        }
+        self
+    }
+
+    /// The message of a start that failed, if it did.
+    pub fn failure(&self) -> Option<&str> {
+        match &self.state {
+            State::Failed(f) => Some(f.message()),
+            State::Ready(_) => None,
+        }
+    }
+
+    /// Carries out a change of database: the new store (remembered for the next start), or
+    /// back to this computer's default file (the choice forgotten).
+    fn switch(&mut self, switch: Switch) {
+        let (store, location, done) = match switch {
+            Switch::To(store, location) => {
+                let done = match choice::remember(&location) {
+                    Ok(()) => ui_server::SWITCHED_TO_SERVER.to_owned(),
+                    Err(e) => ui_server::not_remembered(&ui_server::save_problem(&e)),
+                };
+                (Ok(*store), location, done)
+            }
+            Switch::DefaultFile => {
+                // The old store goes first: its file lock must not meet the new one.
+                self.state = State::Failed(Box::new(Failure::with_message(String::new())));
+                let forgot = choice::forget().map_err(|e| e.to_string());
+                // `MEDIADESK_DB` still wins over the (now forgotten) choice.
+                let path = crate::store::default_db_path();
+                let location =
+                    Location::parse(&path).unwrap_or_else(|_| Location::File(path.clone()));
+                let done = match forgot {
+                    Ok(()) => ui_server::SWITCHED_TO_FILE.to_owned(),
+                    Err(e) => ui_server::not_remembered(&e),
+                };
+                (location.open(None), location, done)
             }
         };
-        Self {
-            state,
-            screenshot: None,
+        self.state = ready_or_failed(store, self.today);
+        match &mut self.state {
+            State::Ready(w) => w.show_notice(done),
+            State::Failed(f) => f.location = Some(location),
         }
     }
 
@@ -119,9 +171,20 @@ impl MediaDeskApp {
 
     /// Draws one frame. Shared by eframe and the kittest harness.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
-        match &mut self.state {
-            State::Failed(message) => failed_ui(ui, message),
-            State::Ready(w) => w.ui(ui),
+        let switch = match &mut self.state {
+            State::Failed(failure) => match failure.ui(ui) {
+                Some(Choice::Opened(store, location)) => Some(Switch::To(store, location)),
+                Some(Choice::UseDefaultFile) => Some(Switch::DefaultFile),
+                None => None,
+            },
+            State::Ready(w) => {
+                w.ui(ui);
+                w.switch.take()
+            }
+        };
+        if let Some(switch) = switch {
+            self.switch(switch);
+            ui.ctx().request_repaint();
         }
         if let Some(shot) = &mut self.screenshot {
             shot.frame(ui.ctx());
@@ -141,18 +204,15 @@ impl eframe::App for MediaDeskApp {
     }
 }
 
-fn failed_ui(ui: &mut egui::Ui, message: &str) {
-    egui::CentralPanel::default_margins().show(ui, |ui| {
-        ui.add_space(40.0);
-        ui.vertical_centered(|ui| {
-            ui.heading(ui_window::DATABASE_FAILED);
-            ui.add_space(12.0);
-            ui.set_max_width(640.0);
-            ui.label(egui::RichText::new(message).color(theme::DANGER));
-            ui.add_space(12.0);
-            ui.label(egui::RichText::new(ui_window::DATA_UNTOUCHED).color(theme::MUTED));
-        });
-    });
+/// The workspace over `store`, or the page saying why there is none.
+fn ready_or_failed(store: Result<Store, StoreError>, today: NaiveDate) -> State {
+    match store.and_then(|s| Workspace::new(s, today)) {
+        Ok(w) => State::Ready(Box::new(w)),
+        Err(e) => {
+            tracing::error!("the database could not be opened: {e}");
+            State::Failed(Box::new(Failure::new(&e)))
+        }
+    }
 }
 
 impl Workspace {
@@ -182,6 +242,8 @@ impl Workspace {
             gate: None,
             ctx: None,
             window_font: None,
+            live: ServerLive::default(),
+            switch: None,
         };
         if w.store.session().is_none() && w.welcome.is_none() {
             w.gate = Some(SignInView::for_store(&w.store)?);
@@ -292,7 +354,9 @@ impl Workspace {
                 &theme::window_font_at(self.window_font.as_deref()),
             );
         }
+        self.server_frame(ui.ctx());
         let mut actions = Vec::new();
+        self.server_bar(ui, &mut actions);
         if let Some(welcome) = &mut self.welcome {
             welcome.ui(ui, &mut actions);
         } else if let Some(gate) = &mut self.gate {
@@ -302,6 +366,13 @@ impl Workspace {
         }
         for action in actions {
             self.apply(action);
+        }
+        let opened = match &mut self.welcome {
+            Some(welcome) => welcome.server.take_opened(),
+            None => self.settings.database.form.take_opened(),
+        };
+        if let Some((store, location)) = opened {
+            self.switch = Some(Switch::To(Box::new(store), location));
         }
         self.autosave(false);
     }
@@ -426,6 +497,14 @@ impl Workspace {
         let result: Result<(), OpsError> = match action {
             Action::Navigate(page) => self.navigate(page).map_err(OpsError::from),
             Action::Reload => self.reload().map_err(OpsError::from),
+            Action::UseDefaultFile => {
+                self.switch = Some(Switch::DefaultFile);
+                Ok(())
+            }
+            Action::Reconnect => {
+                self.reconnect_now();
+                Ok(())
+            }
             Action::Notice(text) => {
                 self.show_notice(text);
                 Ok(())
@@ -485,6 +564,7 @@ impl Workspace {
             | Action::ShutDownPlatform { .. }) => self.apply_registry(a),
         };
         if let Err(e) = result {
+            self.note_disconnect(&e);
             self.show_error(e.to_string());
         }
     }

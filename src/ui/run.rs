@@ -5,12 +5,20 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::MediaDeskApp;
-use crate::store::Store;
+use crate::store::Location;
 
-/// Opens the window on the database at `db`; with `screenshot`, saves the first fully drawn
+/// Opens the window on the database at `db` (a file, or `postgres://…`); with `screenshot`, saves the first fully drawn
 /// frame there and quits.
 pub fn run_window(db: PathBuf, screenshot: Option<PathBuf>) -> ExitCode {
-    let store = Store::open(&db);
+    // A server that wants a password (or is not reached) opens the page that asks or
+    // retries; the location is kept for it.
+    let (location, store) = match Location::parse(&db) {
+        Ok(location) => {
+            let store = location.open(None);
+            (Some(location), store)
+        }
+        Err(e) => (None, Err(e)),
+    };
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title(crate::text::APP_TITLE)
@@ -27,6 +35,9 @@ pub fn run_window(db: PathBuf, screenshot: Option<PathBuf>) -> ExitCode {
         Box::new(move |cc| {
             MediaDeskApp::setup(&cc.egui_ctx);
             let mut app = MediaDeskApp::new(store, crate::today());
+            if let Some(location) = location {
+                app = app.with_location(location);
+            }
             if let Some(path) = screenshot {
                 app = app.with_screenshot(path);
             }

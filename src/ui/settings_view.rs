@@ -1,6 +1,6 @@
 //! 设置: the school's name (printed forms, 第三条), the editable list of platform kinds, the
 //! screening word lists and student/staff number patterns (第六条三, 第六条五), and where the
-//! data lives with a one-click backup.
+//! data lives (a file with a one-click backup, or the school's server).
 
 use eframe::egui::{self, RichText};
 
@@ -30,6 +30,7 @@ pub struct SettingsView {
     error: Option<String>,
     pub(super) calendar: super::calendar_view::CalendarView,
     pub(super) words: super::words_view::WordsView,
+    pub(super) database: super::database_section::DatabaseSection,
 }
 
 impl SettingsView {
@@ -240,18 +241,7 @@ impl SettingsView {
             .id_salt("words_editor")
             .show(ui, |ui| self.words.ui(ui, store, actions));
         ui.separator();
-        ui.label(RichText::new(wording::DATA).strong());
-        match store.path() {
-            Some(path) => {
-                ui.label(wording::database_file(path));
-                if ui.button(wording::BACKUP).clicked() {
-                    actions.push(Action::BackupDatabase);
-                }
-            }
-            None => {
-                ui.label(wording::IN_MEMORY);
-            }
-        }
+        self.database.ui(ui, store, actions);
         if let Some(e) = read_error {
             self.error = Some(e.to_string());
         }

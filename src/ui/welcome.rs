@@ -1,16 +1,20 @@
 //! The first start: an empty database opens here, to begin with one's own unit or with the
-//! demo school.
+//! demo school, or to connect to the school's server instead.
 
 use eframe::egui::{self, RichText};
 
 use super::action::Action;
+use super::server_form::ServerForm;
 use super::theme;
-use crate::text::{self, ui_common, ui_window};
+use crate::text::{self, ui_common, ui_server, ui_window};
 
 #[derive(Default)]
 pub struct WelcomeView {
     unit_name: String,
     pub error: Option<String>,
+    /// 连接学校服务器, opened by its button.
+    pub(super) server: ServerForm,
+    show_server: bool,
 }
 
 impl WelcomeView {
@@ -52,6 +56,17 @@ impl WelcomeView {
                     ui.label(RichText::new(ui_window::WELCOME_DEMO_CONTENTS).color(theme::MUTED));
                     if ui.button(text::WELCOME_DEMO).clicked() {
                         actions.push(Action::LoadDemo);
+                    }
+                });
+                ui.add_space(12.0);
+                ui.group(|ui| {
+                    ui.set_width(480.0);
+                    ui.label(RichText::new(ui_server::WELCOME_SERVER).strong());
+                    ui.label(RichText::new(ui_server::WELCOME_SERVER_BODY).color(theme::MUTED));
+                    if self.show_server {
+                        self.server.ui(ui, "welcome");
+                    } else if ui.button(ui_server::WELCOME_SERVER).clicked() {
+                        self.show_server = true;
                     }
                 });
                 if let Some(e) = &self.error {
