@@ -442,7 +442,11 @@ pub(crate) mod tests {
             // Closing punctuation never starts a line: the ideograph before it comes along.
             ("学院新闻，通知", 4.0, &["学院新", "闻，通知"]),
             // Two closing marks in a row go along together, with the ideograph before them.
-            ("办公室（新闻中心）、宣传部", 7.0, &["办公室（新闻中", "心）、宣传部"]),
+            (
+                "办公室（新闻中心）、宣传部",
+                7.0,
+                &["办公室（新闻中", "心）、宣传部"],
+            ),
             // Opening punctuation never ends a line.
             ("新闻中心（办公室）", 5.0, &["新闻中心", "（办公室）"]),
             ("第一行\n第二行", 10.0, &["第一行", "第二行"]),

@@ -20,6 +20,8 @@ use crate::text::ui_window;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
+    /// 督查: what is due today (the school-level role's first page).
+    Supervision,
     Registry,
     Filings,
     Units,

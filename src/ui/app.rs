@@ -58,6 +58,7 @@ pub struct Workspace {
     pub(super) post_view: Option<PostView>,
     pub(super) audit: AuditView,
     pub(super) users: UsersView,
+    pub(super) supervision: super::supervision_view::SupervisionView,
     /// The sign-in page, while nobody is signed in.
     pub(super) gate: Option<SignInView>,
     /// The egui context, once known, so worker threads can wake the window.
@@ -239,6 +240,7 @@ impl Workspace {
             post_view: None,
             audit: AuditView::default(),
             users: UsersView::default(),
+            supervision: Default::default(),
             gate: None,
             ctx: None,
             window_font: None,
@@ -307,6 +309,11 @@ impl Workspace {
         self.page
     }
 
+    /// The 督查 page's view (tests read what it lists).
+    pub fn supervision(&self) -> &super::supervision_view::SupervisionView {
+        &self.supervision
+    }
+
     /// Re-reads everything the views show from the store.
     pub(super) fn reload(&mut self) -> Result<(), StoreError> {
         let (cal, today) = (&self.calendar, self.today);
@@ -324,6 +331,9 @@ impl Workspace {
         self.posts.reload(&self.store)?;
         self.audit.reload(&self.store)?;
         self.users.reload(&self.store)?;
+        if self.page == Page::Supervision {
+            self.supervision.reload(&self.store, self.today);
+        }
         Ok(())
     }
 
@@ -388,6 +398,7 @@ impl Workspace {
         }
         let printing = self.job.is_some();
         egui::CentralPanel::default_margins().show(ui, |ui| match self.page {
+            Page::Supervision => self.supervision.ui(ui, actions),
             Page::Registry => self.registry.ui(ui, actions),
             Page::Filings => self
                 .filings
@@ -448,6 +459,10 @@ impl Workspace {
             text::NAV_POSTS.to_owned()
         };
         for (page, label) in [
+            (
+                Page::Supervision,
+                text::ui_supervision::NAV_SUPERVISION.to_owned(),
+            ),
             (Page::Registry, text::NAV_REGISTRY.to_owned()),
             (Page::Filings, text::NAV_FILINGS.to_owned()),
             (Page::Posts, posts_label),
@@ -578,6 +593,10 @@ impl Workspace {
             }
             Page::Audit => self.audit.reload(&self.store),
             Page::Users => self.users.reload(&self.store),
+            Page::Supervision => {
+                self.supervision.reload(&self.store, self.today);
+                Ok(())
+            }
             _ => Ok(()),
         }
     }

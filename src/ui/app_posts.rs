@@ -226,7 +226,15 @@ impl Workspace {
         if let Err(e) = self.posts.refresh(&self.store) {
             self.show_error(e.to_string());
         }
-        if self.posts.counts.iter().any(|(_, n)| *n > 0) {
+        let school = self.store.session().is_some_and(|s| {
+            s.roles
+                .contains(&crate::domain::unit::Role::SchoolSupervisor)
+        });
+        if school {
+            // 第六条四: the school's first question each morning is what is due.
+            self.page = Page::Supervision;
+            self.supervision.reload(&self.store, self.today);
+        } else if self.posts.counts.iter().any(|(_, n)| *n > 0) {
             self.page = Page::Posts;
         }
     }

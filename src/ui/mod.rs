@@ -34,6 +34,7 @@ mod welcome;
 mod widgets;
 pub mod words_view;
 
+pub use action::Page;
 pub use app::{Hooks, MediaDeskApp};
 pub use run::run_window;
 
