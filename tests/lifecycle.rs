@@ -51,6 +51,10 @@ fn the_demo_went_through_the_real_lifecycle() {
             EventKind::Created,
             EventKind::FilingPrinted,
             EventKind::FilingSubmitted,
+            EventKind::Filed,
+            // Last December's annual review, printed, handed in and archived.
+            EventKind::FilingPrinted,
+            EventKind::FilingSubmitted,
             EventKind::Filed
         ]
     );

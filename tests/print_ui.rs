@@ -109,7 +109,10 @@ fn preview_print_record_submit_and_archive() {
     h.run();
     h.get_by_label("确定").click();
     h.run();
-    h.get_by_label("已报送");
+    // (The demo's annual reviews of last December are 已报送 too.)
+    assert!(h.query_all_by_label("已报送").count() >= 1);
+    let filings = h.state().workspace().unwrap().store().filings().unwrap();
+    assert_eq!(filings[0].filing.state, FilingState::Submitted);
     // Archiving is the news center's: the unit sees it waiting, without the button.
     h.get_by_label("待新闻中心归档");
     assert!(h.query_by_label("归档").is_none());

@@ -472,6 +472,23 @@ impl Store {
             };
             self.apply_filing_step(filing, 2, &archive, today)?;
             self.demo_as_unit_administrator(p.unit)?;
+            // Last December's annual review (年审), printed, handed in and archived like the
+            // initial filing — by every platform that existed then except 外院声音, so the list shows
+            // one overdue review rather than all of them.
+            let december = NaiveDate::from_ymd_opt(chrono::Datelike::year(&today) - 1, 12, 10)
+                .filter(|d| draft.created_on < *d && p.name != "外院声音");
+            if let Some(printed) = december {
+                let annual = self.record_filings(&[id], FilingKind::Annual, printed)?[0];
+                let on = printed.checked_add_days(Days::new(5)).unwrap_or(printed);
+                self.apply_filing_step(annual, 1, &FilingStep::Submit { on }, today)?;
+                self.demo_as_login(DEMO_SUPERVISOR_LOGIN)?;
+                let archive = FilingStep::Archive {
+                    on: on.checked_add_days(Days::new(3)).unwrap_or(on),
+                    archive_no: format!("NS-{}-{id:03}", printed.format("%Y")),
+                };
+                self.apply_filing_step(annual, 2, &archive, today)?;
+                self.demo_as_unit_administrator(p.unit)?;
+            }
             match p.status {
                 "change_pending" => {
                     let mut changed = draft.clone();

@@ -47,8 +47,22 @@ impl Location {
         }
     }
 
-    /// True when opening failed only for want of the server's password.
+    /// True when opening failed only for want of the server's (right) password.
     pub fn needs_password(error: &StoreError) -> bool {
-        matches!(error, StoreError::Server(ServerError::WrongPassword { .. }))
+        matches!(
+            error,
+            StoreError::Server(
+                ServerError::WrongPassword { .. } | ServerError::PasswordNeeded { .. }
+            )
+        )
+    }
+
+    /// True when the server wants a password and none was given at all (a page asks for it
+    /// rather than calling it wrong).
+    pub fn password_not_given(error: &StoreError) -> bool {
+        matches!(
+            error,
+            StoreError::Server(ServerError::PasswordNeeded { .. })
+        )
     }
 }

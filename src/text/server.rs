@@ -33,6 +33,10 @@ impl fmt::Display for ServerError {
                 f,
                 "服务器拒绝了用户「{user}」的登录：密码不对或该用户不存在。请重新输入数据库密码（注意大小写），或向信息技术管理中心确认账号。"
             ),
+            ServerError::PasswordNeeded { user } => write!(
+                f,
+                "学校服务器要求用户「{user}」输入数据库密码。请输入信息技术管理中心给的密码（也可以设置环境变量 PGPASSWORD 或 .pgpass 文件）。"
+            ),
             ServerError::NoDatabase { dbname } => write!(
                 f,
                 "服务器上没有名为「{dbname}」的数据库。请核对数据库名，或请信息技术管理中心按说明书先创建它。"

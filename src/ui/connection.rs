@@ -6,17 +6,11 @@ use std::sync::mpsc;
 
 use eframe::egui;
 
-use crate::store::db::server::ServerError;
 use crate::store::{Location, StoreError};
 
-/// True when the server turned the connection away for want of a password. Besides
-/// [`Location::needs_password`] this catches the client refusing before asking ("password
-/// missing" when no password was given, found nowhere else), which the store currently reports
-/// as unreachable.
+/// True when the server turned the connection away for want of a (right) password.
 pub(super) fn wants_password(e: &StoreError) -> bool {
     Location::needs_password(e)
-        || matches!(e, StoreError::Server(ServerError::Unreachable { reason, .. })
-            if reason.contains("password missing"))
 }
 
 /// One piece of work on its own thread.

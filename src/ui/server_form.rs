@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, RichText};
 
-use super::connection::{Job, Polled, wants_password};
+use super::connection::{Job, Polled};
 use super::theme;
 use crate::store::db::server::{ServerAddress, TlsMode};
 use crate::store::{Location, ServerProbe, Store, StoreError};
@@ -265,7 +265,7 @@ impl ServerForm {
 
 /// What went wrong, in the words for a person at the form.
 fn refusal(e: &StoreError) -> String {
-    if wants_password(e) && !crate::store::Location::needs_password(e) {
+    if crate::store::Location::password_not_given(e) {
         wording::PASSWORD_NEEDED.to_owned()
     } else {
         e.to_string()

@@ -161,7 +161,7 @@ impl Failure {
 /// The message for `error`: none when the server only wants a password no one typed yet
 /// (the page asks for it).
 fn shown(error: &StoreError) -> String {
-    if wants_password(error) && !Location::needs_password(error) {
+    if Location::password_not_given(error) {
         String::new()
     } else {
         error.to_string()

@@ -155,8 +155,8 @@ fn due_list(
         .column(Column::initial(170.0).at_least(120.0))
         .column(Column::remainder().at_least(200.0))
         .column(Column::exact(86.0))
-        .column(Column::initial(150.0).at_least(90.0))
-        .column(Column::initial(80.0).at_least(60.0))
+        .column(Column::initial(196.0).at_least(120.0))
+        .column(Column::initial(96.0).at_least(60.0))
         .column(Column::exact(80.0))
         .header(22.0, |mut h| {
             for label in [
@@ -178,11 +178,11 @@ fn due_list(
                 let item = items[row.index()];
                 row.col(|ui| lamp(ui, item.light()));
                 row.col(|ui| {
-                    ui.label(words::due_label(item))
+                    ui.add(egui::Label::new(words::due_label(item)).truncate())
                         .on_hover_text(words::due_hint(item.kind));
                 });
                 row.col(|ui| {
-                    ui.label(words::due_whom(item));
+                    ui.add(egui::Label::new(words::due_whom(item)).truncate());
                 });
                 row.col(|ui| {
                     ui.label(item.since.map_or_else(|| "—".to_owned(), |d| d.to_string()));
@@ -196,10 +196,10 @@ fn due_list(
                         Some(d) => (d.to_string(), ui.visuals().text_color()),
                         None => ("—".to_owned(), theme::MUTED),
                     };
-                    ui.label(RichText::new(text).color(colour));
+                    ui.add(egui::Label::new(RichText::new(text).color(colour)).truncate());
                 });
                 row.col(|ui| {
-                    ui.label(words::article(item.article));
+                    ui.add(egui::Label::new(words::article(item.article)).truncate());
                 });
                 row.col(|ui| {
                     if let Some(p) = &item.platform

@@ -80,6 +80,10 @@ pub enum ServerError {
         port: u16,
         reason: String,
     },
+    /// The server asks for a password and none was given (typed, `PGPASSWORD`, `.pgpass`).
+    PasswordNeeded {
+        user: String,
+    },
     /// The server refused the user or password.
     WrongPassword {
         user: String,
@@ -285,7 +289,7 @@ impl ServerAddress {
                     .map(|d| d.message().to_owned())
                     .unwrap_or(text),
             ),
-            None if text.contains("password missing") => ServerError::WrongPassword {
+            None if text.contains("password missing") => ServerError::PasswordNeeded {
                 user: self.user.clone(),
             },
             None if text.to_ascii_lowercase().contains("tls")
