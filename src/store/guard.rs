@@ -92,8 +92,7 @@ impl Store {
             }
             Ok(value) => {
                 // The other desks' windows reload when this commits (nothing on a file).
-                tx.notify(super::db::CHANGES_CHANNEL, &label)?;
-                tx.commit()?;
+                tx.commit_notifying(super::db::CHANGES_CHANNEL, &label)?;
                 Ok(value)
             }
             Err(e) => {

@@ -241,19 +241,6 @@ impl Connection {
             }
         }
     }
-
-    /// Tells the other desks on the server that `channel` changed (delivered at commit);
-    /// nothing on a file.
-    pub fn notify(&self, channel: &str, payload: &str) -> Result<()> {
-        match self.backend() {
-            Backend::Sqlite => Ok(()),
-            Backend::Postgres => self.query_row(
-                "SELECT pg_notify(?1, ?2)",
-                params![channel, payload],
-                |_| Ok(()),
-            ),
-        }
-    }
 }
 
 /// A statement bound to its connection.
@@ -306,6 +293,31 @@ impl Transaction<'_> {
     pub fn commit(mut self) -> Result<()> {
         self.open = false;
         self.conn.execute_batch("COMMIT")
+    }
+
+    /// Commits, telling the other desks on the server that `channel` changed. The notice
+    /// goes in the same round trip as the COMMIT: while this desk holds the chain's head,
+    /// every round trip is one the other desks wait for.
+    pub fn commit_notifying(mut self, channel: &str, payload: &str) -> Result<()> {
+        self.open = false;
+        match self.conn.backend() {
+            Backend::Sqlite => self.conn.execute_batch("COMMIT"),
+            Backend::Postgres => {
+                let channel: String = channel
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                let payload = payload.replace('\'', "''").replace('\0', "");
+                let result = self
+                    .conn
+                    .execute_batch(&format!("NOTIFY {channel}, '{payload}'; COMMIT"));
+                if result.is_err() {
+                    // The batch stopped before its COMMIT: end the transaction here.
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                }
+                result
+            }
+        }
     }
 
     pub fn rollback(mut self) -> Result<()> {
