@@ -67,6 +67,29 @@ fn a_file_is_copied_whole_and_checked() {
 }
 
 #[test]
+fn told_to_replace_a_copy_takes_the_place_of_an_older_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = demo(dir.path());
+    let a_str = a.to_str().unwrap();
+    // An older database with something the source does not have.
+    let b = dir.path().join("旧库.db");
+    let b_str = b.to_str().unwrap();
+    assert!(mediadesk(&b, None, &["demo"]).status.success());
+    let checked = mediadesk(&b, Some("admin"), &["audit", "repair"]);
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    assert_ne!(tables(&a), tables(&b));
+    let o = mediadesk(
+        &a,
+        Some("admin"),
+        &["db", "copy", "--from", a_str, "--to", b_str, "--replace"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(tables(&a), tables(&b));
+    assert!(mediadesk(&b, None, &["audit", "verify"]).status.success());
+    assert!(!dir.path().join("旧库.db.copying").exists());
+}
+
+#[test]
 fn copies_that_would_overwrite_or_lack_a_right_are_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let a = demo(dir.path());
@@ -83,6 +106,14 @@ fn copies_that_would_overwrite_or_lack_a_right_are_refused_untouched() {
     );
     assert_eq!(exists.status.code(), Some(1));
     assert!(stderr(&exists).contains("已经存在"), "{}", stderr(&exists));
+    assert_eq!(std::fs::read(&b).unwrap(), b"an older copy");
+    // Told to replace, a file that is not ours is still not touched.
+    let foreign = mediadesk(
+        &a,
+        Some("admin"),
+        &["db", "copy", "--from", a_str, "--to", b_str, "--replace"],
+    );
+    assert_eq!(foreign.status.code(), Some(1));
     assert_eq!(std::fs::read(&b).unwrap(), b"an older copy");
 
     let itself = mediadesk(
@@ -202,6 +233,22 @@ fn a_unit_moves_to_the_server_and_back() {
     );
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("已经有数据"), "{}", stderr(&again));
+    // Told to replace, the server's tables are made anew from the file.
+    let replaced = mediadesk(
+        &a,
+        Some("admin"),
+        &[
+            "db",
+            "copy",
+            "--from",
+            a_str,
+            "--to",
+            &server_url,
+            "--replace",
+        ],
+    );
+    assert!(replaced.status.success(), "{}", stderr(&replaced));
+    assert_eq!(tables(on_server), tables(&a));
     // And back to a file for the road.
     let b = dir.path().join("离线副本.db");
     let down = mediadesk(

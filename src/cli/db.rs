@@ -23,6 +23,9 @@ pub enum DbCommand {
         /// 复制到哪里：新文件名或 postgres://…（须为空数据库）
         #[arg(long, value_name = "FILE|URL")]
         to: PathBuf,
+        /// 目标已有数据时整个替换（先复制到新文件再替换旧文件；服务器上先删除全部 MediaDesk 表再重建）。旧数据不会保留，请先备份
+        #[arg(long)]
+        replace: bool,
     },
     /// 显示数据库位置、类型、数据版本和各表行数
     Info {
@@ -38,7 +41,7 @@ pub(super) fn run(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     match command {
-        DbCommand::Copy { from, to } => {
+        DbCommand::Copy { from, to, replace } => {
             let Some(login) = as_user else {
                 return Err(CliError::Message(text::needs_sign_in()));
             };
@@ -52,6 +55,7 @@ pub(super) fn run(
             }
             if let Location::File(path) = &target_at
                 && path.exists()
+                && !replace
             {
                 return Err(CliError::Message(text::copy_target_exists(path)));
             }
@@ -59,15 +63,43 @@ pub(super) fn run(
             sign_in_as(&mut source, login)?;
             // Refused before the target is touched (a new file would be left behind).
             source.check(Permission::BackupDatabase, Target::School)?;
-            let target = open_location(&target_at)?;
-            if target.holds_data()? {
-                return Err(StoreError::TargetNotEmpty {
-                    place: target.place(),
+            let report = match (&target_at, replace) {
+                // A file is replaced whole: the copy goes to a new file beside it, which is
+                // renamed over the old one only once it verified.
+                (Location::File(path), true) if path.exists() => {
+                    // Ours, and nobody has it open (its lock is taken and let go here).
+                    drop(Store::open(path)?);
+                    let fresh = replacement_path(path);
+                    let target = Store::open(&fresh)?;
+                    source.note_copy(&target_at.shown())?;
+                    let report = source.copy_into(&target);
+                    drop(target);
+                    match report {
+                        Ok(report) => {
+                            replace_file(&fresh, path)?;
+                            report
+                        }
+                        Err(e) => {
+                            remove_with_sidecars(&fresh);
+                            return Err(e.into());
+                        }
+                    }
                 }
-                .into());
-            }
-            source.note_copy(&target_at.shown())?;
-            let report = source.copy_into(&target)?;
+                _ => {
+                    let mut target = open_location(&target_at)?;
+                    if target.holds_data()? {
+                        if !replace {
+                            return Err(StoreError::TargetNotEmpty {
+                                place: target.place(),
+                            }
+                            .into());
+                        }
+                        target.empty_server_for_replace()?;
+                    }
+                    source.note_copy(&target_at.shown())?;
+                    source.copy_into(&target)?
+                }
+            };
             writeln!(
                 out,
                 "{}",
@@ -105,6 +137,39 @@ pub(super) fn run(
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// `<name>.copying` beside `path`, for a copy that replaces it.
+fn replacement_path(path: &std::path::Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".copying");
+    PathBuf::from(name)
+}
+
+/// A SQLite file and its `-wal`/`-shm`/`.lock` companions, removed (a failed copy).
+fn remove_with_sidecars(path: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm", ".lock"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// Puts the verified copy `fresh` in the place of `old`: the old file's WAL companions go
+/// first (they belong to the old data), then one rename.
+fn replace_file(fresh: &std::path::Path, old: &std::path::Path) -> Result<(), CliError> {
+    for suffix in ["-wal", "-shm"] {
+        let mut name = old.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+    std::fs::rename(fresh, old)?;
+    for suffix in ["-wal", "-shm", ".lock"] {
+        let mut name = fresh.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
     }
     Ok(())
 }
