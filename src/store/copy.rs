@@ -195,6 +195,27 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Empties a server database for a copy told to replace what is there: every MediaDesk
+    /// table dropped and made anew by the migrations. (A file is replaced whole instead: the
+    /// copy goes to a new file that is then renamed over it.)
+    pub fn empty_server_for_replace(&mut self) -> Result<(), StoreError> {
+        if self.backend() != Backend::Postgres {
+            return Ok(());
+        }
+        let tables: Vec<&str> = TABLES.iter().rev().copied().collect();
+        self.conn.execute_batch(&format!(
+            "BEGIN;
+             DROP TABLE IF EXISTS {} CASCADE;
+             DROP TABLE IF EXISTS mediadesk_schema;
+             DROP FUNCTION IF EXISTS audit_log_append_only() CASCADE;
+             COMMIT;",
+            tables.join(", ")
+        ))?;
+        self.prepare()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,26 +256,5 @@ mod tests {
             Err(StoreError::TargetNotEmpty { .. })
         ));
         assert_eq!(b.table_counts().unwrap(), report.tables);
-    }
-}
-
-impl Store {
-    /// Empties a server database for a copy told to replace what is there: every MediaDesk
-    /// table dropped and made anew by the migrations. (A file is replaced whole instead: the
-    /// copy goes to a new file that is then renamed over it.)
-    pub fn empty_server_for_replace(&mut self) -> Result<(), StoreError> {
-        if self.backend() != Backend::Postgres {
-            return Ok(());
-        }
-        let tables: Vec<&str> = TABLES.iter().rev().copied().collect();
-        self.conn.execute_batch(&format!(
-            "BEGIN;
-             DROP TABLE IF EXISTS {} CASCADE;
-             DROP TABLE IF EXISTS mediadesk_schema;
-             DROP FUNCTION IF EXISTS audit_log_append_only() CASCADE;
-             COMMIT;",
-            tables.join(", ")
-        ))?;
-        self.prepare()
     }
 }
