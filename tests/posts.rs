@@ -5,13 +5,12 @@
 use chrono::{Duration, NaiveDate};
 use mediadesk::domain::auth::AuthError;
 use mediadesk::domain::permissions::Refusal;
-use mediadesk::domain::post::{PostDraft, Queue};
+use mediadesk::domain::post::Queue;
 use mediadesk::domain::unit::{PersonDraft, Role};
 
 mod common;
-use mediadesk::domain::workflow::{
-    Attribution, Category, Origin, PostAction, PostState, WorkflowError,
-};
+use common::{news, wechat};
+use mediadesk::domain::workflow::{PostAction, PostState, WorkflowError};
 use mediadesk::store::{
     Conflict, DEMO_PASSWORD, NewUser, PostFilter, Rejection, Store, StoreError,
 };
@@ -31,34 +30,6 @@ fn demo() -> Store {
 fn sign_in(s: &mut Store, login: &str) {
     s.sign_out().unwrap();
     s.sign_in(login, DEMO_PASSWORD).unwrap();
-}
-
-fn wechat(s: &Store) -> i64 {
-    s.platforms()
-        .unwrap()
-        .into_iter()
-        .find(|p| p.draft.name == "西亚斯商学院")
-        .unwrap()
-        .id
-}
-
-fn news(platform_id: i64, title: &str) -> PostDraft {
-    PostDraft {
-        platform_id,
-        title: title.into(),
-        body: "商学院举办职业生涯规划讲座，邀请企业人力资源总监与同学们交流。".into(),
-        category: Category::News,
-        column: "学院新闻".into(),
-        attribution: Attribution {
-            origin: Origin::Original,
-            author_or_provider: "学生会 王同学".into(),
-            source_name: String::new(),
-            source_link: String::new(),
-            editor: "张喆".into(),
-        },
-        internal: false,
-        planned_at: None,
-    }
 }
 
 fn step(s: &mut Store, id: i64, action: PostAction) -> Result<(), StoreError> {

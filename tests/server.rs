@@ -5,14 +5,14 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::{news, wechat};
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 use common::backends::{Backend, fresh_store, test_server, with_backend};
-use mediadesk::domain::post::PostDraft;
-use mediadesk::domain::workflow::{Attribution, Category, Origin, PostAction};
+use mediadesk::domain::workflow::PostAction;
 use mediadesk::store::db::server::{ServerAddress, ServerError};
 use mediadesk::store::{DEMO_PASSWORD, PostFilter, Store, StoreError};
 
@@ -22,34 +22,6 @@ fn today() -> NaiveDate {
 
 fn clock() -> chrono::NaiveDateTime {
     today().and_hms_opt(10, 30, 0).unwrap()
-}
-
-fn news(platform_id: i64, title: &str) -> PostDraft {
-    PostDraft {
-        platform_id,
-        title: title.into(),
-        body: "商学院举办职业生涯规划讲座，邀请企业人力资源总监与同学们交流。".into(),
-        category: Category::News,
-        column: "学院新闻".into(),
-        attribution: Attribution {
-            origin: Origin::Original,
-            author_or_provider: "学生会 王同学".into(),
-            source_name: String::new(),
-            source_link: String::new(),
-            editor: "张喆".into(),
-        },
-        internal: false,
-        planned_at: None,
-    }
-}
-
-fn wechat(s: &Store) -> i64 {
-    s.platforms()
-        .unwrap()
-        .into_iter()
-        .find(|p| p.draft.name == "西亚斯商学院")
-        .unwrap()
-        .id
 }
 
 /// The demo and three steps of one post, at a fixed time: the chain's entries as

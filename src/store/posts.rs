@@ -139,10 +139,25 @@ pub(super) fn open_post(
     version: i64,
     permission: Permission,
 ) -> Result<(Post, Actor), StoreError> {
-    // Another desk taking a step on the same post waits here until this one commits, then
-    // finds the version moved on (Stale) instead of writing a second revision N.
+    let post = lock_post(w, id)?;
+    open_locked_post(w, post, version, permission)
+}
+
+/// Locks and reads the post inside the write. Another desk taking a step on the same post
+/// waits here until this one commits, then finds the version moved on (Stale) instead of
+/// writing a second revision N.
+fn lock_post(w: &Write<'_>, id: i64) -> Result<Post, StoreError> {
     w.tx.lock_row("posts", id)?;
-    let post = load_post(&w.tx, id)?;
+    load_post(&w.tx, id)
+}
+
+/// [`open_post`] for a post already read by [`lock_post`].
+fn open_locked_post(
+    w: &mut Write<'_>,
+    post: Post,
+    version: i64,
+    permission: Permission,
+) -> Result<(Post, Actor), StoreError> {
     let facts = post.facts();
     let actor = w.allow(permission, Target::Post(&facts))?;
     let actor = actor
@@ -330,10 +345,9 @@ impl Store {
             _ => None,
         };
         self.write(|w| {
-            w.tx.lock_row("posts", id)?;
-            let state = load_post(&w.tx, id)?.state;
-            let permission = permission_for(action, state);
-            let (post, actor) = open_post(w, id, version, permission)?;
+            let post = lock_post(w, id)?;
+            let permission = permission_for(action, post.state);
+            let (post, actor) = open_locked_post(w, post, version, permission)?;
             if let PostAction::Publish { at, .. } = action {
                 let created_on: NaiveDate = w.tx.query_row(
                     "SELECT created_on FROM platforms WHERE id = ?1",

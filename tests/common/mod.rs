@@ -93,3 +93,33 @@ pub fn demo_sign_in(s: &mut Store, login: &str) {
     s.sign_out().unwrap();
     s.sign_in(login, mediadesk::store::DEMO_PASSWORD).unwrap();
 }
+
+/// A news post of the 商学院 for `platform_id`, ready to submit.
+pub fn news(platform_id: i64, title: &str) -> mediadesk::domain::post::PostDraft {
+    mediadesk::domain::post::PostDraft {
+        platform_id,
+        title: title.into(),
+        body: "商学院举办职业生涯规划讲座，邀请企业人力资源总监与同学们交流。".into(),
+        category: mediadesk::domain::workflow::Category::News,
+        column: "学院新闻".into(),
+        attribution: mediadesk::domain::workflow::Attribution {
+            origin: mediadesk::domain::workflow::Origin::Original,
+            author_or_provider: "学生会 王同学".into(),
+            source_name: String::new(),
+            source_link: String::new(),
+            editor: "张喆".into(),
+        },
+        internal: false,
+        planned_at: None,
+    }
+}
+
+/// The demo's 商学院 WeChat account.
+pub fn wechat(s: &Store) -> i64 {
+    s.platforms()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.draft.name == "西亚斯商学院")
+        .unwrap()
+        .id
+}
