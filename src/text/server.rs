@@ -11,7 +11,12 @@ impl fmt::Display for ServerError {
         match self {
             ServerError::BadAddress(part) => write!(
                 f,
-                "服务器地址写得不对（{part}）。格式是 postgres://用户名@主机:端口/数据库名，例如 postgres://xwb@db.example.edu.cn:5432/mediadesk。"
+                "服务器地址写得不对（{}）。格式是 postgres://用户名@主机:端口/数据库名，例如 postgres://xwb@db.example.edu.cn:5432/mediadesk。",
+                match part.as_str() {
+                    "user" => "缺少用户名",
+                    "dbname" => "缺少数据库名",
+                    other => other,
+                }
             ),
             ServerError::UnknownOption(option) => write!(
                 f,

@@ -439,6 +439,9 @@ mod tests {
             let shown = format!("{err:?}").to_lowercase();
             assert!(shown.contains(expect), "{address}: {shown}");
         }
+        // Said in words, not field names.
+        let said = ServerAddress::parse("postgres://h/d").unwrap_err().to_string();
+        assert!(said.contains("缺少用户名"), "{said}");
     }
 
     #[test]
