@@ -98,6 +98,10 @@ const CHINESE_ALLOWED: &[(&str, &str)] = &[
     ),
     ("src/store/demo_posts.rs", "demo data: the fictional posts"),
     (
+        "src/store/demo_large.rs",
+        "generated data: the names and subjects a large test school is made of",
+    ),
+    (
         "src/store/demo_supervision.rs",
         "demo data: the fictional training, incident and party column",
     ),

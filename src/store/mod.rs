@@ -36,6 +36,7 @@ mod users;
 mod words;
 
 pub mod demo;
+mod demo_large;
 mod demo_posts;
 mod demo_supervision;
 pub mod drafts;

@@ -440,7 +440,9 @@ mod tests {
             assert!(shown.contains(expect), "{address}: {shown}");
         }
         // Said in words, not field names.
-        let said = ServerAddress::parse("postgres://h/d").unwrap_err().to_string();
+        let said = ServerAddress::parse("postgres://h/d")
+            .unwrap_err()
+            .to_string();
         assert!(said.contains("缺少用户名"), "{said}");
     }
 
