@@ -249,6 +249,27 @@ fn fill(conn: &Connection, version: usize) -> BTreeMap<&'static str, i64> {
             ("audit_log", 3),
         ]);
     }
+    if version >= 7 {
+        // A 党建 update recorded by hand, and a news post published later: migration 008
+        // must carry both into the platform's activity dates.
+        conn.execute(
+            "INSERT INTO platform_updates (platform_id, on_date, title, party_building,
+                 recorded_by, recorded_at)
+             VALUES (1, '2025-02-10', '主题党日', 1, '张喆', ?1)",
+            [now],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO posts (platform_id, title, body, category, origin, author_or_provider,
+                 editor, state, author_id, reviewer_id, publisher_id, published_link,
+                 published_at, revision, created_at, updated_at)
+             VALUES (1, '迎新', '正文', 'news', 'original', '张喆', '张喆', 'published', 1, 2,
+                     3, 'https://mp.weixin.qq.com/s/x', '2025-03-01 10:00:00', 1, ?1, ?1)",
+            [now],
+        )
+        .unwrap();
+        rows.extend([("platform_updates", 1), ("posts", 2)]);
+    }
     rows
 }
 
@@ -310,6 +331,20 @@ fn every_past_schema_upgrades_with_its_data() {
             assert_eq!(store.post(1).unwrap().revision, 1);
             assert_eq!(store.revisions(1).unwrap().len(), 1);
             assert_eq!(store.attachment_content(1).unwrap(), b"1");
+        }
+        if version >= 7 {
+            let facts = store.supervision_facts(at().date()).unwrap();
+            let p1 = facts.platforms.iter().find(|p| p.platform.id == 1).unwrap();
+            assert_eq!(
+                p1.last_update,
+                NaiveDate::from_ymd_opt(2025, 3, 1),
+                "v{version}"
+            );
+            assert_eq!(
+                p1.party_building.last_post,
+                NaiveDate::from_ymd_opt(2025, 2, 10),
+                "v{version}"
+            );
         }
         // The chain still verifies (and is empty before version 5 had one).
         let check = store.verify_audit().unwrap();

@@ -2,7 +2,7 @@
 //! chain, on an in-memory database with the demo school.
 #![allow(clippy::unwrap_used)]
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use mediadesk::domain::auth::AuthError;
 use mediadesk::domain::permissions::Refusal;
 use mediadesk::domain::post::Queue;
@@ -100,6 +100,17 @@ fn three_people_take_a_post_through_the_three_steps() {
     step(&mut s, id, approve("同意")).unwrap();
 
     sign_in(&mut s, "lijun");
+    assert!(s.last_update(p).unwrap() < Some(today()));
+    let this_month = |s: &Store| -> i64 {
+        let first = today().with_day(1).unwrap();
+        s.monthly_activity(first)
+            .unwrap()
+            .iter()
+            .filter(|m| m.platform_id == p && m.month == first.format("%Y-%m").to_string())
+            .map(|m| m.count)
+            .sum()
+    };
+    let counted = this_month(&s);
     assert!(
         s.queue(Queue::ToPublish)
             .unwrap()
@@ -109,6 +120,9 @@ fn three_people_take_a_post_through_the_three_steps() {
     step(&mut s, id, publish()).unwrap();
     let post = s.post(id).unwrap();
     assert_eq!(post.state, PostState::Published);
+    // The platform's latest activity moved in the same transaction (the due list reads it).
+    assert_eq!(s.last_update(p).unwrap(), Some(today()));
+    assert_eq!(this_month(&s), counted + 1);
     assert_eq!(post.author_name, "张喆");
     assert_eq!(post.reviewer_name.as_deref(), Some("刘晓燕"));
     assert_eq!(post.publisher_name.as_deref(), Some("李珺"));

@@ -216,6 +216,17 @@ fn a_database_moves_to_the_server_and_back_intact() {
             server.verify_audit().unwrap().head,
             file.verify_audit().unwrap().head
         );
+        // What the database derives (latest activity, counts per month) is derived again
+        // there, identical, though never copied.
+        let since = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        assert_eq!(
+            server.monthly_activity(since).unwrap(),
+            file.monthly_activity(since).unwrap()
+        );
+        assert_eq!(
+            server.supervision_facts(today()).unwrap(),
+            file.supervision_facts(today()).unwrap()
+        );
         // A second copy onto data is refused, and changes nothing.
         let counts = server.table_counts().unwrap();
         assert!(matches!(

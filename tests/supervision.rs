@@ -3,7 +3,7 @@
 //! training (第五条), and the due list computed from aggregate queries over the demo school.
 #![allow(clippy::unwrap_used)]
 
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use mediadesk::domain::lifecycle::EventKind;
 use mediadesk::domain::platform::PlatformStatus;
 use mediadesk::domain::supervision::{
@@ -88,6 +88,55 @@ fn updates_out_of_range_are_refused_with_nothing_written() {
     s.add_update(&update(site, today()), today()).unwrap();
     assert_eq!(s.platform_updates(site).unwrap().len(), 1);
     assert_eq!(s.last_update(site).unwrap(), Some(today()));
+}
+}
+
+on_both_backends! {
+fn the_platform_s_activity_dates_move_forward_with_each_update_and_post() {
+    let mut s = demo();
+    let site = platform(&s, "郑州西亚斯学院商学院");
+    s.sign_in("lijun", DEMO_PASSWORD).unwrap();
+    let facts = |s: &Store| {
+        s.supervision_facts(today())
+            .unwrap()
+            .platforms
+            .into_iter()
+            .find(|p| p.platform.id == site)
+            .unwrap()
+    };
+    let before = facts(&s);
+    // A 党建 update moves both dates; an older one recorded afterwards moves neither back.
+    let party = UpdateDraft {
+        party_building: true,
+        ..update(site, ago(3))
+    };
+    s.add_update(&party, today()).unwrap();
+    let after = facts(&s);
+    assert_eq!(after.last_update, before.last_update.max(Some(ago(3))));
+    assert_eq!(after.party_building.last_post, Some(ago(3)));
+    s.add_update(&update(site, ago(9)), today()).unwrap();
+    let older = facts(&s);
+    assert_eq!(older.last_update, after.last_update);
+    assert_eq!(older.party_building.last_post, Some(ago(3)));
+    // A plain update of today moves the activity, not the 党建 column.
+    s.add_update(&update(site, today()), today()).unwrap();
+    let latest = facts(&s);
+    assert_eq!(latest.last_update, Some(today()));
+    assert_eq!(latest.party_building.last_post, Some(ago(3)));
+    assert_eq!(s.last_update(site).unwrap(), Some(today()));
+    // Each update counted once in its month, for the chart.
+    let month = |s: &Store, day: NaiveDate| {
+        let first = day.with_day(1).unwrap();
+        s.monthly_activity(first)
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.platform_id == site && m.month == first.format("%Y-%m").to_string())
+            .map(|m| m.count)
+            .sum::<i64>()
+    };
+    let counted = month(&s, today());
+    s.add_update(&update(site, today()), today()).unwrap();
+    assert_eq!(month(&s, today()), counted + 1);
 }
 }
 

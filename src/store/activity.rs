@@ -18,22 +18,16 @@ pub struct MonthlyCount {
 }
 
 impl Store {
-    /// Every platform's updates per month from `from` on (grouped in the database: one pass
-    /// over the indexes, not a query per platform).
+    /// Every platform's updates per month from `from`'s month on, read from the counts the
+    /// database keeps as posts are published and updates recorded (migration 008): a few
+    /// rows per platform, not a pass over every post.
     pub fn monthly_activity(&self, from: NaiveDate) -> Result<Vec<MonthlyCount>, StoreError> {
-        let from = from.format("%Y-%m-%d").to_string();
+        let from = from.format("%Y-%m").to_string();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT pl.unit_id, a.platform_id, a.month, CAST(SUM(a.n) AS BIGINT)
-             FROM (SELECT platform_id, substr(published_at, 1, 7) AS month, COUNT(*) AS n
-                     FROM posts WHERE state = 'published' AND published_at >= ?1
-                     GROUP BY platform_id, substr(published_at, 1, 7)
-                   UNION ALL
-                   SELECT platform_id, substr(on_date, 1, 7) AS month, COUNT(*) AS n
-                     FROM platform_updates WHERE on_date >= ?1
-                     GROUP BY platform_id, substr(on_date, 1, 7)) AS a
-             JOIN platforms pl ON pl.id = a.platform_id
-             GROUP BY pl.unit_id, a.platform_id, a.month
-             ORDER BY a.month, pl.unit_id, a.platform_id",
+            "SELECT pl.unit_id, m.platform_id, m.month, m.n
+             FROM platform_activity_months m JOIN platforms pl ON pl.id = m.platform_id
+             WHERE m.month >= ?1
+             ORDER BY m.month, pl.unit_id, m.platform_id",
         )?;
         let rows = stmt.query_map([from], |r| {
             Ok(MonthlyCount {

@@ -1,6 +1,6 @@
 //! Platforms (二级网络平台) and their administrators.
 
-use super::db::{OptionalExtension, Row, params};
+use super::db::{Connection, OptionalExtension, Row, params};
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::error::Entity;
@@ -346,6 +346,26 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// `columns` of one platform mapped by `map`, or [`StoreError::NotFound`] when there is no
+/// such platform (the check every write about a platform starts with).
+pub(super) fn platform_columns<T>(
+    conn: &Connection,
+    platform_id: i64,
+    columns: &str,
+    map: impl FnOnce(&Row) -> super::db::Result<T>,
+) -> Result<T, StoreError> {
+    conn.query_row(
+        &format!("SELECT {columns} FROM platforms WHERE id = ?1"),
+        [platform_id],
+        map,
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound {
+        what: Entity::Platform,
+        id: platform_id,
+    })
 }
 
 pub(super) fn trimmed(draft: &PlatformDraft) -> PlatformDraft {

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::audit_log::Record;
 use super::error::{Entity, Rejection};
 use super::guard::Write;
+use super::platforms::platform_columns;
 use super::{Store, StoreError};
 use crate::domain::audit::AuditEntry;
 use crate::domain::permissions::{Permission, Target, permission_for};
@@ -194,15 +195,8 @@ pub(super) fn touch_post(
 
 /// (unit, status) of a platform, checked before a post is written for it.
 fn platform_for_post(conn: &Connection, platform_id: i64) -> Result<(i64, String), StoreError> {
-    conn.query_row(
-        "SELECT unit_id, status FROM platforms WHERE id = ?1",
-        [platform_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .optional()?
-    .ok_or(StoreError::NotFound {
-        what: Entity::Platform,
-        id: platform_id,
+    platform_columns(conn, platform_id, "unit_id, status", |r| {
+        Ok((r.get(0)?, r.get(1)?))
     })
 }
 

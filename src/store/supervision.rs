@@ -46,21 +46,12 @@ fn day_of(text: Option<String>, platform_id: i64) -> Result<Option<NaiveDate>, S
     .transpose()
 }
 
-/// Every platform with its latest dates, each a seek into its own index (MAX over an index
-/// led by `platform_id` reads one entry), so 10,000 platforms cost 10,000 seeks, not a scan of
-/// a million posts.
+/// Every platform with its latest dates: the activity dates are the platform's own columns
+/// (moved forward by triggers as posts are published and updates recorded, migration 008), the
+/// annual review one seek into the filings index per platform.
 const PLATFORM_FACTS_SQL: &str = "SELECT p.id, p.name, k.name, u.id, u.name,
          p.status, p.created_on, p.verified, p.verified_until, p.has_party_column,
-         p.last_post_on,
-         (SELECT MAX(published_at) FROM posts INDEXED BY posts_published_platform
-              WHERE platform_id = p.id AND state = 'published'),
-         (SELECT MAX(on_date) FROM platform_updates INDEXED BY platform_updates_platform_date
-              WHERE platform_id = p.id),
-         (SELECT MAX(published_at) FROM posts INDEXED BY posts_party_published_platform
-              WHERE platform_id = p.id AND state = 'published'
-                  AND category = 'party_building'),
-         (SELECT MAX(on_date) FROM platform_updates INDEXED BY platform_updates_party
-              WHERE platform_id = p.id AND party_building = 1),
+         p.last_post_on, p.last_activity_on, p.last_party_activity_on,
          (SELECT MAX(submitted_on) FROM filings
               WHERE platform_id = p.id AND kind = 'annual' AND submitted_on IS NOT NULL)
      FROM platforms p JOIN units u ON u.id = p.unit_id
@@ -144,11 +135,7 @@ impl Store {
                 let status = PlatformStatus::from_code(&status)
                     .ok_or_else(|| StoreError::Corrupt(format!("platforms.status = {status}")))?;
                 let last_post_on: Option<NaiveDate> = r.get(10)?;
-                let published = day_of(r.get(11)?, id)?;
-                let recorded = day_of(r.get(12)?, id)?;
-                let party_published = day_of(r.get(13)?, id)?;
-                let party_recorded = day_of(r.get(14)?, id)?;
-                let last_update = later(last_post_on, later(published, recorded));
+                let last_update = later(last_post_on, day_of(r.get(11)?, id)?);
                 platforms.push(PlatformFacts {
                     platform: PlatformRef {
                         id,
@@ -165,11 +152,11 @@ impl Store {
                     notices: notices.remove(&id).unwrap_or_default(),
                     party_building: PartyBuildingFacts {
                         has_column: r.get(9)?,
-                        last_post: later(party_published, party_recorded),
+                        last_post: day_of(r.get(12)?, id)?,
                     },
                     verified: r.get(7)?,
                     verified_until: r.get(8)?,
-                    last_annual_review: day_of(r.get(15)?, id)?,
+                    last_annual_review: day_of(r.get(13)?, id)?,
                     pending_changes: changes.remove(&id).unwrap_or_default(),
                 });
             }
@@ -241,22 +228,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_latest_date_is_a_seek_into_its_index() {
+    fn the_facts_read_each_platform_once_and_seek_the_filings() {
         let store = Store::open_in_memory().unwrap();
         let plan = store.query_plan(PLATFORM_FACTS_SQL).unwrap().join(" / ");
-        for index in [
-            "posts_published_platform",
-            "platform_updates_platform_date",
-            "posts_party_published_platform",
-            "platform_updates_party",
-            "filings_platform",
-        ] {
-            assert!(
-                plan.contains(&format!("INDEX {index} (platform_id=?)")),
-                "{index}: {plan}"
-            );
-        }
-        assert!(!plan.contains("SCAN posts"), "{plan}");
+        assert!(
+            plan.contains("INDEX filings_platform (platform_id=?)"),
+            "{plan}"
+        );
+        assert!(!plan.contains("posts"), "{plan}");
+        assert!(!plan.contains("platform_updates"), "{plan}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::error::SupervisionRefusal;
 use super::guard::Write;
 use super::lifecycle::platform_unit;
+use super::platforms::platform_columns;
 use super::{Entity, Store, StoreError};
 use crate::domain::permissions::{Permission, Target};
 use crate::domain::supervision::{UpdateDraft, parse_history_csv, validate_update};
@@ -38,39 +39,28 @@ pub struct HistoryImport {
 
 /// The platform's creation date, read inside a write.
 fn created_on(conn: &Connection, platform_id: i64) -> Result<NaiveDate, StoreError> {
-    conn.query_row(
-        "SELECT created_on FROM platforms WHERE id = ?1",
-        [platform_id],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or(StoreError::NotFound {
-        what: Entity::Platform,
-        id: platform_id,
-    })
+    platform_columns(conn, platform_id, "created_on", |r| r.get(0))
 }
 
-/// The latest update of one platform: the registry's 最近更新, posts published through
-/// MediaDesk and updates recorded here.
+/// The latest update of one platform: the later of the registry's 最近更新 and the platform's
+/// latest activity (posts published through MediaDesk and updates recorded here, kept on its
+/// row by the database, migration 008).
 pub(super) fn last_update_of(
     conn: &Connection,
     platform_id: i64,
 ) -> Result<Option<NaiveDate>, StoreError> {
-    let text: Option<String> = conn.query_row(
-        "SELECT MAX(d) FROM (
-             SELECT last_post_on AS d FROM platforms WHERE id = ?1
-             UNION ALL SELECT MAX(substr(published_at, 1, 10)) FROM posts
-                 WHERE platform_id = ?1 AND state = 'published'
-             UNION ALL SELECT MAX(on_date) FROM platform_updates WHERE platform_id = ?1) AS dates",
-        [platform_id],
-        |r| r.get(0),
-    )?;
-    text.map(|t| {
-        NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| {
-            StoreError::Corrupt(format!("last update of platform {platform_id} = {t}"))
+    let (by_hand, activity): (Option<NaiveDate>, Option<String>) =
+        platform_columns(conn, platform_id, "last_post_on, last_activity_on", |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let activity = activity
+        .map(|t| {
+            NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| {
+                StoreError::Corrupt(format!("last update of platform {platform_id} = {t}"))
+            })
         })
-    })
-    .transpose()
+        .transpose()?;
+    Ok(by_hand.max(activity))
 }
 
 fn insert_update(w: &Write<'_>, draft: &UpdateDraft, source: &str) -> Result<i64, StoreError> {
