@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::domain::lifecycle::EventKind;
-use crate::domain::registry::registry_clock;
+use crate::domain::registry::{RegistryRow, registry_clock};
 use crate::domain::supervision::NoticeKind;
 use crate::exchange::{
     ChangeSheetRow, ExistingAccounts, ExportError, FilingSheetRow, ImportContext, ImportError,
-    ImportPreview, NoticeSheetRow, NoticeStep, PlatformSheetRow, RegistryWorkbook, existing_key,
-    export_xlsx_to, import_file,
+    ImportPreview, Layout, NoticeSheetRow, NoticeStep, PlatformSheetRow, RegistryWorkbook,
+    SourceFile, existing_key, export_xlsx_to, import_file, preview,
 };
 use crate::store::{BackupError, BulkRefusal, Store, StoreError};
 
@@ -61,13 +61,38 @@ pub fn registry_workbook(
         .into_iter()
         .filter(|r| unit.is_none_or(|u| r.unit_id == u))
         .collect();
+    workbook_of(store, &rows)
+}
+
+/// The workbook of exactly these platforms, in this order: the registry page exports what
+/// it shows (its unit, kind and status filters and its search), and nothing else.
+pub fn rows_workbook(
+    store: &Store,
+    platform_ids: &[i64],
+    today: NaiveDate,
+) -> Result<RegistryWorkbook, StoreError> {
+    let calendar = store.work_calendar()?;
+    let mut by_id: HashMap<i64, RegistryRow> = store
+        .registry_rows(|s, c| registry_clock(&calendar, s, c, today))?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    let rows: Vec<RegistryRow> = platform_ids
+        .iter()
+        .filter_map(|id| by_id.remove(id))
+        .collect();
+    workbook_of(store, &rows)
+}
+
+/// The platforms of `rows` with their filings, changes, endings and notices.
+fn workbook_of(store: &Store, rows: &[RegistryRow]) -> Result<RegistryWorkbook, StoreError> {
     let mut drafts: HashMap<i64, _> = store
         .platforms()?
         .into_iter()
         .map(|p| (p.id, p.draft))
         .collect();
     let mut book = RegistryWorkbook::default();
-    for row in &rows {
+    for row in rows {
         let Some(draft) = drafts.remove(&row.id) else {
             continue;
         };
@@ -117,10 +142,11 @@ pub fn registry_workbook(
     }
     book.changes.sort_by_key(|c| c.on);
     book.notices.sort_by_key(|n| n.issued_on);
+    let shown: std::collections::HashSet<i64> = rows.iter().map(|r| r.id).collect();
     book.filings = store
         .filings()?
         .into_iter()
-        .filter(|f| unit.is_none_or(|u| f.unit_id == u))
+        .filter(|f| shown.contains(&f.filing.platform_id))
         .map(|f| FilingSheetRow {
             unit_name: f.unit_name,
             kind_name: f.kind_name,
@@ -140,8 +166,22 @@ pub fn export_registry(
     path: &Path,
     today: NaiveDate,
 ) -> Result<Exported, ExchangeError> {
-    let book = registry_workbook(store, unit, today)?;
-    export_xlsx_to(&book, path)?;
+    write_workbook(&registry_workbook(store, unit, today)?, path)
+}
+
+/// Writes exactly the platforms `platform_ids` (as the registry page shows them, in its
+/// order) with their filings, changes and notices to `path` as xlsx.
+pub fn export_rows(
+    store: &Store,
+    platform_ids: &[i64],
+    path: &Path,
+    today: NaiveDate,
+) -> Result<Exported, ExchangeError> {
+    write_workbook(&rows_workbook(store, platform_ids, today)?, path)
+}
+
+fn write_workbook(book: &RegistryWorkbook, path: &Path) -> Result<Exported, ExchangeError> {
+    export_xlsx_to(book, path)?;
     Ok(Exported {
         platforms: book.platforms.len(),
         filings: book.filings.len(),
@@ -158,29 +198,70 @@ pub fn preview_import(
     path: &Path,
     today: NaiveDate,
 ) -> Result<ImportPreview, ExchangeError> {
-    let units = store.units()?;
-    let kinds = store.platform_kinds()?;
-    let settings = store.settings()?;
-    let existing: ExistingAccounts = store
-        .platforms()?
-        .into_iter()
-        .map(|p| {
-            (
-                existing_key(p.draft.kind_id, &p.draft.account),
-                (p.id, p.draft.name),
-            )
+    let known = Known::of(store)?;
+    Ok(import_file(path, &known.context(today))?)
+}
+
+/// The preview of a file already read, with the columns as the person mapped them (the
+/// window's mapping step): the same checks as [`preview_import`].
+pub fn preview_mapped(
+    store: &Store,
+    file: &SourceFile,
+    layout: &Layout,
+    today: NaiveDate,
+) -> Result<ImportPreview, ExchangeError> {
+    let known = Known::of(store)?;
+    Ok(preview(file, layout, &known.context(today))?)
+}
+
+/// Whether a sheet without a unit column can be imported: with one unit only, its rows are
+/// that unit's (the mapping step then does not ask for the column).
+pub fn unit_given(store: &Store) -> Result<bool, StoreError> {
+    Ok(store.units()?.len() == 1)
+}
+
+/// What an import checks rows against, read once from the store.
+struct Known {
+    units: Vec<crate::domain::unit::Unit>,
+    kinds: Vec<crate::domain::platform::PlatformKind>,
+    school_names: Vec<String>,
+    existing: ExistingAccounts,
+}
+
+impl Known {
+    fn of(store: &Store) -> Result<Self, StoreError> {
+        Ok(Self {
+            units: store.units()?,
+            kinds: store.platform_kinds()?,
+            school_names: store.settings()?.protected_names,
+            existing: store
+                .platforms()?
+                .into_iter()
+                .map(|p| {
+                    (
+                        existing_key(p.draft.kind_id, &p.draft.account),
+                        (p.id, p.draft.name),
+                    )
+                })
+                .collect(),
         })
-        .collect();
-    let ctx = ImportContext {
-        today,
-        units: &units,
-        kinds: &kinds,
-        school_names: &settings.protected_names,
-        existing: &existing,
-        // With one unit only, a sheet without a unit column is that unit's.
-        default_unit_id: units.first().filter(|_| units.len() == 1).map(|u| u.id),
-    };
-    Ok(import_file(path, &ctx)?)
+    }
+
+    fn context(&self, today: NaiveDate) -> ImportContext<'_> {
+        ImportContext {
+            today,
+            units: &self.units,
+            kinds: &self.kinds,
+            school_names: &self.school_names,
+            existing: &self.existing,
+            // With one unit only, a sheet without a unit column is that unit's.
+            default_unit_id: self
+                .units
+                .first()
+                .filter(|_| self.units.len() == 1)
+                .map(|u| u.id),
+        }
+    }
 }
 
 /// All or nothing: refused (nothing written) when any row has errors; otherwise every

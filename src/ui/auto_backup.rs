@@ -1,0 +1,76 @@
+//! The daily automatic backup while the window runs: one at start, then one a day, each on a
+//! thread of its own that copies the database file through a second, read-only connection
+//! (`ops::file_backup`), so the window never waits for it, whatever the database's size. The
+//! result comes back over a channel; a failure is a message under the navigation, never a
+//! panic and never a stop of the window.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+use eframe::egui;
+
+use crate::ops::exchange::KEEP_BACKUPS;
+use crate::ops::file_backup::back_up_file;
+
+/// How long between two automatic backups while the window stays open.
+pub const EVERY: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// The running schedule; dropping it stops the thread (after a backup in progress ends).
+pub struct AutoBackup {
+    results: Receiver<Result<PathBuf, String>>,
+    /// Never sent on: the thread stops when it is dropped.
+    _stop: Sender<()>,
+}
+
+impl AutoBackup {
+    /// Starts backing `db` up into `folder` now and every [`EVERY`]; `ctx` is woken when a
+    /// backup is done. `Err` when the system refuses a new thread.
+    pub fn start(
+        db: PathBuf,
+        folder: PathBuf,
+        ctx: Option<egui::Context>,
+    ) -> std::io::Result<Self> {
+        let (results_tx, results) = mpsc::channel();
+        let (stop, stop_rx) = mpsc::channel::<()>();
+        std::thread::Builder::new()
+            .name("auto-backup".into())
+            .spawn(move || {
+                loop {
+                    let at = chrono::Local::now().naive_local();
+                    let result =
+                        back_up_file(&db, &folder, KEEP_BACKUPS, at).map_err(|e| e.to_string());
+                    if results_tx.send(result).is_err() {
+                        break;
+                    }
+                    if let Some(ctx) = &ctx {
+                        ctx.request_repaint();
+                    }
+                    match stop_rx.recv_timeout(EVERY) {
+                        Err(RecvTimeoutError::Timeout) => continue,
+                        _ => break,
+                    }
+                }
+            })?;
+        Ok(Self {
+            results,
+            _stop: stop,
+        })
+    }
+
+    /// A backup that finished since the last call: where it went, or why it failed.
+    pub fn finished(&self) -> Option<Result<PathBuf, String>> {
+        self.results.try_recv().ok()
+    }
+}
+
+/// Whether the window's schedule runs: started at the first frame on a database file, never
+/// on the server (its backups are `pg_dump`'s) or in memory.
+#[derive(Default)]
+pub enum Schedule {
+    #[default]
+    NotStarted,
+    Running(AutoBackup),
+    /// On the server, in memory, or the thread could not be started (said once).
+    Off,
+}

@@ -1,0 +1,326 @@
+//! 导入: a spreadsheet of platforms taken in with two steps a secretary can check. First the
+//! mapping: each column's header and the 台账 field it was guessed to be, changeable. Then
+//! the preview: every row with its result, the rows with problems by row number and reason;
+//! 导入 N 个平台 is enabled only when no row has a problem, and commits all rows in one
+//! transaction (`ops::exchange::commit_import`). The preview is computed once per mapping
+//! and drawn virtualised, so a 10,000-row sheet scrolls smoothly.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use super::action::Action;
+use super::theme;
+use crate::exchange::{
+    ColumnRole, ImportPreview, Layout, RowOutcome, SourceFile, column_letter, guess_layout,
+    read_source,
+};
+use crate::ops::exchange::{preview_mapped, unit_given};
+use crate::store::Store;
+use crate::text::{backup as done_words, ui_common, ui_exchange as wording};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Mapping,
+    Preview,
+}
+
+/// One preview row as drawn: worded once, not every frame.
+struct Line {
+    row: String,
+    result: Outcome,
+    detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Ready,
+    Invalid,
+    Skipped,
+}
+
+pub struct ImportDialog {
+    path: PathBuf,
+    file: SourceFile,
+    layout: Layout,
+    /// A sheet without a unit column is the only unit's.
+    unit_given: bool,
+    /// Unit names by id, for the rows ready to import.
+    units: std::collections::HashMap<i64, String>,
+    step: Step,
+    preview: Option<ImportPreview>,
+    lines: Vec<Line>,
+    /// Indices into `lines` currently drawn.
+    shown: Vec<usize>,
+    only_problems: bool,
+    /// Why the mapping cannot be previewed, or why the commit was refused.
+    pub(super) error: Option<String>,
+}
+
+impl ImportDialog {
+    /// Reads the file and guesses its layout; the refusal (not a spreadsheet, no header…)
+    /// in Chinese.
+    pub fn open(path: &Path, store: &Store) -> Result<Self, String> {
+        let file = read_source(path).map_err(|e| e.to_string())?;
+        let layout = guess_layout(&file).map_err(|e| e.to_string())?;
+        Ok(Self {
+            path: path.to_path_buf(),
+            file,
+            layout,
+            unit_given: unit_given(store).map_err(|e| e.to_string())?,
+            units: store
+                .units()
+                .map_err(|e| e.to_string())?
+                .into_iter()
+                .map(|u| (u.id, u.name))
+                .collect(),
+            step: Step::Mapping,
+            preview: None,
+            lines: Vec::new(),
+            shown: Vec::new(),
+            only_problems: false,
+            error: None,
+        })
+    }
+
+    /// The column mapping as it stands (tests read it).
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// The checked rows, once the preview step was reached.
+    pub fn preview(&self) -> Option<&ImportPreview> {
+        self.preview.as_ref()
+    }
+
+    /// Draws the dialog; false once it is closed.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        store: &Store,
+        today: NaiveDate,
+        actions: &mut Vec<Action>,
+    ) -> bool {
+        let mut open = true;
+        egui::Window::new(wording::IMPORT_TITLE)
+            .id(egui::Id::unique("import_dialog"))
+            .collapsible(false)
+            .default_size([860.0, 560.0])
+            .open(&mut open)
+            .show(ctx, |ui| {
+                ui.label(RichText::new(wording::import_file_line(&self.path)).color(theme::MUTED));
+                ui.separator();
+                match self.step {
+                    Step::Mapping => self.mapping_ui(ui, store, today),
+                    Step::Preview => self.preview_ui(ui, actions),
+                }
+                if let Some(error) = &self.error {
+                    ui.add_space(4.0);
+                    ui.label(RichText::new(error).color(theme::DANGER));
+                }
+            });
+        open
+    }
+
+    fn mapping_ui(&mut self, ui: &mut egui::Ui, store: &Store, today: NaiveDate) {
+        ui.label(RichText::new(wording::MAPPING_STEP).strong());
+        ui.label(RichText::new(wording::MAPPING_HINT).color(theme::MUTED));
+        let choices = ColumnRole::choices();
+        let mut changed = None;
+        egui::ScrollArea::vertical()
+            .id_salt("import_mapping")
+            .max_height(360.0)
+            .show(ui, |ui| {
+                egui::Grid::new("import_mapping_grid")
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for mapped in &self.layout.mapping.columns {
+                            let label = ui.label(wording::column_label(
+                                &column_letter(mapped.column),
+                                &mapped.header,
+                            ));
+                            let mut role = mapped.role;
+                            egui::ComboBox::from_id_salt(("import_map", mapped.column))
+                                .selected_text(role.label())
+                                .width(240.0)
+                                .show_ui(ui, |ui| {
+                                    for choice in &choices {
+                                        ui.selectable_value(&mut role, *choice, choice.label());
+                                    }
+                                })
+                                .response
+                                .labelled_by(label.id);
+                            if role != mapped.role {
+                                changed = Some((mapped.column, role));
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+        if let Some((column, role)) = changed {
+            self.layout.mapping.set(column, role);
+            self.error = None;
+        }
+        let missing = self.layout.mapping.missing(self.unit_given);
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.iter().map(|r| r.label()).collect();
+            ui.label(
+                RichText::new(wording::still_missing(
+                    &names.join(ui_common::LIST_SEPARATOR),
+                ))
+                .color(theme::WARN),
+            );
+        }
+        ui.add_space(6.0);
+        if ui.button(wording::TO_PREVIEW).clicked() {
+            match preview_mapped(store, &self.file, &self.layout, today) {
+                Ok(preview) => {
+                    self.set_preview(preview);
+                    self.step = Step::Preview;
+                    self.error = None;
+                }
+                Err(e) => self.error = Some(e.to_string()),
+            }
+        }
+    }
+
+    fn set_preview(&mut self, preview: ImportPreview) {
+        self.lines = preview
+            .rows
+            .iter()
+            .map(|r| {
+                let (result, detail) = match &r.outcome {
+                    RowOutcome::Ready(d) => (
+                        Outcome::Ready,
+                        wording::ready_detail(
+                            self.units.get(&d.unit_id).map_or("", String::as_str),
+                            &d.name,
+                            &d.account,
+                        ),
+                    ),
+                    RowOutcome::Invalid(errors) => (
+                        Outcome::Invalid,
+                        errors
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("；"),
+                    ),
+                    RowOutcome::Skipped => (Outcome::Skipped, wording::SKIPPED_DETAIL.to_owned()),
+                };
+                Line {
+                    row: wording::row_number(r.row),
+                    result,
+                    detail,
+                }
+            })
+            .collect();
+        self.only_problems = preview.invalid_count() > 0;
+        self.preview = Some(preview);
+        self.refilter();
+    }
+
+    fn refilter(&mut self) {
+        self.shown = (0..self.lines.len())
+            .filter(|&i| !self.only_problems || self.lines[i].result == Outcome::Invalid)
+            .collect();
+    }
+
+    fn preview_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let Some(preview) = &self.preview else {
+            self.step = Step::Mapping;
+            return;
+        };
+        let (ready, invalid) = (preview.ready_count(), preview.invalid_count());
+        ui.label(RichText::new(wording::PREVIEW_STEP).strong());
+        ui.label(done_words::preview_summary(
+            &preview.sheet_name,
+            preview.header_row,
+            ready,
+            invalid,
+            preview.skipped_count(),
+        ));
+        ui.horizontal(|ui| {
+            if ui.button(wording::BACK_TO_MAPPING).clicked() {
+                self.step = Step::Mapping;
+            }
+            if ui
+                .checkbox(&mut self.only_problems, wording::ONLY_PROBLEMS)
+                .changed()
+            {
+                self.refilter();
+            }
+        });
+        if invalid > 0 {
+            ui.label(RichText::new(wording::blocked(invalid)).color(theme::DANGER));
+        }
+        ui.add_space(4.0);
+        let can_import = invalid == 0 && ready > 0;
+        let commit = ui.add_enabled(
+            can_import,
+            egui::Button::new(RichText::new(wording::import_button(ready)).strong()),
+        );
+        if commit.clicked() {
+            actions.push(Action::CommitImport);
+        }
+        ui.separator();
+        self.table_ui(ui);
+    }
+
+    fn table_ui(&self, ui: &mut egui::Ui) {
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        ui.style_mut().interaction.selectable_labels = false;
+        TableBuilder::new(ui)
+            .id_salt("import_preview")
+            .striped(true)
+            .max_scroll_height(360.0)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::exact(80.0))
+            .column(Column::exact(60.0))
+            .column(Column::remainder().clip(true))
+            .header(row_height, |mut header| {
+                for title in [
+                    wording::ROW_HEADER,
+                    wording::RESULT_HEADER,
+                    wording::DETAIL_HEADER,
+                ] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, self.shown.len(), |mut row| {
+                    let line = &self.lines[self.shown[row.index()]];
+                    row.col(|ui| {
+                        ui.label(&line.row);
+                    });
+                    row.col(|ui| {
+                        let (text, color) = match line.result {
+                            Outcome::Ready => (wording::ROW_READY, theme::OK),
+                            Outcome::Invalid => (wording::ROW_INVALID, theme::DANGER),
+                            Outcome::Skipped => (wording::ROW_SKIPPED, theme::MUTED),
+                        };
+                        ui.label(RichText::new(text).color(color));
+                    });
+                    row.col(|ui| {
+                        ui.label(&line.detail).on_hover_text(&line.detail);
+                    });
+                });
+            });
+    }
+
+    /// The checked rows for the commit; the dialog stays open (with the refusal) until the
+    /// commit went through.
+    pub(super) fn checked(&self) -> Option<ImportPreview> {
+        self.preview.clone()
+    }
+
+    /// Where the file came from, for the notice after the commit.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
