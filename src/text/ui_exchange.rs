@@ -87,7 +87,6 @@ pub fn folder_saved(folder: &Path) -> String {
 }
 pub const FOLDER_RESET: &str = "今后的自动备份保存到数据库旁的 backups 文件夹。";
 pub const BACKUP_NOW: &str = "立即备份";
-pub const COPY_TO_FILE: &str = "另存一份到…";
 pub const BACKUP_TIME: &str = "备份时间";
 pub const BACKUP_SIZE: &str = "大小";
 pub const BACKUP_HOLDS: &str = "内容";

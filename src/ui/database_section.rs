@@ -102,7 +102,7 @@ impl DatabaseSection {
             if self.chosen_folder.is_some() && ui.button(backups::DEFAULT_FOLDER_BUTTON).clicked() {
                 actions.push(Action::ChooseBackupFolder { reset: true });
             }
-            if ui.button(backups::COPY_TO_FILE).clicked() {
+            if ui.button(ui_settings::BACKUP).clicked() {
                 actions.push(Action::BackupDatabase);
             }
         });
