@@ -458,3 +458,51 @@ fn an_unreadable_file_in_the_backup_folder_is_listed_without_restore() {
     assert_eq!(listed.len(), readable + 1);
     assert_eq!(h.query_all_by_label("恢复…").count(), readable);
 }
+
+#[test]
+fn a_backup_damaged_before_the_restore_is_refused_and_the_data_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = demo_file(&dir, None);
+    let folder = dir.path().join("backups");
+    wait_until(&mut h, |_| !backups_in(&folder).is_empty());
+    h.state_mut()
+        .workspace_mut()
+        .unwrap()
+        .store_mut()
+        .add_unit(&UnitDraft {
+            name: "新设学院".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    h.run();
+    let listed = h
+        .state()
+        .workspace()
+        .unwrap()
+        .settings()
+        .database()
+        .backups()
+        .to_vec();
+    let at = listed.iter().position(|b| b.contents.is_ok()).unwrap();
+    let path = listed[at].path.clone();
+    h.get_all_by_label("恢复…").nth(at).unwrap().scroll_to_me();
+    h.run();
+    h.get_all_by_label("恢复…").nth(at).unwrap().click();
+    h.run();
+    h.get_by_label("恢复这份备份？");
+    // Meanwhile the file is damaged (a USB disk pulled out mid-copy).
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 3]).unwrap();
+    click(&mut h, "确认恢复");
+    h.run();
+
+    let w = h.state().workspace().unwrap();
+    assert_eq!(w.store().units().unwrap().len(), 5, "{}", notice(&h));
+    assert!(notice(&h).starts_with("没有恢复："), "{}", notice(&h));
+    assert!(
+        notice(&h).contains("当前数据库未作任何改动"),
+        "{}",
+        notice(&h)
+    );
+    h.get_by_label_contains("没有恢复：");
+}

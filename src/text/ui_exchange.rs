@@ -54,6 +54,8 @@ pub fn row_number(row: u32) -> String {
 pub const ROW_READY: &str = "可导入";
 pub const ROW_INVALID: &str = "有问题";
 pub const ROW_SKIPPED: &str = "跳过";
+/// Between a row's problems.
+pub const PROBLEM_SEPARATOR: &str = "；";
 pub const SKIPPED_DETAIL: &str = "备注或重复的表头，不导入";
 pub fn ready_detail(unit: &str, name: &str, account: &str) -> String {
     format!("{unit}　{name}（{account}）")

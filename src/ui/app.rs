@@ -158,16 +158,22 @@ impl MediaDeskApp {
         let State::Ready(w) = &mut self.state else {
             return;
         };
-        let (Some(current), hooks) = (w.store.path().map(Into::into), std::mem::take(&mut w.hooks))
-        else {
+        let Some(current) = w.store.path().map(std::path::Path::to_path_buf) else {
             return;
         };
+        let hooks = std::mem::take(&mut w.hooks);
         self.state = State::Failed(Box::new(Failure::with_message(String::new())));
-        let current: std::path::PathBuf = current;
         let (store, done) = super::app_exchange::restore_and_reopen(&current, backup);
         self.state = ready_or_failed(store, self.today);
         if let State::Ready(w) = &mut self.state {
             w.hooks = hooks;
+            // Shown on the sign-in page the reopened window starts with, and after it.
+            if let Some(gate) = &mut w.gate {
+                match &done {
+                    Ok(text) => gate.note = Some(text.clone()),
+                    Err(text) => gate.error = Some(text.clone()),
+                }
+            }
             match done {
                 Ok(text) => w.show_notice(text),
                 Err(text) => w.show_error(text),

@@ -207,7 +207,7 @@ impl ImportDialog {
                             .iter()
                             .map(ToString::to_string)
                             .collect::<Vec<_>>()
-                            .join("；"),
+                            .join(wording::PROBLEM_SEPARATOR),
                     ),
                     RowOutcome::Skipped => (Outcome::Skipped, wording::SKIPPED_DETAIL.to_owned()),
                 };
