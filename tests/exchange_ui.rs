@@ -146,6 +146,7 @@ fn a_bad_row_is_named_and_keeps_import_disabled() {
     let mut h = harness(store, hooks(None, Some(sheet), None));
     h.run();
     click(&mut h, "从表格导入…");
+    settle(&mut h);
     h.get_by_label("第一步：核对各列的含义");
     // The guessed mapping: each header and the field it was taken for.
     h.get_by_role_and_label(Role::ComboBox, "C 列「账号名称」");
@@ -157,6 +158,7 @@ fn a_bad_row_is_named_and_keeps_import_disabled() {
         .import_dialog()
         .unwrap()
         .layout()
+        .unwrap()
         .clone();
     let role_of = |c: usize| {
         layout
@@ -171,6 +173,7 @@ fn a_bad_row_is_named_and_keeps_import_disabled() {
     assert_eq!(role_of(3), ColumnRole::Account);
     assert_eq!(role_of(9), ColumnRole::Administrators);
     click(&mut h, "下一步：逐行检查");
+    settle(&mut h);
 
     h.get_by_label("第 3 行");
     h.get_by_label_contains("是否认证（E 列）：「可能」");
@@ -199,9 +202,11 @@ fn a_good_sheet_imports_after_a_column_is_mapped() {
     let mut h = harness(store, hooks(None, Some(sheet), None));
     h.run();
     click(&mut h, "从表格导入…");
+    settle(&mut h);
     h.get_by_label_contains("还没有对应到的必填字段：账号ID/网址");
     // Previewing before the column is mapped says what is missing, nothing written.
     click(&mut h, "下一步：逐行检查");
+    settle(&mut h);
     h.get_by_label_contains("缺少必需的列：账号ID/网址");
 
     h.get_by_role_and_label(Role::ComboBox, "D 列「平台号」")
@@ -214,6 +219,7 @@ fn a_good_sheet_imports_after_a_column_is_mapped() {
             .is_none()
     );
     click(&mut h, "下一步：逐行检查");
+    settle(&mut h);
     h.get_by_label_contains("可导入 2 行，有问题 0 行");
     h.get_by_label_contains("商学院青年（sxy_youth）");
     click(&mut h, "导入 2 个平台");
@@ -241,8 +247,22 @@ fn a_file_that_is_not_a_spreadsheet_is_refused_in_words() {
     let mut h = harness(store, hooks(None, Some(sheet), None));
     h.run();
     click(&mut h, "从表格导入…");
-    assert!(h.state().workspace().unwrap().import_dialog().is_none());
-    assert!(notice(&h).contains("PDF"), "{}", notice(&h));
+    settle(&mut h);
+    // The dialog says why, and offers no step further.
+    h.get_by_label_contains("PDF");
+    assert!(h.query_by_label("下一步：逐行检查").is_none());
+}
+
+/// Steps the window until the import dialog's worker (reading, checking) is done.
+fn settle(h: &mut Harness<'_, MediaDeskApp>) {
+    wait_until(h, |h| {
+        h.state()
+            .workspace()
+            .unwrap()
+            .import_dialog()
+            .is_none_or(|d| !d.is_working())
+    });
+    h.run();
 }
 
 /// The demo school in a file, the system administrator signed in, on 设置.
@@ -417,7 +437,9 @@ fn ten_thousand_rows_with_one_bad_one_show_that_row_and_scroll() {
     let mut h = harness(store, hooks(None, Some(sheet), None));
     h.run();
     click(&mut h, "从表格导入…");
+    settle(&mut h);
     click(&mut h, "下一步：逐行检查");
+    settle(&mut h);
     h.get_by_label_contains("可导入 9999 行，有问题 1 行");
     // The header is row 1, so the 6,544th data row is row 6,545.
     h.get_by_label("第 6545 行");

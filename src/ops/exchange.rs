@@ -198,38 +198,22 @@ pub fn preview_import(
     path: &Path,
     today: NaiveDate,
 ) -> Result<ImportPreview, ExchangeError> {
-    let known = Known::of(store)?;
-    Ok(import_file(path, &known.context(today))?)
+    let checks = ImportChecks::of(store)?;
+    Ok(import_file(path, &checks.context(today))?)
 }
 
-/// The preview of a file already read, with the columns as the person mapped them (the
-/// window's mapping step): the same checks as [`preview_import`].
-pub fn preview_mapped(
-    store: &Store,
-    file: &SourceFile,
-    layout: &Layout,
-    today: NaiveDate,
-) -> Result<ImportPreview, ExchangeError> {
-    let known = Known::of(store)?;
-    Ok(preview(file, layout, &known.context(today))?)
-}
-
-/// Whether a sheet without a unit column can be imported: with one unit only, its rows are
-/// that unit's (the mapping step then does not ask for the column).
-pub fn unit_given(store: &Store) -> Result<bool, StoreError> {
-    Ok(store.units()?.len() == 1)
-}
-
-/// What an import checks rows against, read once from the store.
-struct Known {
+/// What an import checks rows against (units and kinds by name, the school's names, the
+/// accounts already registered), read once from the store. It owns its data, so the window
+/// can check a 10,000-row sheet on a worker thread, and again after each change of mapping.
+pub struct ImportChecks {
     units: Vec<crate::domain::unit::Unit>,
     kinds: Vec<crate::domain::platform::PlatformKind>,
     school_names: Vec<String>,
     existing: ExistingAccounts,
 }
 
-impl Known {
-    fn of(store: &Store) -> Result<Self, StoreError> {
+impl ImportChecks {
+    pub fn of(store: &Store) -> Result<Self, StoreError> {
         Ok(Self {
             units: store.units()?,
             kinds: store.platform_kinds()?,
@@ -247,6 +231,28 @@ impl Known {
         })
     }
 
+    /// Whether a sheet without a unit column can be imported: with one unit only, its rows
+    /// are that unit's (the mapping step then does not ask for the column).
+    pub fn unit_given(&self) -> bool {
+        self.units.len() == 1
+    }
+
+    /// The units by id and name (the preview names each row's unit).
+    pub fn units(&self) -> &[crate::domain::unit::Unit] {
+        &self.units
+    }
+
+    /// The preview of a file already read, with the columns as the person mapped them (the
+    /// window's mapping step): the same checks as [`preview_import`].
+    pub fn preview(
+        &self,
+        file: &SourceFile,
+        layout: &Layout,
+        today: NaiveDate,
+    ) -> Result<ImportPreview, ExchangeError> {
+        Ok(preview(file, layout, &self.context(today))?)
+    }
+
     fn context(&self, today: NaiveDate) -> ImportContext<'_> {
         ImportContext {
             today,
@@ -258,7 +264,7 @@ impl Known {
             default_unit_id: self
                 .units
                 .first()
-                .filter(|_| self.units.len() == 1)
+                .filter(|_| self.unit_given())
                 .map(|u| u.id),
         }
     }

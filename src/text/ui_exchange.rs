@@ -31,6 +31,8 @@ pub const IMPORT_TITLE: &str = "从表格导入平台";
 pub fn import_file_line(path: &Path) -> String {
     format!("文件：{}", path.display())
 }
+pub const READING: &str = "正在读取表格…";
+pub const CHECKING: &str = "正在逐行检查…";
 pub const MAPPING_STEP: &str = "第一步：核对各列的含义";
 pub const MAPPING_HINT: &str =
     "左边是表格中的列标题，右边是它对应的台账字段（按标题猜出）；猜得不对的，请在右边改选。";

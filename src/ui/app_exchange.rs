@@ -25,10 +25,7 @@ impl Workspace {
                 if self.import.is_none()
                     && let Some(path) = (self.hooks.pick_sheet)()
                 {
-                    match ImportDialog::open(&path, &self.store) {
-                        Ok(dialog) => self.import = Some(dialog),
-                        Err(e) => self.show_error(e),
-                    }
+                    self.import = Some(ImportDialog::open(&path, &self.store, self.ctx.clone())?);
                 }
             }
             Action::CommitImport => self.commit_import()?,
@@ -166,7 +163,7 @@ impl Workspace {
     /// Draws the import dialog, closing it when its window was closed.
     pub(super) fn import_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         if let Some(dialog) = &mut self.import
-            && !dialog.ui(ctx, &self.store, self.today, actions)
+            && !dialog.ui(ctx, self.today, actions)
         {
             self.import = None;
         }

@@ -2,10 +2,13 @@
 //! mapping: each column's header and the 台账 field it was guessed to be, changeable. Then
 //! the preview: every row with its result, the rows with problems by row number and reason;
 //! 导入 N 个平台 is enabled only when no row has a problem, and commits all rows in one
-//! transaction (`ops::exchange::commit_import`). The preview is computed once per mapping
-//! and drawn virtualised, so a 10,000-row sheet scrolls smoothly.
+//! transaction (`ops::exchange::commit_import`). Reading the file and checking its rows run
+//! on a worker thread (a 10,000-row sheet takes a moment), and the preview is worded once
+//! per mapping and drawn virtualised, so it scrolls smoothly.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
@@ -17,14 +20,19 @@ use crate::exchange::{
     ColumnRole, ImportPreview, Layout, RowOutcome, SourceFile, column_letter, guess_layout,
     read_source,
 };
-use crate::ops::exchange::{preview_mapped, unit_given};
-use crate::store::Store;
+use crate::ops::exchange::ImportChecks;
+use crate::ops::job::Job;
+use crate::store::{Store, StoreError};
 use crate::text::{backup as done_words, ui_common, ui_exchange as wording};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
+/// Where the dialog is; the two waits are a worker's.
+enum Stage {
+    Reading(Job<Result<(SourceFile, Layout), String>>),
     Mapping,
+    Checking(Job<Result<ImportPreview, String>>),
     Preview,
+    /// The file could not be used (not a spreadsheet, no header…): the reason only.
+    Refused,
 }
 
 /// One preview row as drawn: worded once, not every frame.
@@ -43,51 +51,75 @@ enum Outcome {
 
 pub struct ImportDialog {
     path: PathBuf,
-    file: SourceFile,
-    layout: Layout,
-    /// A sheet without a unit column is the only unit's.
-    unit_given: bool,
+    checks: Arc<ImportChecks>,
     /// Unit names by id, for the rows ready to import.
-    units: std::collections::HashMap<i64, String>,
-    step: Step,
+    units: HashMap<i64, String>,
+    stage: Stage,
+    file: Option<Arc<SourceFile>>,
+    layout: Option<Layout>,
     preview: Option<ImportPreview>,
     lines: Vec<Line>,
     /// Indices into `lines` currently drawn.
     shown: Vec<usize>,
     only_problems: bool,
-    /// Why the mapping cannot be previewed, or why the commit was refused.
+    /// Why the file or the mapping cannot be used, or why the commit was refused.
     pub(super) error: Option<String>,
+    /// Repaints the window when a worker is done.
+    wake: Arc<dyn Fn() + Send + Sync>,
 }
 
 impl ImportDialog {
-    /// Reads the file and guesses its layout; the refusal (not a spreadsheet, no header…)
-    /// in Chinese.
-    pub fn open(path: &Path, store: &Store) -> Result<Self, String> {
-        let file = read_source(path).map_err(|e| e.to_string())?;
-        let layout = guess_layout(&file).map_err(|e| e.to_string())?;
+    /// Opens the dialog on `path` and starts reading it on a worker thread.
+    pub fn open(
+        path: &Path,
+        store: &Store,
+        ctx: Option<egui::Context>,
+    ) -> Result<Self, StoreError> {
+        let checks = ImportChecks::of(store)?;
+        let units = checks
+            .units()
+            .iter()
+            .map(|u| (u.id, u.name.clone()))
+            .collect();
+        let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint();
+            }
+        });
+        let reading = {
+            let (path, wake) = (path.to_path_buf(), wake.clone());
+            Job::start(
+                1,
+                move || wake(),
+                move |_| {
+                    Ok(read_source(&path)
+                        .map_err(|e| e.to_string())
+                        .and_then(|file| {
+                            let layout = guess_layout(&file).map_err(|e| e.to_string())?;
+                            Ok((file, layout))
+                        }))
+                },
+            )
+        };
         Ok(Self {
             path: path.to_path_buf(),
-            file,
-            layout,
-            unit_given: unit_given(store).map_err(|e| e.to_string())?,
-            units: store
-                .units()
-                .map_err(|e| e.to_string())?
-                .into_iter()
-                .map(|u| (u.id, u.name))
-                .collect(),
-            step: Step::Mapping,
+            checks: Arc::new(checks),
+            units,
+            stage: Stage::Reading(reading),
+            file: None,
+            layout: None,
             preview: None,
             lines: Vec::new(),
             shown: Vec::new(),
             only_problems: false,
             error: None,
+            wake,
         })
     }
 
-    /// The column mapping as it stands (tests read it).
-    pub fn layout(&self) -> &Layout {
-        &self.layout
+    /// The column mapping as it stands, once the file is read (tests read it).
+    pub fn layout(&self) -> Option<&Layout> {
+        self.layout.as_ref()
     }
 
     /// The checked rows, once the preview step was reached.
@@ -95,14 +127,14 @@ impl ImportDialog {
         self.preview.as_ref()
     }
 
+    /// True while a worker reads the file or checks its rows.
+    pub fn is_working(&self) -> bool {
+        matches!(self.stage, Stage::Reading(_) | Stage::Checking(_))
+    }
+
     /// Draws the dialog; false once it is closed.
-    pub fn ui(
-        &mut self,
-        ctx: &egui::Context,
-        store: &Store,
-        today: NaiveDate,
-        actions: &mut Vec<Action>,
-    ) -> bool {
+    pub fn ui(&mut self, ctx: &egui::Context, today: NaiveDate, actions: &mut Vec<Action>) -> bool {
+        self.poll();
         let mut open = true;
         egui::Window::new(wording::IMPORT_TITLE)
             .id(egui::Id::unique("import_dialog"))
@@ -112,9 +144,16 @@ impl ImportDialog {
             .show(ctx, |ui| {
                 ui.label(RichText::new(wording::import_file_line(&self.path)).color(theme::MUTED));
                 ui.separator();
-                match self.step {
-                    Step::Mapping => self.mapping_ui(ui, store, today),
-                    Step::Preview => self.preview_ui(ui, actions),
+                match self.stage {
+                    Stage::Reading(_) => {
+                        ui.label(wording::READING);
+                    }
+                    Stage::Checking(_) => {
+                        ui.label(wording::CHECKING);
+                    }
+                    Stage::Mapping => self.mapping_ui(ui, today),
+                    Stage::Preview => self.preview_ui(ui, actions),
+                    Stage::Refused => {}
                 }
                 if let Some(error) = &self.error {
                     ui.add_space(4.0);
@@ -124,7 +163,41 @@ impl ImportDialog {
         open
     }
 
-    fn mapping_ui(&mut self, ui: &mut egui::Ui, store: &Store, today: NaiveDate) {
+    /// Takes a worker's result once it is there.
+    fn poll(&mut self) {
+        match &self.stage {
+            Stage::Reading(job) => match job.poll() {
+                Some(Ok(Ok((file, layout)))) => {
+                    self.file = Some(Arc::new(file));
+                    self.layout = Some(layout);
+                    self.stage = Stage::Mapping;
+                }
+                Some(Ok(Err(problem))) => self.refuse(problem, Stage::Refused),
+                Some(Err(e)) => self.refuse(e.to_string(), Stage::Refused),
+                None => {}
+            },
+            Stage::Checking(job) => match job.poll() {
+                Some(Ok(Ok(preview))) => {
+                    self.set_preview(preview);
+                    self.stage = Stage::Preview;
+                }
+                Some(Ok(Err(problem))) => self.refuse(problem, Stage::Mapping),
+                Some(Err(e)) => self.refuse(e.to_string(), Stage::Mapping),
+                None => {}
+            },
+            _ => {}
+        }
+    }
+
+    fn refuse(&mut self, problem: String, then: Stage) {
+        self.error = Some(problem);
+        self.stage = then;
+    }
+
+    fn mapping_ui(&mut self, ui: &mut egui::Ui, today: NaiveDate) {
+        let Some(layout) = &mut self.layout else {
+            return;
+        };
         ui.label(RichText::new(wording::MAPPING_STEP).strong());
         ui.label(RichText::new(wording::MAPPING_HINT).color(theme::MUTED));
         let choices = ColumnRole::choices();
@@ -137,7 +210,7 @@ impl ImportDialog {
                     .num_columns(2)
                     .striped(true)
                     .show(ui, |ui| {
-                        for mapped in &self.layout.mapping.columns {
+                        for mapped in &layout.mapping.columns {
                             let label = ui.label(wording::column_label(
                                 &column_letter(mapped.column),
                                 &mapped.header,
@@ -161,10 +234,10 @@ impl ImportDialog {
                     });
             });
         if let Some((column, role)) = changed {
-            self.layout.mapping.set(column, role);
+            layout.mapping.set(column, role);
             self.error = None;
         }
-        let missing = self.layout.mapping.missing(self.unit_given);
+        let missing = layout.mapping.missing(self.checks.unit_given());
         if !missing.is_empty() {
             let names: Vec<String> = missing.iter().map(|r| r.label()).collect();
             ui.label(
@@ -175,15 +248,25 @@ impl ImportDialog {
             );
         }
         ui.add_space(6.0);
-        if ui.button(wording::TO_PREVIEW).clicked() {
-            match preview_mapped(store, &self.file, &self.layout, today) {
-                Ok(preview) => {
-                    self.set_preview(preview);
-                    self.step = Step::Preview;
-                    self.error = None;
-                }
-                Err(e) => self.error = Some(e.to_string()),
-            }
+        if ui.button(wording::TO_PREVIEW).clicked()
+            && let Some(file) = &self.file
+        {
+            let (file, layout, checks, wake) = (
+                file.clone(),
+                layout.clone(),
+                self.checks.clone(),
+                self.wake.clone(),
+            );
+            self.error = None;
+            self.stage = Stage::Checking(Job::start(
+                1,
+                move || wake(),
+                move |_| {
+                    Ok(checks
+                        .preview(&file, &layout, today)
+                        .map_err(|e| e.to_string()))
+                },
+            ));
         }
     }
 
@@ -231,7 +314,7 @@ impl ImportDialog {
 
     fn preview_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let Some(preview) = &self.preview else {
-            self.step = Step::Mapping;
+            self.stage = Stage::Mapping;
             return;
         };
         let (ready, invalid) = (preview.ready_count(), preview.invalid_count());
@@ -245,7 +328,7 @@ impl ImportDialog {
         ));
         ui.horizontal(|ui| {
             if ui.button(wording::BACK_TO_MAPPING).clicked() {
-                self.step = Step::Mapping;
+                self.stage = Stage::Mapping;
             }
             if ui
                 .checkbox(&mut self.only_problems, wording::ONLY_PROBLEMS)
@@ -316,10 +399,13 @@ impl ImportDialog {
     /// The checked rows for the commit; the dialog stays open (with the refusal) until the
     /// commit went through.
     pub(super) fn checked(&self) -> Option<ImportPreview> {
-        self.preview.clone()
+        match self.stage {
+            Stage::Preview => self.preview.clone(),
+            _ => None,
+        }
     }
 
-    /// Where the file came from, for the notice after the commit.
+    /// Where the file came from.
     pub fn path(&self) -> &Path {
         &self.path
     }
