@@ -3,8 +3,7 @@
 //! the preview: every row with its result, the rows with problems by row number and reason;
 //! 导入 N 个平台 is enabled only when no row has a problem, and commits all rows in one
 //! transaction (`ops::exchange::commit_import`). Reading the file and checking its rows run
-//! on a worker thread (a 10,000-row sheet takes a moment), and the preview is worded once
-//! per mapping and drawn virtualised, so it scrolls smoothly.
+//! on a worker thread (a 10,000-row sheet takes a moment); the table is `import_preview`'s.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,13 +11,12 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
-use egui_extras::{Column, TableBuilder};
 
 use super::action::Action;
+use super::import_preview::PreviewTable;
 use super::theme;
 use crate::exchange::{
-    ColumnRole, ImportPreview, Layout, RowOutcome, SourceFile, column_letter, guess_layout,
-    read_source,
+    ColumnRole, ImportPreview, Layout, SourceFile, column_letter, guess_layout, read_source,
 };
 use crate::ops::exchange::ImportChecks;
 use crate::ops::job::Job;
@@ -35,20 +33,6 @@ enum Stage {
     Refused,
 }
 
-/// One preview row as drawn: worded once, not every frame.
-struct Line {
-    row: String,
-    result: Outcome,
-    detail: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Outcome {
-    Ready,
-    Invalid,
-    Skipped,
-}
-
 pub struct ImportDialog {
     path: PathBuf,
     checks: Arc<ImportChecks>,
@@ -58,10 +42,7 @@ pub struct ImportDialog {
     file: Option<Arc<SourceFile>>,
     layout: Option<Layout>,
     preview: Option<ImportPreview>,
-    lines: Vec<Line>,
-    /// Indices into `lines` currently drawn.
-    shown: Vec<usize>,
-    only_problems: bool,
+    table: PreviewTable,
     /// Why the file or the mapping cannot be used, or why the commit was refused.
     pub(super) error: Option<String>,
     /// Repaints the window when a worker is done.
@@ -109,9 +90,7 @@ impl ImportDialog {
             file: None,
             layout: None,
             preview: None,
-            lines: Vec::new(),
-            shown: Vec::new(),
-            only_problems: false,
+            table: PreviewTable::default(),
             error: None,
             wake,
         })
@@ -271,45 +250,8 @@ impl ImportDialog {
     }
 
     fn set_preview(&mut self, preview: ImportPreview) {
-        self.lines = preview
-            .rows
-            .iter()
-            .map(|r| {
-                let (result, detail) = match &r.outcome {
-                    RowOutcome::Ready(d) => (
-                        Outcome::Ready,
-                        wording::ready_detail(
-                            self.units.get(&d.unit_id).map_or("", String::as_str),
-                            &d.name,
-                            &d.account,
-                        ),
-                    ),
-                    RowOutcome::Invalid(errors) => (
-                        Outcome::Invalid,
-                        errors
-                            .iter()
-                            .map(ToString::to_string)
-                            .collect::<Vec<_>>()
-                            .join(wording::PROBLEM_SEPARATOR),
-                    ),
-                    RowOutcome::Skipped => (Outcome::Skipped, wording::SKIPPED_DETAIL.to_owned()),
-                };
-                Line {
-                    row: wording::row_number(r.row),
-                    result,
-                    detail,
-                }
-            })
-            .collect();
-        self.only_problems = preview.invalid_count() > 0;
+        self.table = PreviewTable::new(&preview, &self.units);
         self.preview = Some(preview);
-        self.refilter();
-    }
-
-    fn refilter(&mut self) {
-        self.shown = (0..self.lines.len())
-            .filter(|&i| !self.only_problems || self.lines[i].result == Outcome::Invalid)
-            .collect();
     }
 
     fn preview_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -330,12 +272,7 @@ impl ImportDialog {
             if ui.button(wording::BACK_TO_MAPPING).clicked() {
                 self.stage = Stage::Mapping;
             }
-            if ui
-                .checkbox(&mut self.only_problems, wording::ONLY_PROBLEMS)
-                .changed()
-            {
-                self.refilter();
-            }
+            self.table.filter_ui(ui);
         });
         if invalid > 0 {
             ui.label(RichText::new(wording::blocked(invalid)).color(theme::DANGER));
@@ -350,50 +287,7 @@ impl ImportDialog {
             actions.push(Action::CommitImport);
         }
         ui.separator();
-        self.table_ui(ui);
-    }
-
-    fn table_ui(&self, ui: &mut egui::Ui) {
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
-        ui.style_mut().interaction.selectable_labels = false;
-        TableBuilder::new(ui)
-            .id_salt("import_preview")
-            .striped(true)
-            .max_scroll_height(360.0)
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::exact(80.0))
-            .column(Column::exact(60.0))
-            .column(Column::remainder().clip(true))
-            .header(row_height, |mut header| {
-                for title in [
-                    wording::ROW_HEADER,
-                    wording::RESULT_HEADER,
-                    wording::DETAIL_HEADER,
-                ] {
-                    header.col(|ui| {
-                        ui.strong(title);
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(row_height, self.shown.len(), |mut row| {
-                    let line = &self.lines[self.shown[row.index()]];
-                    row.col(|ui| {
-                        ui.label(&line.row);
-                    });
-                    row.col(|ui| {
-                        let (text, color) = match line.result {
-                            Outcome::Ready => (wording::ROW_READY, theme::OK),
-                            Outcome::Invalid => (wording::ROW_INVALID, theme::DANGER),
-                            Outcome::Skipped => (wording::ROW_SKIPPED, theme::MUTED),
-                        };
-                        ui.label(RichText::new(text).color(color));
-                    });
-                    row.col(|ui| {
-                        ui.label(&line.detail).on_hover_text(&line.detail);
-                    });
-                });
-            });
+        self.table.table_ui(ui);
     }
 
     /// The checked rows for the commit; the dialog stays open (with the refusal) until the

@@ -17,6 +17,7 @@ pub mod database_section;
 mod filings_view;
 mod history_view;
 pub mod import_dialog;
+mod import_preview;
 mod platform_dialog;
 mod platform_form;
 mod post_form;
