@@ -299,3 +299,43 @@ pub fn back_up(store: &Store, out: Option<&Path>) -> Result<PathBuf, ExchangeErr
         None => Ok(store.automatic_backup(None, KEEP_BACKUPS)?),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rows_shown_are_exported_in_their_order_with_only_their_filings() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        store.load_demo(today).unwrap();
+        let platforms = store.platforms().unwrap();
+        let name_of = |id: i64| {
+            platforms
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.draft.name.clone())
+                .unwrap()
+        };
+        let ids: Vec<i64> = platforms.iter().rev().take(3).map(|p| p.id).collect();
+        let book = rows_workbook(&store, &ids, today).unwrap();
+        let names: Vec<String> = book
+            .platforms
+            .iter()
+            .map(|p| p.draft.name.clone())
+            .collect();
+        assert_eq!(names, ids.iter().map(|&id| name_of(id)).collect::<Vec<_>>());
+        assert!(
+            book.filings
+                .iter()
+                .all(|f| ids.contains(&f.filing.platform_id))
+        );
+        // Every row shown: the whole registry, as `registry_workbook` gives it.
+        let all: Vec<i64> = platforms.iter().map(|p| p.id).collect();
+        let whole = registry_workbook(&store, None, today).unwrap();
+        let every = rows_workbook(&store, &all, today).unwrap();
+        assert_eq!(every.filings, whole.filings);
+        assert_eq!(every.platforms.len(), whole.platforms.len());
+        assert!(!whole.filings.is_empty());
+    }
+}
