@@ -50,9 +50,9 @@ fn hooks(save_xlsx: Option<PathBuf>, sheet: Option<PathBuf>, folder: Option<Path
 
 fn click(h: &mut Harness<'_, MediaDeskApp>, label: &str) {
     h.get_by_label(label).scroll_to_me();
-    h.run();
+    h.run_ok();
     h.get_by_label(label).click();
-    h.run();
+    h.run_ok();
 }
 
 fn notice(h: &Harness<'_, MediaDeskApp>) -> String {
@@ -94,13 +94,13 @@ fn export_writes_the_filtered_rows_only() {
     let out = dir.path().join("台账.xlsx");
     let store = common::demo_as("admin", today());
     let mut h = harness(store, hooks(Some(out.clone()), None, None));
-    h.run();
+    h.run_ok();
     let search = h.get_by_role_and_label(Role::TextInput, "搜索：");
     search.click();
-    h.run();
+    h.run_ok();
     h.get_by_role_and_label(Role::TextInput, "搜索：")
         .type_text("微信");
-    h.run();
+    h.run_ok();
     let shown: Vec<String> = h
         .state()
         .workspace()
@@ -144,7 +144,7 @@ fn a_bad_row_is_named_and_keeps_import_disabled() {
     let sheet = sheet_file(&dir, "去年台账.csv", BAD_SHEET);
     let (store, _) = common::unit_store();
     let mut h = harness(store, hooks(None, Some(sheet), None));
-    h.run();
+    h.run_ok();
     click(&mut h, "从表格导入…");
     settle(&mut h);
     h.get_by_label("第一步：核对各列的含义");
@@ -181,7 +181,7 @@ fn a_bad_row_is_named_and_keeps_import_disabled() {
     let import = h.get_by_role_and_label(Role::Button, "导入 1 个平台");
     assert!(import.accesskit_node().is_disabled());
     import.click();
-    h.run();
+    h.run_ok();
     assert!(
         h.state()
             .workspace()
@@ -200,7 +200,7 @@ fn a_good_sheet_imports_after_a_column_is_mapped() {
     let sheet = sheet_file(&dir, "台账.csv", GOOD_SHEET);
     let (store, _) = common::unit_store();
     let mut h = harness(store, hooks(None, Some(sheet), None));
-    h.run();
+    h.run_ok();
     click(&mut h, "从表格导入…");
     settle(&mut h);
     h.get_by_label_contains("还没有对应到的必填字段：账号ID/网址");
@@ -211,9 +211,9 @@ fn a_good_sheet_imports_after_a_column_is_mapped() {
 
     h.get_by_role_and_label(Role::ComboBox, "D 列「平台号」")
         .click();
-    h.run();
+    h.run_ok();
     h.get_by_label("账号ID/网址").click();
-    h.run();
+    h.run_ok();
     assert!(
         h.query_by_label_contains("还没有对应到的必填字段")
             .is_none()
@@ -245,7 +245,7 @@ fn a_file_that_is_not_a_spreadsheet_is_refused_in_words() {
     let sheet = sheet_file(&dir, "台账.xlsx", "%PDF-1.7 not a workbook");
     let (store, _) = common::unit_store();
     let mut h = harness(store, hooks(None, Some(sheet), None));
-    h.run();
+    h.run_ok();
     click(&mut h, "从表格导入…");
     settle(&mut h);
     // The dialog says why, and offers no step further.
@@ -262,7 +262,7 @@ fn settle(h: &mut Harness<'_, MediaDeskApp>) {
             .import_dialog()
             .is_none_or(|d| !d.is_working())
     });
-    h.run();
+    h.run_ok();
 }
 
 /// The demo school in a file, the system administrator signed in, on 设置.
@@ -271,7 +271,7 @@ fn demo_file(dir: &tempfile::TempDir, folder: Option<PathBuf>) -> Harness<'stati
     s.load_demo(today()).unwrap();
     s.sign_in("admin", mediadesk::store::DEMO_PASSWORD).unwrap();
     let mut h = harness(s, hooks(None, None, folder));
-    h.run();
+    h.run_ok();
     click(&mut h, "设置");
     h
 }
@@ -309,7 +309,7 @@ fn a_backup_taken_now_is_listed_and_restore_brings_the_data_back() {
     h.get_by_label_contains("备份文件夹：");
     click(&mut h, "立即备份");
     assert!(notice(&h).starts_with("已备份到"), "{}", notice(&h));
-    h.run();
+    h.run_ok();
     let listed = h
         .state()
         .workspace()
@@ -349,13 +349,13 @@ fn a_backup_taken_now_is_listed_and_restore_brings_the_data_back() {
 
     let restore = h.get_all_by_label("恢复…").next().unwrap();
     restore.scroll_to_me();
-    h.run();
+    h.run_ok();
     h.get_all_by_label("恢复…").next().unwrap().click();
-    h.run();
+    h.run_ok();
     h.get_by_label("恢复这份备份？");
     h.get_by_label_contains("内容：单位 4 个，平台 17 个");
     click(&mut h, "确认恢复");
-    h.run();
+    h.run_ok();
 
     assert_eq!(units(&h), 4, "{}", notice(&h));
     assert!(notice(&h).starts_with("已从"), "{}", notice(&h));
@@ -409,7 +409,7 @@ fn on_the_school_server_backups_are_the_servers() {
         let mut store = common::fresh_store();
         store.create_first_admin("admin", common::PASSWORD).unwrap();
         let mut h = harness(store, hooks(None, None, None));
-        h.run();
+        h.run_ok();
         click(&mut h, "设置");
         h.get_by_label_contains("备份由服务器负责（pg_dump）");
         assert!(h.query_by_label("立即备份").is_none());
@@ -435,7 +435,7 @@ fn ten_thousand_rows_with_one_bad_one_show_that_row_and_scroll() {
     let sheet = sheet_file(&dir, "全校台账.csv", &body);
     let (store, _) = common::unit_store();
     let mut h = harness(store, hooks(None, Some(sheet), None));
-    h.run();
+    h.run_ok();
     click(&mut h, "从表格导入…");
     settle(&mut h);
     click(&mut h, "下一步：逐行检查");
@@ -496,7 +496,7 @@ fn a_backup_damaged_before_the_restore_is_refused_and_the_data_stays() {
             ..Default::default()
         })
         .unwrap();
-    h.run();
+    h.run_ok();
     let listed = h
         .state()
         .workspace()
@@ -508,15 +508,15 @@ fn a_backup_damaged_before_the_restore_is_refused_and_the_data_stays() {
     let at = listed.iter().position(|b| b.contents.is_ok()).unwrap();
     let path = listed[at].path.clone();
     h.get_all_by_label("恢复…").nth(at).unwrap().scroll_to_me();
-    h.run();
+    h.run_ok();
     h.get_all_by_label("恢复…").nth(at).unwrap().click();
-    h.run();
+    h.run_ok();
     h.get_by_label("恢复这份备份？");
     // Meanwhile the file is damaged (a USB disk pulled out mid-copy).
     let bytes = std::fs::read(&path).unwrap();
     std::fs::write(&path, &bytes[..bytes.len() / 3]).unwrap();
     click(&mut h, "确认恢复");
-    h.run();
+    h.run_ok();
 
     let w = h.state().workspace().unwrap();
     assert_eq!(w.store().units().unwrap().len(), 5, "{}", notice(&h));

@@ -25,7 +25,7 @@ pub struct AutoBackup {
 
 impl AutoBackup {
     /// Starts backing `db` up into `folder` now and every [`EVERY`]; `ctx` is woken when a
-    /// backup is done. `Err` when the system refuses a new thread.
+    /// backup failed. `Err` when the system refuses a new thread.
     pub fn start(
         db: PathBuf,
         folder: PathBuf,
@@ -40,10 +40,13 @@ impl AutoBackup {
                     let at = chrono::Local::now().naive_local();
                     let result =
                         back_up_file(&db, &folder, KEEP_BACKUPS, at).map_err(|e| e.to_string());
+                    // A failure is shown at once; a backup done only refreshes the list,
+                    // which the next frame does anyway.
+                    let failed = result.is_err();
                     if results_tx.send(result).is_err() {
                         break;
                     }
-                    if let Some(ctx) = &ctx {
+                    if let (true, Some(ctx)) = (failed, &ctx) {
                         ctx.request_repaint();
                     }
                     match stop_rx.recv_timeout(EVERY) {
