@@ -528,3 +528,67 @@ fn a_backup_damaged_before_the_restore_is_refused_and_the_data_stays() {
     );
     h.get_by_label_contains("没有恢复：");
 }
+
+#[test]
+fn another_sheet_of_the_workbook_can_be_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("两年台账.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (sheet_name, name, account) in [
+        ("2025年", "商学院去年号", "sxy_2025"),
+        ("2026年", "商学院今年号", "sxy_2026"),
+    ] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(sheet_name).unwrap();
+        let header = [
+            "单位",
+            "媒体平台",
+            "账号名称",
+            "账号",
+            "内容范围",
+            "创建时间",
+            "负责人",
+            "联络手机",
+            "管理员",
+        ];
+        let row = [
+            "商学院",
+            "抖音",
+            name,
+            account,
+            "学生活动",
+            "2024-01-02",
+            "王建国",
+            "13803710001",
+            "李珺 15937165432",
+        ];
+        for (c, (h, v)) in header.iter().zip(row).enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+            sheet.write_string(1, c as u16, v).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let (store, _) = common::unit_store();
+    let mut h = harness(store, hooks(None, Some(path), None));
+    h.run_ok();
+    click(&mut h, "从表格导入…");
+    settle(&mut h);
+    h.get_by_role_and_label(Role::ComboBox, "工作表：").click();
+    h.run_ok();
+    h.get_by_label("2026年").click();
+    h.run_ok();
+    let layout = h
+        .state()
+        .workspace()
+        .unwrap()
+        .import_dialog()
+        .unwrap()
+        .layout()
+        .cloned();
+    assert_eq!(layout.map(|l| l.sheet), Some(1));
+    click(&mut h, "下一步：逐行检查");
+    settle(&mut h);
+    h.get_by_label_contains("工作表「2026年」");
+    h.get_by_label_contains("商学院今年号（sxy_2026）");
+    assert!(h.query_by_label_contains("商学院去年号").is_none());
+}

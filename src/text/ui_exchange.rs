@@ -34,6 +34,7 @@ pub fn import_file_line(path: &Path) -> String {
 pub const READING: &str = "正在读取表格…";
 pub const CHECKING: &str = "正在逐行检查…";
 pub const MAPPING_STEP: &str = "第一步：核对各列的含义";
+pub const SHEET_LABEL: &str = "工作表：";
 pub const MAPPING_HINT: &str =
     "左边是表格中的列标题，右边是它对应的台账字段（按标题猜出）；猜得不对的，请在右边改选。";
 /// One column of the file in the mapping step, e.g. 「B 列「账号名称」」.

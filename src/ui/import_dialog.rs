@@ -16,7 +16,8 @@ use super::action::Action;
 use super::import_preview::PreviewTable;
 use super::theme;
 use crate::exchange::{
-    ColumnRole, ImportPreview, Layout, SourceFile, column_letter, guess_layout, read_source,
+    ColumnRole, ImportPreview, Layout, SourceFile, column_letter, guess_layout, layout_for,
+    read_source,
 };
 use crate::ops::exchange::ImportChecks;
 use crate::ops::job::Job;
@@ -174,10 +175,11 @@ impl ImportDialog {
     }
 
     fn mapping_ui(&mut self, ui: &mut egui::Ui, today: NaiveDate) {
+        ui.label(RichText::new(wording::MAPPING_STEP).strong());
+        self.sheet_ui(ui);
         let Some(layout) = &mut self.layout else {
             return;
         };
-        ui.label(RichText::new(wording::MAPPING_STEP).strong());
         ui.label(RichText::new(wording::MAPPING_HINT).color(theme::MUTED));
         let choices = ColumnRole::choices();
         let mut changed = None;
@@ -246,6 +248,39 @@ impl ImportDialog {
                         .map_err(|e| e.to_string()))
                 },
             ));
+        }
+    }
+
+    /// 工作表: a workbook of several sheets may hold the 台账 in another than the guessed one;
+    /// choosing it finds that sheet's header and guesses its columns again.
+    fn sheet_ui(&mut self, ui: &mut egui::Ui) {
+        let (Some(file), Some(layout)) = (&self.file, &self.layout) else {
+            return;
+        };
+        if file.sheets.len() < 2 {
+            return;
+        }
+        let mut chosen = layout.sheet;
+        ui.horizontal(|ui| {
+            let label = ui.label(wording::SHEET_LABEL);
+            egui::ComboBox::from_id_salt("import_sheet")
+                .selected_text(file.sheets.get(chosen).map_or("", |s| s.name.as_str()))
+                .show_ui(ui, |ui| {
+                    for (i, sheet) in file.sheets.iter().enumerate() {
+                        ui.selectable_value(&mut chosen, i, &sheet.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        if chosen != layout.sheet {
+            match layout_for(file, chosen, None) {
+                Ok(found) => {
+                    self.layout = Some(found);
+                    self.error = None;
+                }
+                Err(e) => self.error = Some(e.to_string()),
+            }
         }
     }
 
