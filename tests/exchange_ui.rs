@@ -111,6 +111,7 @@ fn export_writes_the_filtered_rows_only() {
         .collect();
     assert_eq!(shown.len(), 3, "{shown:?}");
     click(&mut h, "导出 Excel");
+    wait_until(&mut h, |h| !h.state().workspace().unwrap().is_exporting());
 
     assert_eq!(column(&out, "平台台账", "账号名称"), shown);
     let filed = column(&out, "备案记录", "账号名称");

@@ -180,7 +180,9 @@ pub fn export_rows(
     write_workbook(&rows_workbook(store, platform_ids, today)?, path)
 }
 
-fn write_workbook(book: &RegistryWorkbook, path: &Path) -> Result<Exported, ExchangeError> {
+/// Writes a workbook already filled from the store (the window does this on a worker
+/// thread: the store is read on its own thread first).
+pub fn write_workbook(book: &RegistryWorkbook, path: &Path) -> Result<Exported, ExchangeError> {
     export_xlsx_to(book, path)?;
     Ok(Exported {
         platforms: book.platforms.len(),

@@ -24,6 +24,7 @@ pub fn export_file_name(today: NaiveDate) -> String {
     format!("平台台账-{today}.xlsx")
 }
 
+pub const EXPORTING: &str = "正在导出 Excel…";
 pub const NOTHING_TO_EXPORT: &str = "当前筛选下没有平台，没有导出。请先清除筛选或修改搜索。";
 
 // 导入 dialog.

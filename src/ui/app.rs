@@ -75,6 +75,8 @@ pub struct Workspace {
     pub(super) import: Option<super::import_dialog::ImportDialog>,
     /// The daily automatic backup of a database file, off the UI thread.
     pub(super) auto_backup: super::auto_backup::Schedule,
+    /// 导出 Excel being written, off the UI thread.
+    pub(super) export: Option<super::app_exchange::ExportJob>,
 }
 
 enum State {
@@ -283,6 +285,7 @@ impl Workspace {
             switch: None,
             import: None,
             auto_backup: Default::default(),
+            export: None,
         };
         if w.store.session().is_none() && w.welcome.is_none() {
             w.gate = Some(SignInView::for_store(&w.store)?);
@@ -402,7 +405,7 @@ impl Workspace {
             );
         }
         self.server_frame(ui.ctx());
-        self.auto_backup_frame(ui.ctx());
+        self.exchange_frame(ui.ctx());
         let mut actions = Vec::new();
         self.server_bar(ui, &mut actions);
         if let Some(welcome) = &mut self.welcome {

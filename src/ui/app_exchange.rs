@@ -1,9 +1,10 @@
-//! Applying the spreadsheet and backup actions: 导出 Excel of the rows the registry shows,
+//! Applying the spreadsheet and backup actions: 导出 Excel of the rows the registry shows
+//! (written on a worker),
 //! the 导入 dialog and its all-or-nothing commit, 立即备份 and the backup folder under
 //! 设置 → 数据库, the daily automatic backup's results, and restore (the database replaced
 //! by `store::restore_from`, then reopened by the app).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
@@ -13,14 +14,15 @@ use super::auto_backup::{AutoBackup, Schedule};
 use super::database_section::backup_folder;
 use super::import_dialog::ImportDialog;
 use crate::ops::OpsError;
-use crate::ops::exchange::{KEEP_BACKUPS, commit_import, export_rows};
+use crate::ops::exchange::{Exported, KEEP_BACKUPS, commit_import, rows_workbook, write_workbook};
+use crate::ops::job::Job;
 use crate::store::{Store, StoreError, restore_from};
 use crate::text::{backup as done, ui_exchange as wording};
 
 impl Workspace {
     pub(super) fn apply_exchange(&mut self, action: Action) -> Result<(), OpsError> {
         match action {
-            Action::ExportRegistry => self.export_shown(),
+            Action::ExportRegistry => self.export_shown()?,
             Action::OpenImport => {
                 if self.import.is_none()
                     && let Some(path) = (self.hooks.pick_sheet)()
@@ -65,20 +67,42 @@ impl Workspace {
         Ok(())
     }
 
-    /// 导出 Excel: exactly the rows the registry shows, in its order.
-    fn export_shown(&mut self) {
+    /// 导出 Excel: exactly the rows the registry shows, in its order. The store is read here;
+    /// the workbook is written on a worker thread.
+    fn export_shown(&mut self) -> Result<(), OpsError> {
+        if self.export.is_some() {
+            self.show_notice(wording::EXPORTING.to_owned());
+            return Ok(());
+        }
         let ids: Vec<i64> = self.registry.visible_rows().map(|r| r.id).collect();
         if ids.is_empty() {
             self.show_error(wording::NOTHING_TO_EXPORT.to_owned());
-            return;
+            return Ok(());
         }
         let Some(dest) = (self.hooks.save_xlsx)(&wording::export_file_name(self.today)) else {
-            return;
+            return Ok(());
         };
-        match export_rows(&self.store, &ids, &dest, self.today) {
-            Ok(exported) => self.show_notice(done::exported(&dest, &exported)),
-            Err(e) => self.show_error(e.to_string()),
-        }
+        let book = rows_workbook(&self.store, &ids, self.today)?;
+        let ctx = self.ctx.clone();
+        self.export = Some(Job::start(
+            1,
+            move || {
+                if let Some(ctx) = &ctx {
+                    ctx.request_repaint();
+                }
+            },
+            move |_| {
+                let written = write_workbook(&book, &dest).map_err(|e| e.to_string());
+                Ok((dest, written))
+            },
+        ));
+        self.show_notice(wording::EXPORTING.to_owned());
+        Ok(())
+    }
+
+    /// True while an export is being written.
+    pub fn is_exporting(&self) -> bool {
+        self.export.is_some()
     }
 
     fn commit_import(&mut self) -> Result<(), OpsError> {
@@ -119,8 +143,21 @@ impl Workspace {
         }
     }
 
-    /// Once per frame: starts the daily backup on a database file, and shows its failures.
-    pub(super) fn auto_backup_frame(&mut self, ctx: &egui::Context) {
+    /// Once per frame: an export written, the daily backup started or failed.
+    pub(super) fn exchange_frame(&mut self, ctx: &egui::Context) {
+        if let Some(result) = self.export.as_ref().and_then(Job::poll) {
+            self.export = None;
+            match result {
+                Ok((dest, Ok(exported))) => self.show_notice(done::exported(&dest, &exported)),
+                Ok((_, Err(problem))) => self.show_error(problem),
+                Err(e) => self.show_error(e.to_string()),
+            }
+        }
+        self.auto_backup_frame(ctx);
+    }
+
+    /// Starts the daily backup on a database file, and shows its failures.
+    fn auto_backup_frame(&mut self, ctx: &egui::Context) {
         match &self.auto_backup {
             Schedule::NotStarted => {
                 let Some(db) = self.store.path().map(Path::to_path_buf) else {
@@ -185,3 +222,6 @@ pub(super) fn restore_and_reopen(
         });
     (Store::open(current), done)
 }
+
+/// An export being written on a worker: where to, and what it wrote or why it failed.
+pub(super) type ExportJob = Job<(PathBuf, Result<Exported, String>)>;
