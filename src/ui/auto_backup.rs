@@ -16,11 +16,25 @@ use crate::ops::file_backup::back_up_file;
 /// How long between two automatic backups while the window stays open.
 pub const EVERY: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// The running schedule; dropping it stops the thread (after a backup in progress ends).
+/// The running schedule; dropping it stops the thread, waiting for a backup in progress to
+/// end (at most a second or two): a restore or a switch of database that follows never
+/// meets the file still open for reading.
 pub struct AutoBackup {
     results: Receiver<Result<PathBuf, String>>,
     /// Never sent on: the thread stops when it is dropped.
-    _stop: Sender<()>,
+    stop: Option<Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for AutoBackup {
+    fn drop(&mut self) {
+        self.stop.take();
+        if let Some(thread) = self.thread.take()
+            && thread.join().is_err()
+        {
+            tracing::error!("the automatic backup's thread panicked");
+        }
+    }
 }
 
 impl AutoBackup {
@@ -33,7 +47,7 @@ impl AutoBackup {
     ) -> std::io::Result<Self> {
         let (results_tx, results) = mpsc::channel();
         let (stop, stop_rx) = mpsc::channel::<()>();
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("auto-backup".into())
             .spawn(move || {
                 loop {
@@ -57,7 +71,8 @@ impl AutoBackup {
             })?;
         Ok(Self {
             results,
-            _stop: stop,
+            stop: Some(stop),
+            thread: Some(thread),
         })
     }
 
@@ -76,4 +91,36 @@ pub enum Schedule {
     Running(AutoBackup),
     /// On the server, in memory, or the thread could not be started (said once).
     Off,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_backup_is_taken_at_start_and_a_missing_file_is_a_message_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("mediadesk.db");
+        drop(crate::store::Store::open(&db).unwrap());
+        let folder = dir.path().join("backups");
+        let wait = |running: &AutoBackup| {
+            let start = std::time::Instant::now();
+            loop {
+                if let Some(done) = running.finished() {
+                    return done;
+                }
+                assert!(start.elapsed() < Duration::from_secs(20));
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        };
+        let running = AutoBackup::start(db, folder.clone(), None).unwrap();
+        let made = wait(&running).unwrap();
+        assert!(made.starts_with(&folder) && made.exists());
+        // Dropping it stops the thread (joined, not left behind).
+        drop(running);
+
+        let gone = AutoBackup::start(dir.path().join("gone.db"), folder, None).unwrap();
+        let problem = wait(&gone).unwrap_err();
+        assert!(problem.contains("gone.db"), "{problem}");
+    }
 }
