@@ -281,6 +281,7 @@ fn attachments_and_the_approval_slip_from_the_post_page() {
                 }),
                 pick_attachment: Box::new(move || Some(photo.clone())),
                 save_backup: Box::new(|_| None),
+                ..Default::default()
             });
     }
     let title = "关于2027届毕业生图像信息采集工作的通知";

@@ -39,6 +39,7 @@ fn harness(out: PathBuf, login: &str) -> (Harness<'static, MediaDeskApp>, Opened
         }),
         pick_attachment: Box::new(|| None),
         save_backup: Box::new(|_| None),
+        ..Default::default()
     });
     let h = Harness::builder()
         .with_size([1280.0, 900.0])

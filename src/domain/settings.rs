@@ -47,6 +47,10 @@ pub struct Settings {
     /// written before screening existed, which then load with no patterns.
     #[serde(default)]
     pub personal_data: PersonalDataSettings,
+    /// Where the window's automatic backups go (a USB disk, a synced folder); `None`: the
+    /// `backups` folder beside the database.
+    #[serde(default)]
+    pub backup_folder: Option<std::path::PathBuf>,
 }
 
 fn default_change_report_days() -> u32 {
@@ -70,6 +74,7 @@ impl Default for Settings {
             window_font: None,
             change_report_days: default_change_report_days(),
             personal_data: PersonalDataSettings::default(),
+            backup_folder: None,
         }
     }
 }

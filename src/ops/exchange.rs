@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::domain::lifecycle::EventKind;
-use crate::domain::registry::registry_clock;
+use crate::domain::registry::{RegistryRow, registry_clock};
 use crate::domain::supervision::NoticeKind;
 use crate::exchange::{
     ChangeSheetRow, ExistingAccounts, ExportError, FilingSheetRow, ImportContext, ImportError,
-    ImportPreview, NoticeSheetRow, NoticeStep, PlatformSheetRow, RegistryWorkbook, existing_key,
-    export_xlsx_to, import_file,
+    ImportPreview, Layout, NoticeSheetRow, NoticeStep, PlatformSheetRow, RegistryWorkbook,
+    SourceFile, existing_key, export_xlsx_to, import_file, preview,
 };
 use crate::store::{BackupError, BulkRefusal, Store, StoreError};
 
@@ -61,13 +61,38 @@ pub fn registry_workbook(
         .into_iter()
         .filter(|r| unit.is_none_or(|u| r.unit_id == u))
         .collect();
+    workbook_of(store, &rows)
+}
+
+/// The workbook of exactly these platforms, in this order: the registry page exports what
+/// it shows (its unit, kind and status filters and its search), and nothing else.
+pub fn rows_workbook(
+    store: &Store,
+    platform_ids: &[i64],
+    today: NaiveDate,
+) -> Result<RegistryWorkbook, StoreError> {
+    let calendar = store.work_calendar()?;
+    let mut by_id: HashMap<i64, RegistryRow> = store
+        .registry_rows(|s, c| registry_clock(&calendar, s, c, today))?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    let rows: Vec<RegistryRow> = platform_ids
+        .iter()
+        .filter_map(|id| by_id.remove(id))
+        .collect();
+    workbook_of(store, &rows)
+}
+
+/// The platforms of `rows` with their filings, changes, endings and notices.
+fn workbook_of(store: &Store, rows: &[RegistryRow]) -> Result<RegistryWorkbook, StoreError> {
     let mut drafts: HashMap<i64, _> = store
         .platforms()?
         .into_iter()
         .map(|p| (p.id, p.draft))
         .collect();
     let mut book = RegistryWorkbook::default();
-    for row in &rows {
+    for row in rows {
         let Some(draft) = drafts.remove(&row.id) else {
             continue;
         };
@@ -117,10 +142,11 @@ pub fn registry_workbook(
     }
     book.changes.sort_by_key(|c| c.on);
     book.notices.sort_by_key(|n| n.issued_on);
+    let shown: std::collections::HashSet<i64> = rows.iter().map(|r| r.id).collect();
     book.filings = store
         .filings()?
         .into_iter()
-        .filter(|f| unit.is_none_or(|u| f.unit_id == u))
+        .filter(|f| shown.contains(&f.filing.platform_id))
         .map(|f| FilingSheetRow {
             unit_name: f.unit_name,
             kind_name: f.kind_name,
@@ -140,8 +166,24 @@ pub fn export_registry(
     path: &Path,
     today: NaiveDate,
 ) -> Result<Exported, ExchangeError> {
-    let book = registry_workbook(store, unit, today)?;
-    export_xlsx_to(&book, path)?;
+    write_workbook(&registry_workbook(store, unit, today)?, path)
+}
+
+/// Writes exactly the platforms `platform_ids` (as the registry page shows them, in its
+/// order) with their filings, changes and notices to `path` as xlsx.
+pub fn export_rows(
+    store: &Store,
+    platform_ids: &[i64],
+    path: &Path,
+    today: NaiveDate,
+) -> Result<Exported, ExchangeError> {
+    write_workbook(&rows_workbook(store, platform_ids, today)?, path)
+}
+
+/// Writes a workbook already filled from the store (the window does this on a worker
+/// thread: the store is read on its own thread first).
+pub fn write_workbook(book: &RegistryWorkbook, path: &Path) -> Result<Exported, ExchangeError> {
+    export_xlsx_to(book, path)?;
     Ok(Exported {
         platforms: book.platforms.len(),
         filings: book.filings.len(),
@@ -158,29 +200,76 @@ pub fn preview_import(
     path: &Path,
     today: NaiveDate,
 ) -> Result<ImportPreview, ExchangeError> {
-    let units = store.units()?;
-    let kinds = store.platform_kinds()?;
-    let settings = store.settings()?;
-    let existing: ExistingAccounts = store
-        .platforms()?
-        .into_iter()
-        .map(|p| {
-            (
-                existing_key(p.draft.kind_id, &p.draft.account),
-                (p.id, p.draft.name),
-            )
+    let checks = ImportChecks::of(store)?;
+    Ok(import_file(path, &checks.context(today))?)
+}
+
+/// What an import checks rows against (units and kinds by name, the school's names, the
+/// accounts already registered), read once from the store. It owns its data, so the window
+/// can check a 10,000-row sheet on a worker thread, and again after each change of mapping.
+pub struct ImportChecks {
+    units: Vec<crate::domain::unit::Unit>,
+    kinds: Vec<crate::domain::platform::PlatformKind>,
+    school_names: Vec<String>,
+    existing: ExistingAccounts,
+}
+
+impl ImportChecks {
+    pub fn of(store: &Store) -> Result<Self, StoreError> {
+        Ok(Self {
+            units: store.units()?,
+            kinds: store.platform_kinds()?,
+            school_names: store.settings()?.protected_names,
+            existing: store
+                .platforms()?
+                .into_iter()
+                .map(|p| {
+                    (
+                        existing_key(p.draft.kind_id, &p.draft.account),
+                        (p.id, p.draft.name),
+                    )
+                })
+                .collect(),
         })
-        .collect();
-    let ctx = ImportContext {
-        today,
-        units: &units,
-        kinds: &kinds,
-        school_names: &settings.protected_names,
-        existing: &existing,
-        // With one unit only, a sheet without a unit column is that unit's.
-        default_unit_id: units.first().filter(|_| units.len() == 1).map(|u| u.id),
-    };
-    Ok(import_file(path, &ctx)?)
+    }
+
+    /// Whether a sheet without a unit column can be imported: with one unit only, its rows
+    /// are that unit's (the mapping step then does not ask for the column).
+    pub fn unit_given(&self) -> bool {
+        self.units.len() == 1
+    }
+
+    /// The units by id and name (the preview names each row's unit).
+    pub fn units(&self) -> &[crate::domain::unit::Unit] {
+        &self.units
+    }
+
+    /// The preview of a file already read, with the columns as the person mapped them (the
+    /// window's mapping step): the same checks as [`preview_import`].
+    pub fn preview(
+        &self,
+        file: &SourceFile,
+        layout: &Layout,
+        today: NaiveDate,
+    ) -> Result<ImportPreview, ExchangeError> {
+        Ok(preview(file, layout, &self.context(today))?)
+    }
+
+    fn context(&self, today: NaiveDate) -> ImportContext<'_> {
+        ImportContext {
+            today,
+            units: &self.units,
+            kinds: &self.kinds,
+            school_names: &self.school_names,
+            existing: &self.existing,
+            // With one unit only, a sheet without a unit column is that unit's.
+            default_unit_id: self
+                .units
+                .first()
+                .filter(|_| self.unit_given())
+                .map(|u| u.id),
+        }
+    }
 }
 
 /// All or nothing: refused (nothing written) when any row has errors; otherwise every
@@ -210,5 +299,45 @@ pub fn back_up(store: &Store, out: Option<&Path>) -> Result<PathBuf, ExchangeErr
             Ok(path.to_path_buf())
         }
         None => Ok(store.automatic_backup(None, KEEP_BACKUPS)?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rows_shown_are_exported_in_their_order_with_only_their_filings() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        store.load_demo(today).unwrap();
+        let platforms = store.platforms().unwrap();
+        let name_of = |id: i64| {
+            platforms
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.draft.name.clone())
+                .unwrap()
+        };
+        let ids: Vec<i64> = platforms.iter().rev().take(3).map(|p| p.id).collect();
+        let book = rows_workbook(&store, &ids, today).unwrap();
+        let names: Vec<String> = book
+            .platforms
+            .iter()
+            .map(|p| p.draft.name.clone())
+            .collect();
+        assert_eq!(names, ids.iter().map(|&id| name_of(id)).collect::<Vec<_>>());
+        assert!(
+            book.filings
+                .iter()
+                .all(|f| ids.contains(&f.filing.platform_id))
+        );
+        // Every row shown: the whole registry, as `registry_workbook` gives it.
+        let all: Vec<i64> = platforms.iter().map(|p| p.id).collect();
+        let whole = registry_workbook(&store, None, today).unwrap();
+        let every = rows_workbook(&store, &all, today).unwrap();
+        assert_eq!(every.filings, whole.filings);
+        assert_eq!(every.platforms.len(), whole.platforms.len());
+        assert!(!whole.filings.is_empty());
     }
 }

@@ -16,7 +16,7 @@ use crate::domain::unit::{PersonDraft, UnitDraft};
 use crate::domain::workflow::PostAction;
 use crate::ops::imports::WordList;
 use crate::store::{NewUser, Settings};
-use crate::text::ui_window;
+use crate::text::{ui_exchange, ui_window};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
@@ -50,6 +50,12 @@ pub struct Hooks {
     pub pick_attachment: Box<dyn FnMut() -> Option<PathBuf>>,
     /// Where to write a backup of the database, given a suggested name.
     pub save_backup: SavePathHook,
+    /// Where to save the exported 台账, given a suggested name (rfd's save dialog, xlsx).
+    pub save_xlsx: SavePathHook,
+    /// A spreadsheet to import (rfd's open dialog: xlsx, xls, ods, csv).
+    pub pick_sheet: Box<dyn FnMut() -> Option<PathBuf>>,
+    /// The folder automatic backups go to (rfd's folder dialog).
+    pub pick_folder: Box<dyn FnMut() -> Option<PathBuf>>,
 }
 
 impl Default for Hooks {
@@ -74,6 +80,21 @@ impl Default for Hooks {
                     .add_filter(ui_window::DATABASE_FILES, &["db"])
                     .save_file()
             }),
+            save_xlsx: Box::new(|name| {
+                rfd::FileDialog::new()
+                    .set_file_name(name)
+                    .add_filter(ui_exchange::XLSX_FILES, &["xlsx"])
+                    .save_file()
+            }),
+            pick_sheet: Box::new(|| {
+                rfd::FileDialog::new()
+                    .add_filter(
+                        ui_exchange::SHEET_FILES,
+                        &["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"],
+                    )
+                    .pick_file()
+            }),
+            pick_folder: Box::new(|| rfd::FileDialog::new().pick_folder()),
         }
     }
 }
@@ -201,6 +222,20 @@ pub enum Action {
     },
     /// Copy the whole database to a file the user picks.
     BackupDatabase,
+    /// 导出 Excel: the registry's shown rows (after the save dialog).
+    ExportRegistry,
+    /// 导入: pick a spreadsheet and open the mapping and preview dialog.
+    OpenImport,
+    /// The import dialog's 导入 N 个平台 (all or nothing).
+    CommitImport,
+    /// 设置 → 数据库: a backup into the backup folder now.
+    BackupNow,
+    /// 设置 → 数据库: choose the backup folder (`None`: back to the default).
+    ChooseBackupFolder {
+        reset: bool,
+    },
+    /// 设置 → 数据库: replace the database with this backup (after the confirmation).
+    RestoreBackup(PathBuf),
     /// 单位与人员: a new or edited unit (`editing` = id and version).
     SaveUnit {
         editing: Option<(i64, i64)>,

@@ -1,8 +1,9 @@
 //! The application: owns the store and the views' state, draws the frame, and applies the
 //! actions the views return, once per frame. `apply` hands each action to the file of its
 //! page: `app_registry` (platforms, filings, history, printing), `app_posts`,
-//! `app_settings` (settings, calendar, word lists, backup) and `app_people` (first start,
-//! sign-in, units and people, accounts).
+//! `app_settings` (settings, calendar, word lists, backup), `app_exchange` (Excel in and
+//! out, backups and restore) and `app_people` (first start, sign-in, units and people,
+//! accounts).
 
 use chrono::NaiveDate;
 use eframe::egui;
@@ -70,6 +71,12 @@ pub struct Workspace {
     pub(super) live: ServerLive,
     /// A change of database a page asked for, carried out by the app after the frame.
     pub(super) switch: Option<Switch>,
+    /// 导入: the mapping and preview dialog, while open.
+    pub(super) import: Option<super::import_dialog::ImportDialog>,
+    /// The daily automatic backup of a database file, off the UI thread.
+    pub(super) auto_backup: super::auto_backup::Schedule,
+    /// 导出 Excel being written, off the UI thread.
+    pub(super) export: Option<super::app_exchange::ExportJob>,
 }
 
 enum State {
@@ -117,6 +124,7 @@ impl MediaDeskApp {
     /// back to this computer's default file (the choice forgotten).
     fn switch(&mut self, switch: Switch) {
         let (store, location, done) = match switch {
+            Switch::Restore(backup) => return self.restore(&backup),
             Switch::To(store, location) => {
                 let done = match choice::remember(&location) {
                     Ok(()) => ui_server::SWITCHED_TO_SERVER.to_owned(),
@@ -143,6 +151,35 @@ impl MediaDeskApp {
         match &mut self.state {
             State::Ready(w) => w.show_notice(done),
             State::Failed(f) => f.location = Some(location),
+        }
+    }
+
+    /// Replaces the database with `backup` and opens the window again on it, the hooks
+    /// kept; the old store (and its file lock) goes first.
+    fn restore(&mut self, backup: &std::path::Path) {
+        let State::Ready(w) = &mut self.state else {
+            return;
+        };
+        let Some(current) = w.store.path().map(std::path::Path::to_path_buf) else {
+            return;
+        };
+        let hooks = std::mem::take(&mut w.hooks);
+        self.state = State::Failed(Box::new(Failure::with_message(String::new())));
+        let (store, done) = super::app_exchange::restore_and_reopen(&current, backup);
+        self.state = ready_or_failed(store, self.today);
+        if let State::Ready(w) = &mut self.state {
+            w.hooks = hooks;
+            // Shown on the sign-in page the reopened window starts with, and after it.
+            if let Some(gate) = &mut w.gate {
+                match &done {
+                    Ok(text) => gate.note = Some(text.clone()),
+                    Err(text) => gate.error = Some(text.clone()),
+                }
+            }
+            match done {
+                Ok(text) => w.show_notice(text),
+                Err(text) => w.show_error(text),
+            }
         }
     }
 
@@ -246,6 +283,9 @@ impl Workspace {
             window_font: None,
             live: ServerLive::default(),
             switch: None,
+            import: None,
+            auto_backup: Default::default(),
+            export: None,
         };
         if w.store.session().is_none() && w.welcome.is_none() {
             w.gate = Some(SignInView::for_store(&w.store)?);
@@ -365,6 +405,7 @@ impl Workspace {
             );
         }
         self.server_frame(ui.ctx());
+        self.exchange_frame(ui.ctx());
         let mut actions = Vec::new();
         self.server_bar(ui, &mut actions);
         if let Some(welcome) = &mut self.welcome {
@@ -429,6 +470,7 @@ impl Workspace {
         if let Some(dialog) = &mut self.dialog {
             dialog.ui(ui.ctx(), &self.store, self.today, actions);
         }
+        self.import_ui(ui.ctx(), actions);
         if let Some(history) = &mut self.history
             && !history.ui(ui.ctx(), actions)
         {
@@ -549,6 +591,12 @@ impl Workspace {
             | Action::ImportWords { .. }
             | Action::ExportWords { .. }
             | Action::SavePatterns(_)) => self.apply_settings(a),
+            a @ (Action::ExportRegistry
+            | Action::OpenImport
+            | Action::CommitImport
+            | Action::BackupNow
+            | Action::ChooseBackupFolder { .. }
+            | Action::RestoreBackup(_)) => self.apply_exchange(a),
             a @ (Action::ShowQueue(_)
             | Action::NewPost
             | Action::OpenPost(_)

@@ -40,6 +40,8 @@ pub(super) enum Switch {
     To(Box<Store>, Location),
     /// 改用本机数据库文件.
     DefaultFile,
+    /// 设置 → 数据库 → 恢复: replace the database file with this backup and reopen it.
+    Restore(std::path::PathBuf),
 }
 
 /// True when `e` means the connection to the server broke.

@@ -11,7 +11,7 @@ use crate::domain::registry::{
     Column, FilingClock, RegistryQuery, RegistryRow, Sort, StatusView, filter_rows, sort_rows,
 };
 use crate::domain::unit::Unit;
-use crate::text::{self, ui_common, ui_platform as wording};
+use crate::text::{self, ui_common, ui_exchange, ui_platform as wording};
 
 #[derive(Default)]
 pub struct RegistryView {
@@ -82,6 +82,20 @@ impl RegistryView {
                 .clicked()
             {
                 actions.push(Action::NewPlatform);
+            }
+            if ui
+                .button(ui_exchange::EXPORT_XLSX)
+                .on_hover_text(ui_exchange::EXPORT_HINT)
+                .clicked()
+            {
+                actions.push(Action::ExportRegistry);
+            }
+            if ui
+                .button(ui_exchange::IMPORT)
+                .on_hover_text(ui_exchange::IMPORT_HINT)
+                .clicked()
+            {
+                actions.push(Action::OpenImport);
             }
         });
         ui.add_space(6.0);

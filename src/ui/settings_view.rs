@@ -43,6 +43,8 @@ impl SettingsView {
         self.window_font.clone_from(&s.window_font);
         self.saved_window_font = s.window_font;
         self.change_report_days = s.change_report_days;
+        self.database.chosen_folder = s.backup_folder;
+        self.database.stale();
         self.kinds = store.platform_kinds()?;
         self.calendar.reload(store)?;
         self.words.reload(store)?;
@@ -89,6 +91,11 @@ impl SettingsView {
     /// The system face the saved settings choose for the window, if any.
     pub fn saved_window_font(&self) -> Option<&std::path::Path> {
         self.saved_window_font.as_deref()
+    }
+
+    /// 设置 → 数据库 (tests read its backup list).
+    pub fn database(&self) -> &super::database_section::DatabaseSection {
+        &self.database
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, store: &Store, actions: &mut Vec<Action>) {
@@ -190,6 +197,7 @@ impl SettingsView {
                             window_font: self.window_font.clone(),
                             change_report_days: self.change_report_days,
                             personal_data: stored.personal_data,
+                            backup_folder: stored.backup_folder,
                         }))),
                         Err(e) => read_error = Some(e),
                     }

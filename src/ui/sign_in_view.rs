@@ -25,6 +25,8 @@ pub struct SignInView {
     /// (login, description) of the demo accounts, shown on a demo database.
     demo_accounts: Vec<(String, String)>,
     pub error: Option<String>,
+    /// What happened just before the page was shown (a restore that reopened the database).
+    pub note: Option<String>,
     focus_password: bool,
 }
 
@@ -81,6 +83,10 @@ impl SignInView {
                 if let Some(e) = &self.error {
                     ui.add_space(8.0);
                     ui.label(RichText::new(e).color(theme::DANGER));
+                }
+                if let Some(note) = &self.note {
+                    ui.add_space(8.0);
+                    ui.label(RichText::new(note).color(theme::OK));
                 }
             });
         });
