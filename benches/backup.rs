@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use mediadesk::ops::file_backup::back_up_file;
+use mediadesk::store::back_up_file;
 use mediadesk::store::{DEMO_PASSWORD, Store, list_backups};
 
 const POSTS: usize = 200_000;

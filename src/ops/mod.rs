@@ -15,15 +15,12 @@
 //! - `job`: long work off the UI thread, with progress and cancel.
 //! - `exchange`: the 台账 exported to xlsx, platforms imported from a spreadsheet (preview,
 //!   then one transaction), backups.
-//! - `file_backup`: the window's daily backup, copied from the database file off the UI
-//!   thread.
 //! - `supervision`: the due list as of a day, a publishing history imported from a file.
 
 mod error;
 
 pub mod documents;
 pub mod exchange;
-pub mod file_backup;
 pub mod files;
 pub mod filing;
 pub mod imports;

@@ -44,7 +44,8 @@ pub mod drafts;
 pub use activity::MonthlyCount;
 pub use audit_log::{AuditCheck, AuditFilter};
 pub use backup::{
-    BackupContents, BackupError, BackupInfo, Restored, backup_folder_of, list_backups, restore_from,
+    BackupContents, BackupError, BackupInfo, Restored, back_up_file, backup_folder_of,
+    list_backups, restore_from,
 };
 pub use bulk::BulkRefusal;
 pub use copy::{CopyReport, TABLES};

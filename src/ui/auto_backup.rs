@@ -1,6 +1,6 @@
 //! The daily automatic backup while the window runs: one at start, then one a day, each on a
 //! thread of its own that copies the database file through a second, read-only connection
-//! (`ops::file_backup`), so the window never waits for it, whatever the database's size. The
+//! (`store::back_up_file`), so the window never waits for it, whatever the database's size. The
 //! result comes back over a channel; a failure is a message under the navigation, never a
 //! panic and never a stop of the window.
 
@@ -11,7 +11,7 @@ use std::time::Duration;
 use eframe::egui;
 
 use crate::ops::exchange::KEEP_BACKUPS;
-use crate::ops::file_backup::back_up_file;
+use crate::store::back_up_file;
 
 /// How long between two automatic backups while the window stays open.
 pub const EVERY: Duration = Duration::from_secs(24 * 60 * 60);
