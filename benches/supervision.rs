@@ -180,6 +180,9 @@ fn bench_store(c: &mut Criterion) {
     group.bench_function(format!("due_actions_{}_items", items.len()), |b| {
         b.iter(|| black_box(store.due_actions(today, now).unwrap()))
     });
+    group.bench_function("facts_queries_only", |b| {
+        b.iter(|| black_box(store.supervision_facts(today).unwrap()))
+    });
     group.bench_function("dashboard_with_monthly_chart", |b| {
         b.iter(|| black_box(mediadesk::ops::supervision::dashboard(&store, today).unwrap()))
     });

@@ -270,6 +270,44 @@ fn audit_verify_names_the_first_broken_entry() {
 }
 
 #[test]
+fn audit_verify_checks_a_printed_anchor() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    assert!(run(&db, None, &["demo"]).status.success());
+    let o = run(&db, None, &["audit", "verify", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    let n = v["head_seq"].as_u64().unwrap();
+    assert_eq!(v["sealed"].as_u64(), Some(n), "every demo entry is sealed");
+    let head = v["head"].as_str().unwrap().to_owned();
+    let anchor = format!("{n}:{}", &head[..16]);
+    let o = run(&db, None, &["audit", "verify", "--anchor", &anchor]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).contains("锚点相符"), "{}", out(&o));
+    // Malformed anchors are refused in words, before anything is read.
+    for bad in ["12", "x:0123456789abcdef", "12:xyz"] {
+        let o = run(&db, None, &["audit", "verify", "--anchor", bad]);
+        assert_eq!(o.status.code(), Some(1), "{bad}");
+        assert!(err(&o).contains("序号:哈希"), "{bad}: {}", err(&o));
+    }
+    // The tail cut off: the rest verifies, the anchor says what happened.
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(&format!(
+            "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq > {}",
+            n - 2
+        ))
+        .unwrap();
+    }
+    let o = run(
+        &db,
+        None,
+        &["audit", "verify", "--hashes-only", "--anchor", &anchor],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("被截掉"), "{}", err(&o));
+}
+
+#[test]
 fn a_dropped_trigger_fails_verify_until_the_administrator_repairs_it() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("m.db");

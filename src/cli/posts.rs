@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::{CliError, to_json};
+use crate::domain::audit_trust::Anchor;
 use crate::domain::post::PostDraft;
 use crate::domain::workflow::{PostAction, PostState};
 use crate::ops;
-use crate::store::{AuditFilter, PostFilter, Store};
+use crate::store::{AnchorCheck, AuditFilter, PostFilter, Store, VerifyOptions};
 use crate::text::cli as text;
 
 #[derive(Subcommand, Debug)]
@@ -81,6 +82,12 @@ pub enum AuditCommand {
     Verify {
         #[arg(long)]
         json: bool,
+        /// 只校验哈希与签名归属，不逐条验证签名（快，但不能证明是谁写的）
+        #[arg(long)]
+        hashes_only: bool,
+        /// 打印在表单页脚上的审计锚点「序号:哈希」，核对记录链至今仍含这一条
+        #[arg(long, value_name = "N:HASH")]
+        anchor: Option<String>,
     },
     /// 恢复审计记录的防改保护（数据库触发器被删除时；系统管理员，记入审计记录）
     Repair,
@@ -222,8 +229,30 @@ pub(super) fn run_audit(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     match command {
-        AuditCommand::Verify { json } => {
-            let check = store.verify_audit()?;
+        AuditCommand::Verify {
+            json,
+            hashes_only,
+            anchor,
+        } => {
+            let anchor = anchor
+                .map(|a| Anchor::parse(&a).ok_or_else(|| CliError::Message(text::bad_anchor(&a))))
+                .transpose()?;
+            let total = store.audit_len()?;
+            let shown = std::sync::atomic::AtomicU64::new(0);
+            // Progress on stderr, a line per tenth, for chains long enough to wait for.
+            let progress = |done: u64| {
+                let step = (total / 10).max(1);
+                let last = shown.load(std::sync::atomic::Ordering::Relaxed);
+                if total >= 100_000 && done >= last + step {
+                    shown.store(done, std::sync::atomic::Ordering::Relaxed);
+                    eprintln!("{}", text::audit_progress(done, total));
+                }
+            };
+            let options = VerifyOptions {
+                hashes_only,
+                anchor,
+            };
+            let check = store.verify_audit_with(&options, &progress)?;
             if json {
                 writeln!(out, "{}", to_json(&check)?)?;
             } else if check.broken.is_none() {
@@ -231,6 +260,15 @@ pub(super) fn run_audit(
             }
             if let Some(problem) = check.problem {
                 return Err(CliError::Message(problem));
+            }
+            match (&options.anchor, &check.anchor) {
+                (Some(a), Some(AnchorCheck::Holds)) if !json => {
+                    writeln!(out, "{}", text::anchor_holds(a))?;
+                }
+                (Some(a), Some(found)) if *found != AnchorCheck::Holds => {
+                    return Err(CliError::Message(text::anchor_fails(a, found)));
+                }
+                _ => {}
             }
             let missing = store.missing_audit_triggers()?;
             if !missing.is_empty() {

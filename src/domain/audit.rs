@@ -3,10 +3,15 @@
 //! edited, deleted, inserted or reordered entry breaks the chain at the first entry it touches.
 //! It backs 第八条一 (the first responsible person answers for every operation and post).
 //!
+//! An entry may be sealed by the person who acted ([`EntrySeal`]: their Ed25519 public key and
+//! signature over the entry's content hash); the chain then links through a hash that covers
+//! the seal too, so neither the entry nor its seal can be changed without the signer's key,
+//! and every later entry's seal signs over it. Who may sign for whom is `audit_trust`'s.
+//!
 //! Limits, by construction: the chain proves the entries are unchanged since they were written,
-//! not that nothing was cut off its end, and not who wrote them. Cutting the last entries leaves
-//! a shorter chain that still verifies, so keep the head (`verify`'s count and the last hash)
-//! somewhere else too — in reports, printouts or backups — and compare.
+//! not that nothing was cut off its end. Cutting the last entries leaves a shorter chain that
+//! still verifies, so keep the head (`verify`'s count and the last hash) somewhere else too —
+//! printed forms carry it — and compare (`audit verify --anchor N:HASH`).
 
 use std::borrow::Borrow;
 use std::fmt::Write as _;
@@ -14,6 +19,8 @@ use std::fmt::Write as _;
 use chrono::{NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+
+use super::signing::{KeyPair, PublicKey, Signature};
 
 /// The `prev_hash` of the first entry: there is nothing before it.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -23,6 +30,16 @@ pub const FIRST_SEQ: u64 = 1;
 
 /// Tags the encoding so a future change of layout cannot collide with this one.
 const ENCODING_TAG: &[u8] = b"mediadesk.audit.v1";
+
+/// Tags the hash of a sealed entry (content hash, signer, signature).
+const SEALED_TAG: &[u8] = b"mediadesk.audit.v1.sealed";
+
+/// The signature of the person who acted, over the entry's content hash ([`content_digest`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntrySeal {
+    pub signer: PublicKey,
+    pub signature: Signature,
+}
 
 /// One written entry. `from` / `to` are state codes (empty when the action has none).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +58,9 @@ pub struct AuditEntry {
     pub comment: String,
     pub prev_hash: String,
     pub hash: String,
+    /// The actor's signature; `None` for entries from before signing, and for those nobody
+    /// signed in could sign (a failed sign-in).
+    pub seal: Option<EntrySeal>,
 }
 
 /// The fields of an entry that the caller supplies; `seq` and the hashes follow from the chain.
@@ -80,6 +100,38 @@ pub fn entry_hash(prev_hash: &str, seq: u64, fields: &AuditFields<'_>) -> String
     to_hex(&entry_digest(prev_hash, seq, fields))
 }
 
+/// What a seal signs: the hash of the entry's own fields and its place in the chain
+/// ([`entry_hash`]'s encoding, as bytes). An unsealed entry's hash is exactly this.
+pub fn content_digest(prev_hash: &str, seq: u64, fields: &AuditFields<'_>) -> [u8; 32] {
+    entry_digest(prev_hash, seq, fields)
+}
+
+/// The chain hash of a sealed entry: SHA-256 over the tag `mediadesk.audit.v1.sealed`, the
+/// content digest, the signer's 32-byte public key and the 64-byte signature, each length-
+/// prefixed as in [`entry_hash`].
+pub fn sealed_digest(content: &[u8; 32], seal: &EntrySeal) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    for item in [
+        SEALED_TAG,
+        content.as_slice(),
+        seal.signer.as_bytes().as_slice(),
+        seal.signature.to_bytes().as_slice(),
+    ] {
+        hasher.update((item.len() as u64).to_le_bytes());
+        hasher.update(item);
+    }
+    hasher.finalize().into()
+}
+
+/// The chain hash of an entry as stored: its content digest, sealed when it has a seal.
+pub fn chain_digest(entry: &AuditEntry) -> [u8; 32] {
+    let content = entry_digest(&entry.prev_hash, entry.seq, &entry.fields());
+    match &entry.seal {
+        Some(seal) => sealed_digest(&content, seal),
+        None => content,
+    }
+}
+
 fn entry_digest(prev_hash: &str, seq: u64, fields: &AuditFields<'_>) -> [u8; 32] {
     let mut hasher = Sha256::new();
     let mut put = |bytes: &[u8]| {
@@ -105,10 +157,20 @@ fn entry_digest(prev_hash: &str, seq: u64, fields: &AuditFields<'_>) -> [u8; 32]
     hasher.finalize().into()
 }
 
-/// The entry that follows `prev` (or starts the chain when `prev` is `None`). `at` is kept to
-/// the whole second: every store and export keeps that precision, so the hash survives a
-/// round trip through any of them.
+/// The entry that follows `prev` (or starts the chain when `prev` is `None`), unsealed. `at`
+/// is kept to the whole second: every store and export keeps that precision, so the hash
+/// survives a round trip through any of them.
 pub fn append(prev: Option<&AuditEntry>, fields: AuditFields<'_>) -> AuditEntry {
+    append_sealed(prev, fields, None)
+}
+
+/// [`append`], sealed with `signer`'s key when there is one: the signature over the content
+/// digest, and the chain hash over both.
+pub fn append_sealed(
+    prev: Option<&AuditEntry>,
+    fields: AuditFields<'_>,
+    signer: Option<&KeyPair>,
+) -> AuditEntry {
     let (seq, prev_hash) = match prev {
         Some(p) => (p.seq.saturating_add(1), p.hash.as_str()),
         None => (FIRST_SEQ, GENESIS_HASH),
@@ -117,7 +179,15 @@ pub fn append(prev: Option<&AuditEntry>, fields: AuditFields<'_>) -> AuditEntry 
         at: fields.at.with_nanosecond(0).unwrap_or(fields.at),
         ..fields
     };
-    let hash = entry_hash(prev_hash, seq, &fields);
+    let content = entry_digest(prev_hash, seq, &fields);
+    let seal = signer.map(|key| EntrySeal {
+        signer: key.public_key(),
+        signature: key.sign(&content),
+    });
+    let hash = match &seal {
+        Some(seal) => to_hex(&sealed_digest(&content, seal)),
+        None => to_hex(&content),
+    };
     AuditEntry {
         seq,
         at: fields.at,
@@ -129,15 +199,25 @@ pub fn append(prev: Option<&AuditEntry>, fields: AuditFields<'_>) -> AuditEntry 
         comment: fields.comment.to_owned(),
         prev_hash: prev_hash.to_owned(),
         hash,
+        seal,
     }
 }
 
 /// Why the chain breaks at an entry. This and [`ChainBreak`] are worded in `text::audit`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BreakReason {
-    SeqOutOfOrder { expected: u64, found: u64 },
+    SeqOutOfOrder {
+        expected: u64,
+        found: u64,
+    },
     PrevHashMismatch,
     HashMismatch,
+    /// The account named has a key, but the entry carries no seal.
+    NotSealed,
+    /// The seal is by a key the chain never issued to the account named.
+    SealNotTheActors,
+    /// The signature does not hold for the entry as it is now.
+    BadSignature,
 }
 
 /// The first entry at which the chain does not hold.
@@ -172,7 +252,7 @@ where
         if !hex_is(&entry.prev_hash, &prev) {
             return Err(broken(BreakReason::PrevHashMismatch));
         }
-        let digest = entry_digest(&entry.prev_hash, entry.seq, &entry.fields());
+        let digest = chain_digest(entry);
         if !hex_is(&entry.hash, &digest) {
             return Err(broken(BreakReason::HashMismatch));
         }
@@ -183,7 +263,7 @@ where
     Ok(count)
 }
 
-fn to_hex(bytes: &[u8; 32]) -> String {
+pub(crate) fn to_hex(bytes: &[u8; 32]) -> String {
     let mut out = String::with_capacity(64);
     for b in bytes {
         let _ = write!(out, "{b:02x}");
@@ -192,7 +272,7 @@ fn to_hex(bytes: &[u8; 32]) -> String {
 }
 
 /// Whether `text` is exactly the lower-case hex of `bytes`, without allocating.
-fn hex_is(text: &str, bytes: &[u8; 32]) -> bool {
+pub(crate) fn hex_is(text: &str, bytes: &[u8; 32]) -> bool {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let text = text.as_bytes();
     text.len() == 64

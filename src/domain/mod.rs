@@ -4,6 +4,7 @@
 //! Nothing here touches SQLite or egui, so every rule is testable on its own.
 
 pub mod audit;
+pub mod audit_trust;
 pub mod auth;
 pub mod calendar;
 pub mod filing;

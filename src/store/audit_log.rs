@@ -6,13 +6,30 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::{Store, StoreError};
-use crate::domain::audit::{self, AuditEntry, AuditFields, ChainBreak};
+use crate::domain::audit::{self, AuditEntry, AuditFields, ChainBreak, EntrySeal};
+use crate::domain::audit_trust::{Anchor, ChainChecker};
+use crate::domain::signing::{KeyPair, PublicKey, Signature};
 
-const COLUMNS: &str =
-    "seq, at, actor, action, object, from_state, to_state, comment, prev_hash, hash";
+const COLUMNS: &str = "seq, at, actor, action, object, from_state, to_state, comment, prev_hash,
+     hash, signer, signature";
+
+/// The seal of a row. A seal that is not well-formed hex reads as none: the entry's hash,
+/// which covers the seal, then fails at that entry and the check names it.
+fn seal_of(r: &Row) -> super::db::Result<Option<EntrySeal>> {
+    let signer: Option<String> = r.get(10)?;
+    let signature: Option<String> = r.get(11)?;
+    Ok(match (signer, signature) {
+        (Some(signer), Some(signature)) => PublicKey::from_hex(&signer)
+            .ok()
+            .zip(Signature::from_hex(&signature).ok())
+            .map(|(signer, signature)| EntrySeal { signer, signature }),
+        _ => None,
+    })
+}
 
 fn entry_of(r: &Row) -> super::db::Result<AuditEntry> {
     Ok(AuditEntry {
+        seal: seal_of(r)?,
         seq: r.get::<_, i64>(0)?.max(0) as u64,
         at: r.get(1)?,
         actor: r.get(2)?,
@@ -31,6 +48,7 @@ fn entry_of(r: &Row) -> super::db::Result<AuditEntry> {
 pub(super) fn append_entry(
     tx: &super::db::Transaction<'_>,
     fields: AuditFields<'_>,
+    signer: Option<&KeyPair>,
 ) -> Result<AuditEntry, StoreError> {
     // Two desks on the server: the second waits here until the first commits, then reads
     // the head the first wrote, so the chain stays one line.
@@ -42,25 +60,33 @@ pub(super) fn append_entry(
             entry_of,
         )
         .optional()?;
-    let entry = audit::append(last.as_ref(), fields);
-    tx.execute(
-        "INSERT INTO audit_log (seq, at, actor, action, object, from_state, to_state, comment,
-                                prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            entry.seq as i64,
-            entry.at,
-            entry.actor,
-            entry.action,
-            entry.object,
-            entry.from,
-            entry.to,
-            entry.comment,
-            entry.prev_hash,
-            entry.hash
-        ],
-    )?;
+    let entry = audit::append_sealed(last.as_ref(), fields, signer);
+    insert_entry(tx, &entry)?;
     Ok(entry)
+}
+
+/// Writes one entry as it is (its seal as hex).
+fn insert_entry(tx: &super::db::Transaction<'_>, entry: &AuditEntry) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO audit_log (seq, at, actor, action, object, from_state, to_state, comment,
+                                prev_hash, hash, signer, signature)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    stmt.execute(params![
+        entry.seq as i64,
+        entry.at,
+        entry.actor,
+        entry.action,
+        entry.object,
+        entry.from,
+        entry.to,
+        entry.comment,
+        entry.prev_hash,
+        entry.hash,
+        entry.seal.map(|s| s.signer.to_hex()),
+        entry.seal.map(|s| s.signature.to_hex())
+    ])?;
+    Ok(())
 }
 
 /// What one audit entry records, as the store's steps write it.
@@ -74,8 +100,12 @@ pub(super) struct Record<'a> {
     pub(super) comment: &'a str,
 }
 
-/// Appends `record` in `tx` (see [`append_entry`]).
-pub(super) fn log(tx: &super::db::Transaction<'_>, record: Record<'_>) -> Result<(), StoreError> {
+/// Appends `record` in `tx`, sealed by `signer` when there is one (see [`append_entry`]).
+pub(super) fn log(
+    tx: &super::db::Transaction<'_>,
+    record: Record<'_>,
+    signer: Option<&KeyPair>,
+) -> Result<(), StoreError> {
     append_entry(
         tx,
         AuditFields {
@@ -87,15 +117,24 @@ pub(super) fn log(tx: &super::db::Transaction<'_>, record: Record<'_>) -> Result
             to: record.states.1,
             comment: record.comment,
         },
+        signer,
     )
     .map(|_| ())
+}
+
+/// The actor of an entry: how it is named, and the key that seals it (none for an attempt
+/// nobody could sign, such as a wrong password).
+#[derive(Clone, Copy)]
+pub(super) struct Signer<'a> {
+    pub(super) label: &'a str,
+    pub(super) key: Option<&'a KeyPair>,
 }
 
 /// An entry for a change that has no states (sign-ins, units, people, settings, word lists).
 pub(super) fn note_at(
     tx: &super::db::Transaction<'_>,
     at: chrono::NaiveDateTime,
-    actor: &str,
+    by: Signer<'_>,
     action: &str,
     object: String,
     comment: &str,
@@ -104,12 +143,13 @@ pub(super) fn note_at(
         tx,
         Record {
             at,
-            actor,
+            actor: by.label,
             action,
             object,
             states: ("", ""),
             comment,
         },
+        by.key,
     )
 }
 
@@ -126,6 +166,32 @@ pub struct AuditCheck {
     /// The hash of the last entry: write it down (or print it) to notice a cut-off end later.
     pub head: Option<String>,
     pub head_seq: Option<u64>,
+    /// Entries sealed by the person who acted (their signatures checked unless `hashes_only`).
+    pub sealed: u64,
+    /// Whether the signatures were checked too.
+    pub signatures_checked: bool,
+    /// What became of the anchor asked about, if any.
+    pub anchor: Option<AnchorCheck>,
+}
+
+/// An anchor (`N:HASH` from a printed form) against the chain as it is now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorCheck {
+    /// Entry N is there with that hash.
+    Holds,
+    /// The chain now ends before N: its end was cut off.
+    CutOff { length: u64 },
+    /// Entry N is there with another hash: it, or one before it, was replaced.
+    Replaced,
+}
+
+/// How much `verify_audit_with` checks.
+#[derive(Debug, Clone, Default)]
+pub struct VerifyOptions {
+    /// Hashes and who sealed what only, not the signatures themselves (fast).
+    pub hashes_only: bool,
+    pub anchor: Option<Anchor>,
 }
 
 /// Which entries a timeline shows.
@@ -144,43 +210,62 @@ pub struct AuditFilter {
 }
 
 impl Store {
-    /// Checks every entry in order, streaming the rows: a million entries need no more memory
-    /// than one.
+    /// Checks every entry in order — hashes, who sealed what and every signature — streaming
+    /// the rows: a million entries need no more memory than a batch of signatures.
     pub fn verify_audit(&self) -> Result<AuditCheck, StoreError> {
+        self.verify_audit_with(&VerifyOptions::default(), &|_| {})
+    }
+
+    /// [`Store::verify_audit`] as asked: hashes only, an anchor to compare; `progress` hears
+    /// how many entries are checked so far.
+    pub fn verify_audit_with(
+        &self,
+        options: &VerifyOptions,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<AuditCheck, StoreError> {
         let mut stmt = self
             .conn
             .prepare(&format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq"))?;
         let mut rows = stmt.query([])?;
-        let mut read_error: Option<super::db::Error> = None;
+        let mut checker = ChainChecker::new(options.hashes_only, progress);
         let mut last: Option<(u64, String)> = None;
-        let entries = std::iter::from_fn(|| match rows.next() {
-            Ok(Some(row)) => match entry_of(row) {
-                Ok(entry) => {
-                    last = Some((entry.seq, entry.hash.clone()));
-                    Some(entry)
-                }
-                Err(e) => {
-                    read_error = Some(e);
-                    None
-                }
-            },
-            Ok(None) => None,
-            Err(e) => {
-                read_error = Some(e);
-                None
+        let mut anchor = options
+            .anchor
+            .as_ref()
+            .map(|_| AnchorCheck::CutOff { length: 0 });
+        let mut broken = None;
+        while let Some(row) = rows.next()? {
+            let entry = entry_of(row)?;
+            if let Some(a) = options.anchor.as_ref().filter(|a| a.seq == entry.seq) {
+                anchor = Some(if a.holds(&entry) {
+                    AnchorCheck::Holds
+                } else {
+                    AnchorCheck::Replaced
+                });
             }
-        });
-        let result = audit::verify(entries);
-        if let Some(e) = read_error {
-            return Err(e.into());
+            if let Err(b) = checker.push(&entry) {
+                broken = Some(b);
+                break;
+            }
+            last = Some((entry.seq, entry.hash));
         }
-        Ok(match result {
-            Ok(verified) => AuditCheck {
-                verified,
+        let summary = match broken {
+            Some(b) => Err(b),
+            None => checker.finish(),
+        };
+        if let Some(AnchorCheck::CutOff { length }) = &mut anchor {
+            *length = last.as_ref().map_or(0, |(seq, _)| *seq);
+        }
+        Ok(match summary {
+            Ok(summary) => AuditCheck {
+                verified: summary.entries,
                 broken: None,
                 problem: None,
                 head_seq: last.as_ref().map(|(seq, _)| *seq),
                 head: last.map(|(_, hash)| hash),
+                sealed: summary.sealed,
+                signatures_checked: !options.hashes_only,
+                anchor,
             },
             Err(broken) => AuditCheck {
                 verified: broken.seq.saturating_sub(1),
@@ -188,6 +273,9 @@ impl Store {
                 broken: Some(broken),
                 head: None,
                 head_seq: None,
+                sealed: 0,
+                signatures_checked: !options.hashes_only,
+                anchor,
             },
         })
     }
@@ -252,24 +340,8 @@ impl Store {
         // Only into a database nobody uses yet (the benchmarks' generated chains).
         self.write(|w| {
             w.allow_bootstrap()?;
-            let mut stmt = w.tx.prepare(
-                "INSERT INTO audit_log (seq, at, actor, action, object, from_state, to_state,
-                                        comment, prev_hash, hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
             for e in entries {
-                stmt.execute(params![
-                    e.seq as i64,
-                    e.at,
-                    e.actor,
-                    e.action,
-                    e.object,
-                    e.from,
-                    e.to,
-                    e.comment,
-                    e.prev_hash,
-                    e.hash
-                ])?;
+                insert_entry(&w.tx, e)?;
             }
             Ok(())
         })

@@ -595,6 +595,9 @@ mod file_backup_tests {
         let folder = dir.path().join("backups");
         let e = back_up_file(&dir.path().join("gone.db"), &folder, 30, at(1)).unwrap_err();
         assert!(matches!(e, BackupError::NotAFile { .. }), "{e:?}");
-        assert!(!folder.exists(), "nothing made for a database that is not there");
+        assert!(
+            !folder.exists(),
+            "nothing made for a database that is not there"
+        );
     }
 }

@@ -39,6 +39,18 @@ pub const TABLES: &[&str] = &[
 ];
 
 /// Tables whose key is an `id` the server counts.
+/// Tables the database derives from the others by its own triggers (migration 008): never
+/// copied — the triggers fill them again on the target as the posts and updates arrive.
+const DERIVED: &[&str] = &["platform_activity_months"];
+
+/// The server's functions behind the triggers, dropped (with their triggers) on replace.
+const FUNCTIONS: &[&str] = &[
+    "audit_log_append_only()",
+    "posts_activity()",
+    "platform_updates_activity()",
+    "platform_activity_moved(BIGINT, TEXT, BOOLEAN)",
+];
+
 const IDENTITY: &[&str] = &[
     "units",
     "people",
@@ -203,14 +215,15 @@ impl Store {
         if self.backend() != Backend::Postgres {
             return Ok(());
         }
-        let tables: Vec<&str> = TABLES.iter().rev().copied().collect();
+        let tables: Vec<&str> = DERIVED.iter().chain(TABLES.iter().rev()).copied().collect();
         self.conn.execute_batch(&format!(
             "BEGIN;
              DROP TABLE IF EXISTS {} CASCADE;
              DROP TABLE IF EXISTS mediadesk_schema;
-             DROP FUNCTION IF EXISTS audit_log_append_only() CASCADE;
+             DROP FUNCTION IF EXISTS {} CASCADE;
              COMMIT;",
-            tables.join(", ")
+            tables.join(", "),
+            FUNCTIONS.join(", ")
         ))?;
         self.prepare()
     }
@@ -232,7 +245,11 @@ mod tests {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-        assert_eq!(names, TABLES, "a new table must be added to copy::TABLES");
+        let known: Vec<&str> = TABLES.iter().chain(DERIVED).copied().collect();
+        assert_eq!(
+            names, known,
+            "a new table must be added to copy::TABLES (or DERIVED)"
+        );
         for t in IDENTITY {
             assert!(
                 s.table_columns(t).unwrap().contains(&"id".to_owned()),

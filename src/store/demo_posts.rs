@@ -83,6 +83,7 @@ impl Store {
                 is_school_supervisor: false,
             },
             hash,
+            &super::keys::new_key(super::DEMO_PASSWORD, super::keys::DEMO_KDF)?,
         )
     }
 
@@ -104,6 +105,7 @@ impl Store {
                     is_school_supervisor: false,
                 },
                 hash,
+                &super::keys::new_key(super::DEMO_PASSWORD, super::keys::DEMO_KDF)?,
             )?;
         }
         self.insert_user(
@@ -115,6 +117,7 @@ impl Store {
                 is_school_supervisor: true,
             },
             hash,
+            &super::keys::new_key(super::DEMO_PASSWORD, super::keys::DEMO_KDF)?,
         )?;
         self.write(|w| {
             w.allow(Permission::ManageAccounts, Target::School)?;

@@ -77,6 +77,8 @@ pub enum StoreError {
     /// repairs the file (`table.column = value`).
     Corrupt(String),
     Auth(#[from] AuthError),
+    /// An account's signing key could not be made, opened or sealed again.
+    Signing(crate::domain::signing::SigningError),
     WrongPassword,
     SignInThrottled {
         seconds: u64,

@@ -6,9 +6,10 @@
 use super::db::{Connection, OptionalExtension, Transaction};
 use chrono::NaiveDateTime;
 
-use super::audit_log::{Record, log, note_at};
+use super::audit_log::{Record, Signer, log, note_at};
 use super::{Session, Store, StoreError};
 use crate::domain::permissions::{Actor, Permission, Refusal, Target, may};
+use crate::domain::signing::KeyPair;
 use crate::domain::unit::Role;
 
 /// A write in progress. Reads go through `tx`; writes too, but only after [`Write::allow`].
@@ -16,6 +17,8 @@ pub(super) struct Write<'c> {
     pub(super) tx: Transaction<'c>,
     actor: Option<Actor>,
     label: String,
+    /// The actor's open key: every entry of this write is sealed with it.
+    signer: Option<KeyPair>,
     checked: bool,
     refused: Option<Refused>,
     now: NaiveDateTime,
@@ -72,6 +75,7 @@ impl Store {
             tx,
             actor,
             label,
+            signer: self.signer.clone(),
             checked: false,
             refused: None,
             now: self.now(),
@@ -139,7 +143,11 @@ impl Store {
         }
         let comment = crate::text::permissions::refused_comment(what, &refused.message);
         let written = self.conn.unchecked_transaction().and_then(|tx| {
-            let noted = note_at(&tx, self.now(), label, "refused", refused.object, &comment);
+            let by = Signer {
+                label,
+                key: self.signer.as_ref(),
+            };
+            let noted = note_at(&tx, self.now(), by, "refused", refused.object, &comment);
             match noted {
                 Ok(()) => tx.commit(),
                 Err(e) => {
@@ -230,6 +238,20 @@ impl Write<'_> {
         self.label = label;
     }
 
+    /// Seals this write's entries with `key` (the first account's own new key: nobody was
+    /// signed in to seal them).
+    pub(super) fn set_signer(&mut self, key: KeyPair) {
+        self.signer = Some(key);
+    }
+
+    /// Who this write's entries name and the key that seals them.
+    pub(super) fn signer(&self) -> Signer<'_> {
+        Signer {
+            label: &self.label,
+            key: self.signer.as_ref(),
+        }
+    }
+
     /// The time of this write, shared by every row and entry it writes.
     pub(super) fn now(&self) -> NaiveDateTime {
         self.now
@@ -240,7 +262,7 @@ impl Write<'_> {
         if !self.checked {
             return Err(StoreError::Unchecked);
         }
-        log(&self.tx, record)
+        log(&self.tx, record, self.signer.as_ref())
     }
 
     /// An audit entry without states, at the write's time.
@@ -253,7 +275,7 @@ impl Write<'_> {
         if !self.checked {
             return Err(StoreError::Unchecked);
         }
-        note_at(&self.tx, self.now, &self.label, action, object, comment)
+        note_at(&self.tx, self.now, self.signer(), action, object, comment)
     }
 }
 

@@ -16,6 +16,7 @@ mod error;
 mod filings;
 mod guard;
 mod incidents;
+mod keys;
 mod lifecycle;
 mod location;
 mod migrations;
@@ -42,7 +43,7 @@ mod demo_supervision;
 pub mod drafts;
 
 pub use activity::MonthlyCount;
-pub use audit_log::{AuditCheck, AuditFilter};
+pub use audit_log::{AnchorCheck, AuditCheck, AuditFilter, VerifyOptions};
 pub use backup::{
     BackupContents, BackupError, BackupInfo, Restored, back_up_file, backup_folder_of,
     list_backups, restore_from,
@@ -81,6 +82,9 @@ pub struct Store {
     /// Who is signed in; every write acts as them and is checked against
     /// `domain::permissions` inside its transaction (`guard`).
     session: Option<Session>,
+    /// The signed-in person's key, opened with their password at sign-in: it seals every
+    /// audit entry they cause (`domain::audit::EntrySeal`). Dropped with the session.
+    signer: Option<crate::domain::signing::KeyPair>,
     /// A fixed "now" for tests that compare two runs (the audit chains of both backends).
     clock: Option<chrono::NaiveDateTime>,
 }
@@ -95,6 +99,7 @@ impl Store {
             _lock: None,
             server: None,
             session: None,
+            signer: None,
             clock: None,
         };
         store.prepare()?;

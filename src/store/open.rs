@@ -57,6 +57,7 @@ impl Store {
             _lock: Some(lock),
             server: None,
             session: None,
+            signer: None,
             clock: None,
         };
         // An older schema is about to be migrated: keep the file as it was first.

@@ -35,6 +35,7 @@ impl Store {
             _lock: None,
             server: Some(link),
             session: None,
+            signer: None,
             clock: None,
         };
         store.prepare()?;

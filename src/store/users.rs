@@ -8,12 +8,14 @@ use super::db::{OptionalExtension, params};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use super::audit_log::note_at;
+use super::audit_log::{Signer, note_at};
 use super::error::{Conflict, Entity, Rejection};
 use super::guard::roles_of;
+use super::keys;
 use super::{Store, StoreError};
 use crate::domain::auth::{self, check_login, check_password, seconds_to_wait};
 use crate::domain::permissions::{Permission, Target};
+use crate::domain::signing::{KdfCost, KeyPair, SealedKey};
 use crate::domain::unit::Role;
 
 /// The environment variable the CLI reads the `--as` user's password from.
@@ -174,6 +176,7 @@ impl Store {
             return Err(Rejection::AccountNeedsPerson.into());
         }
         let hash = auth::hash_password(&new.password)?;
+        let key = keys::new_key(&new.password, KdfCost::DEFAULT)?;
         self.insert_user(
             &AccountRow {
                 login: &login,
@@ -183,6 +186,7 @@ impl Store {
                 is_school_supervisor: new.is_school_supervisor,
             },
             &hash,
+            &key,
         )
     }
 
@@ -211,6 +215,7 @@ impl Store {
         &mut self,
         account: &AccountRow,
         hash: &str,
+        (key, sealed): &(KeyPair, SealedKey),
     ) -> Result<i64, StoreError> {
         self.write(|w| {
             let first = w.allow_bootstrap().is_ok();
@@ -240,7 +245,10 @@ impl Store {
             };
             let login = account.login;
             if first {
+                // Nobody is signed in: the first account names itself and seals with its own
+                // new key, which the chain then knows as its first.
                 w.set_label(crate::text::audit::user_label(&display_name, login));
+                w.set_signer(key.clone());
             }
             let taken: Option<i64> =
                 w.tx.query_row(
@@ -279,6 +287,7 @@ impl Store {
                 ],
                 |r| r.get(0),
             )?;
+            keys::issue_key(&w.tx, w.now(), w.signer(), id, login, sealed)?;
             w.note(
                 "user_add",
                 format!("user:{id}"),
@@ -343,22 +352,33 @@ impl Store {
             return Err(StoreError::UserInactive);
         }
         let session = self.session_of(creds.id)?;
+        let sealed = keys::sealed_key_of(&self.conn, creds.id)?;
+        let (key, new_sealed) = match &sealed {
+            Some(sealed) => (sealed.open(password).map_err(keys::signing)?, None),
+            // An account from before signing: its key is made now, with the password.
+            None => {
+                let (key, sealed) = keys::new_key(password, KdfCost::DEFAULT)?;
+                (key, Some(sealed))
+            }
+        };
+        let label = session.label();
+        let by = Signer {
+            label: &label,
+            key: Some(&key),
+        };
         let tx = self.conn.unchecked_transaction()?;
         tx.execute(
             "UPDATE users SET failed_attempts = 0, last_failed_at = NULL, last_sign_in_at = ?1
              WHERE id = ?2",
             params![now, creds.id],
         )?;
-        note_at(
-            &tx,
-            now,
-            &session.label(),
-            "sign_in",
-            format!("user:{}", creds.id),
-            "",
-        )?;
+        if let Some(sealed) = &new_sealed {
+            keys::issue_key(&tx, now, by, creds.id, &session.login, sealed)?;
+        }
+        note_at(&tx, now, by, "sign_in", format!("user:{}", creds.id), "")?;
         tx.commit()?;
         self.session = Some(session.clone());
+        self.signer = Some(key);
         Ok(session)
     }
 
@@ -377,7 +397,10 @@ impl Store {
         note_at(
             &tx,
             now,
-            &crate::text::audit::failed_sign_in_actor(login),
+            Signer {
+                label: &crate::text::audit::failed_sign_in_actor(login),
+                key: None,
+            },
             "sign_in_failed",
             format!("user:{user_id}"),
             crate::text::audit::WRONG_PASSWORD,
@@ -438,17 +461,24 @@ impl Store {
     pub(super) fn act_as(&mut self, user_id: i64) -> Result<(), StoreError> {
         let session = self.session_of(user_id)?;
         self.session = Some(session);
+        // The demo accounts' keys open with the demo password (cheaply: keys::DEMO_KDF).
+        self.signer = keys::sealed_key_of(&self.conn, user_id)?
+            .and_then(|sealed| sealed.open(super::DEMO_PASSWORD).ok());
         Ok(())
     }
 
     /// Signs out (切换用户): the window returns to the sign-in page.
     pub fn sign_out(&mut self) -> Result<(), StoreError> {
+        let signer = self.signer.take();
         if let Some(session) = self.session.take() {
             let tx = self.conn.unchecked_transaction()?;
             note_at(
                 &tx,
                 self.now(),
-                &session.label(),
+                Signer {
+                    label: &session.label(),
+                    key: signer.as_ref(),
+                },
                 "sign_out",
                 format!("user:{}", session.user_id),
                 "",
@@ -461,6 +491,7 @@ impl Store {
     /// Forgets the session without an audit entry (demo generation switching actors).
     pub(super) fn drop_session(&mut self) {
         self.session = None;
+        self.signer = None;
     }
 
     /// Sets a new password: one's own, or anyone's by a system administrator.
@@ -474,6 +505,16 @@ impl Store {
         check_password(&target.login, password, again)?;
         let hash = auth::hash_password(password)?;
         let own = self.session.as_ref().is_some_and(|s| s.user_id == user_id);
+        // One's own key is sealed again under the new password; an administrator, who cannot
+        // open another's key, issues them a new one (the old one still checks older entries).
+        let resealed = match (&self.signer, own) {
+            (Some(key), true) => Some(key.seal(password).map_err(keys::signing)?),
+            _ => None,
+        };
+        let fresh = match resealed {
+            Some(_) => None,
+            None => Some(keys::new_key(password, KdfCost::DEFAULT)?),
+        };
         self.write(|w| {
             if own {
                 // Everyone may change their own password (a disabled account may not).
@@ -486,6 +527,18 @@ impl Store {
                                   version = version + 1, updated_at = ?2 WHERE id = ?3",
                 params![hash, w.now(), user_id],
             )?;
+            match (&resealed, &fresh) {
+                (Some(sealed), _) => {
+                    w.tx.execute(
+                        "UPDATE users SET sealed_key = ?1 WHERE id = ?2",
+                        params![sealed.to_hex(), user_id],
+                    )?;
+                }
+                (None, Some((_, sealed))) => {
+                    keys::issue_key(&w.tx, w.now(), w.signer(), user_id, &target.login, sealed)?;
+                }
+                (None, None) => {}
+            }
             w.note(
                 "password_set",
                 format!("user:{user_id}"),

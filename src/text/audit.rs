@@ -184,6 +184,13 @@ impl std::fmt::Display for crate::domain::audit::BreakReason {
                 f.write_str("与前一条记录的哈希不衔接：其前有记录被删除、替换或调换了顺序")
             }
             HashMismatch => f.write_str("内容与其哈希不符：这条记录写入后被改动过"),
+            NotSealed => f.write_str(
+                "缺少办理人的签名：该账号已有签名密钥，这条记录却未签名，是后来改写或伪造的",
+            ),
+            SealNotTheActors => {
+                f.write_str("签名不是记录所写办理人的密钥：这条记录被他人改写或冒名写入")
+            }
+            BadSignature => f.write_str("签名与记录内容不符：这条记录或其前的记录在签名后被改动过"),
         }
     }
 }

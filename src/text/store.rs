@@ -75,6 +75,7 @@ impl fmt::Display for StoreError {
             ),
             StoreError::Corrupt(what) => write!(f, "数据库中有无法识别的内容：{what}"),
             StoreError::Auth(e) => write!(f, "{e}"),
+            StoreError::Signing(e) => write!(f, "账号的签名密钥：{e}"),
             StoreError::WrongPassword => f.write_str(
                 "登录名或密码不正确，请重新输入（注意大小写和输入法）。连续输错 3 次后，每次重试需要等待一段时间。",
             ),
