@@ -222,6 +222,8 @@ pub enum Action {
     },
     /// Copy the whole database to a file the user picks.
     BackupDatabase,
+    /// 审计记录: put the audit log's append-only triggers back (system administrator).
+    RepairAuditTriggers,
     /// 导出 Excel: the registry's shown rows (after the save dialog).
     ExportRegistry,
     /// 导入: pick a spreadsheet and open the mapping and preview dialog.

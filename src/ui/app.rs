@@ -449,7 +449,7 @@ impl Workspace {
                 Some(view) => view.ui(ui, actions),
                 None => self.posts.ui(ui, &self.store, actions),
             },
-            Page::Audit => self.audit.ui(ui, &self.store),
+            Page::Audit => self.audit.ui(ui, &self.store, actions),
             Page::Users => {
                 egui::ScrollArea::vertical()
                     .id_salt("users_scroll")
@@ -584,6 +584,7 @@ impl Workspace {
             | Action::AddPlatformKind { .. }
             | Action::DeletePlatformKind { .. }
             | Action::BackupDatabase
+            | Action::RepairAuditTriggers
             | Action::ImportCalendarText(_)
             | Action::ImportCalendarFile(_)
             | Action::AddWord { .. }

@@ -49,6 +49,11 @@ impl Workspace {
                     self.reload_with_notice(saved)?;
                 }
             }
+            Action::RepairAuditTriggers => {
+                let restored = self.store.restore_audit_triggers()?;
+                self.reload()?;
+                self.show_notice(crate::text::cli::audit_triggers_restored(&restored));
+            }
             Action::ImportCalendarText(text) => {
                 let result = imports::import_calendar_text(&mut self.store, &text);
                 self.calendar_imported(result)?;

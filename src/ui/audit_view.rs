@@ -4,9 +4,11 @@
 use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
 
+use super::action::Action;
 use super::theme;
 use crate::domain::audit::AuditEntry;
-use crate::store::{AuditFilter, Store, StoreError};
+use crate::domain::audit_trust::Anchor;
+use crate::store::{AnchorCheck, AuditFilter, Store, StoreError, VerifyOptions};
 use crate::text::{self, ui_audit as wording};
 
 /// Entries loaded per page of the timeline.
@@ -19,6 +21,8 @@ pub struct AuditView {
     entries: Vec<AuditEntry>,
     /// The result of the last verification, in words, and whether it held.
     verdict: Option<(String, bool)>,
+    /// An anchor typed from a printed form, and what checking it found.
+    anchor: String,
     error: Option<String>,
 }
 
@@ -42,7 +46,8 @@ impl AuditView {
         &self.entries
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, store: &Store) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, store: &Store, actions: &mut Vec<Action>) {
+        let mut repair = false;
         ui.heading(text::NAV_AUDIT);
         ui.label(RichText::new(wording::INTRO).color(theme::MUTED));
         let mut changed = false;
@@ -62,18 +67,45 @@ impl AuditView {
                 .labelled_by(l.id)
                 .changed();
             if ui.button(wording::VERIFY).clicked() {
-                self.verdict = Some(match store.verify_audit() {
-                    Ok(check) => match check.problem {
-                        None => (
-                            wording::chain_intact(check.verified, check.head.as_deref()),
-                            true,
-                        ),
-                        Some(problem) => (problem, false),
-                    },
-                    Err(e) => (e.to_string(), false),
+                self.verdict = Some(verdict(store, None));
+            }
+            if let Some(head) = self
+                .entries
+                .first()
+                .filter(|_| self.object.trim().is_empty())
+                && ui.button(wording::COPY_HEAD).clicked()
+            {
+                ui.ctx().copy_text(format!("{}:{}", head.seq, head.hash));
+            }
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label(wording::ANCHOR_LABEL);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.anchor)
+                    .hint_text(wording::ANCHOR_HINT)
+                    .desired_width(260.0),
+            )
+            .labelled_by(l.id);
+            if ui.button(wording::CHECK_ANCHOR).clicked() {
+                self.verdict = Some(match Anchor::parse(&self.anchor) {
+                    Some(anchor) => verdict(store, Some(anchor)),
+                    None => (text::cli::bad_anchor(self.anchor.trim()), false),
                 });
             }
         });
+        let missing = store.missing_audit_triggers().unwrap_or_default();
+        if !missing.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(wording::triggers_missing(&missing)).color(theme::DANGER));
+                if store.session().is_some_and(|s| s.is_system_admin) {
+                    if ui.button(wording::REPAIR).clicked() {
+                        repair = true;
+                    }
+                } else {
+                    ui.label(wording::REPAIR_ADMIN_ONLY);
+                }
+            });
+        }
         if let Some((text, ok)) = &self.verdict {
             let colour = if *ok { theme::OK } else { theme::DANGER };
             ui.label(RichText::new(text).color(colour));
@@ -134,6 +166,35 @@ impl AuditView {
                 Err(e) => self.error = Some(e.to_string()),
             }
         }
+        if repair {
+            self.verdict = None;
+            actions.push(Action::RepairAuditTriggers);
+        }
+    }
+}
+
+/// The whole chain checked (signatures too), with `anchor` if given, in words.
+fn verdict(store: &Store, anchor: Option<Anchor>) -> (String, bool) {
+    let options = VerifyOptions {
+        hashes_only: false,
+        anchor: anchor.clone(),
+    };
+    match store.verify_audit_with(&options, &|_| {}) {
+        Err(e) => (e.to_string(), false),
+        Ok(check) => match (check.problem, anchor, check.anchor) {
+            (Some(problem), _, _) => (problem, false),
+            (None, Some(a), Some(AnchorCheck::Holds)) => (text::cli::anchor_holds(&a), true),
+            (None, Some(a), Some(found)) => (text::cli::anchor_fails(&a, &found), false),
+            (None, _, _) => (
+                wording::chain_intact(
+                    check.verified,
+                    check.sealed,
+                    check.head_seq,
+                    check.head.as_deref(),
+                ),
+                true,
+            ),
+        },
     }
 }
 
