@@ -36,6 +36,7 @@ pub const TABLES: &[&str] = &[
     "security_incidents",
     "training_sessions",
     "training_attendance",
+    "cli_sessions",
 ];
 
 /// Tables whose key is an `id` the server counts.

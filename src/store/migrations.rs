@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_posts.sql"),
     include_str!("migrations/006_permissions.sql"),
     include_str!("migrations/007_supervision.sql"),
+    include_str!("migrations/009_cli_sessions.sql"),
 ];
 
 /// The same steps for the server (BIGINT integers, identity keys, PL/pgSQL triggers).
@@ -28,6 +29,7 @@ pub const PG_MIGRATIONS: &[&str] = &[
     include_str!("migrations/pg/005_posts.sql"),
     include_str!("migrations/pg/006_permissions.sql"),
     include_str!("migrations/pg/007_supervision.sql"),
+    include_str!("migrations/pg/009_cli_sessions.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -305,6 +305,19 @@ impl Store {
         password: &str,
         now: NaiveDateTime,
     ) -> Result<Session, StoreError> {
+        self.sign_in_with(login, password, now, "", |_, _| Ok(()))
+    }
+
+    /// Signs in, noting `comment` with the sign-in on the audit chain, and runs `also` in the
+    /// same transaction (a command-line session is made there: both or neither).
+    pub(super) fn sign_in_with(
+        &mut self,
+        login: &str,
+        password: &str,
+        now: NaiveDateTime,
+        comment: &str,
+        also: impl FnOnce(&super::db::Transaction<'_>, &Session) -> Result<(), StoreError>,
+    ) -> Result<Session, StoreError> {
         let login = login.trim();
         let creds = self
             .conn
@@ -355,8 +368,9 @@ impl Store {
             &session.label(),
             "sign_in",
             format!("user:{}", creds.id),
-            "",
+            comment,
         )?;
+        also(&tx, &session)?;
         tx.commit()?;
         self.session = Some(session.clone());
         Ok(session)
@@ -387,7 +401,7 @@ impl Store {
     }
 
     /// Reads a user's session (name, person, unit, roles).
-    fn session_of(&self, user_id: i64) -> Result<Session, StoreError> {
+    pub(super) fn session_of(&self, user_id: i64) -> Result<Session, StoreError> {
         let (login, display_name, person_id, unit_id, unit_name, is_system_admin, school) = self
             .conn
             .query_row(
