@@ -4,6 +4,11 @@
 
 use std::path::Path;
 
+/// Lines waiting for the writer thread. The default (128,000) is a 4 MB channel whose slots
+/// are all touched when it is made: about 1 ms and 4 MB of every command-line process, for a
+/// log that sees a handful of lines (issue 16). When full, a line waits rather than is lost.
+const BUFFERED_LINES: usize = 1024;
+
 /// Keeps the log writer running; logging stops when it is dropped (at the end of `main`).
 pub struct LogGuard {
     _writer: Option<tracing_appender::non_blocking::WorkerGuard>,
@@ -21,7 +26,10 @@ pub fn init(db: &Path) -> LogGuard {
         return LogGuard { _writer: None };
     }
     let appender = tracing_appender::rolling::daily(&dir, "mediadesk.log");
-    let (writer, guard) = tracing_appender::non_blocking(appender);
+    let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .buffered_lines_limit(BUFFERED_LINES)
+        .lossy(false)
+        .finish(appender);
     let subscriber = tracing_subscriber::fmt()
         .with_writer(writer)
         .with_ansi(false)

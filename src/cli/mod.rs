@@ -19,12 +19,14 @@ mod exchange;
 mod posts;
 mod print;
 mod registry;
+mod session_file;
+mod sessions;
 mod supervise;
 mod users;
 mod words;
 
 use crate::ops::OpsError;
-use crate::store::{Location, PASSWORD_ENV_VAR, Store, StoreError, default_db_path};
+use crate::store::{Location, Store, StoreError, default_db_path};
 use crate::text::cli as text;
 
 #[derive(Parser, Debug)]
@@ -186,6 +188,10 @@ pub enum Command {
     },
     /// 从备份恢复数据库（系统管理员）：先检查备份的完整性和审计链，并先备份当前数据库
     Restore { file: PathBuf },
+    /// 命令行登录：用 --as 指明账号，核对一次密码；此后 8 小时内在本数据库上的命令不必再输入密码（凭据只保存在本机、仅本人可读）
+    SignIn,
+    /// 退出命令行登录：结束数据库中的登录并删除本机保存的凭据（本机只有一个登录时可省略 --as）
+    SignOut,
 }
 
 impl Command {
@@ -200,7 +206,10 @@ impl Command {
             | Command::Db { .. }
             | Command::Supervise { .. }
             | Command::Export { .. }
-            | Command::Backups { .. } => false,
+            | Command::Backups { .. }
+            // They sign in and out themselves.
+            | Command::SignIn
+            | Command::SignOut => false,
             Command::Import { .. } | Command::Backup { .. } | Command::Restore { .. } => true,
             Command::Units { command } => command.writes(),
             Command::Platforms { command } => command.writes(),
@@ -291,16 +300,22 @@ pub fn run_to(
     if !creates && !location.exists() {
         return Err(CliError::Message(text::database_missing(db)));
     }
-    if command.writes() && as_user.is_none() && !is_bootstrap(&command, &location) {
-        return Err(CliError::Message(text::needs_sign_in()));
-    }
+    let needs_actor = command.writes() && as_user.is_none() && !is_bootstrap(&command, &location);
     // The current database is closed again before a restore replaces it.
     if let Command::Restore { file } = &command {
+        if needs_actor {
+            return Err(CliError::Message(text::needs_sign_in()));
+        }
         return exchange::run_restore(file, as_user, db, out);
     }
     let mut store = open_location(&location)?;
-    if let Some(login) = as_user {
-        sign_in_as(&mut store, login)?;
+    match (&command, as_user) {
+        (Command::SignIn, _) => return sessions::sign_in(as_user, &mut store, out),
+        (Command::SignOut, _) => return sessions::sign_out(as_user, &mut store, out),
+        (_, Some(login)) => sign_in_as(&mut store, login)?,
+        // Without --as, the one command-line session this computer has for the database.
+        (_, None) if needs_actor => sessions::sign_in_by_the_only_session(&mut store)?,
+        (_, None) => {}
     }
     execute(command, &mut store, out)
 }
@@ -398,6 +413,8 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
             let db = store.place();
             exchange::run_restore(&file, None, &db, out)?;
         }
+        // Handled in `run_to`, where `--as` is known.
+        Command::SignIn | Command::SignOut => {}
         Command::Check { file, text, json } => {
             check::check_text(file.as_deref(), text, json, None, out).map_err(CliError::Message)?;
         }
@@ -440,11 +457,10 @@ pub(crate) fn open_location(location: &Location) -> Result<Store, CliError> {
     }
 }
 
-/// Signs in as `login` for this one command.
+/// Signs in as `login` for this one command: its live command-line session on this
+/// computer, else the password.
 fn sign_in_as(store: &mut Store, login: &str) -> Result<(), CliError> {
-    let password = password_from(PASSWORD_ENV_VAR, &text::password_prompt(login))?;
-    store.sign_in(login, &password)?;
-    Ok(())
+    sessions::sign_in_as(store, login)
 }
 
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {

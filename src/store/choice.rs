@@ -21,10 +21,16 @@ struct Remembered {
 
 /// `<config folder>/MediaDesk/database.json`.
 pub fn choice_path() -> Option<PathBuf> {
+    config_folder().map(|d| d.join(FILE_NAME))
+}
+
+/// MediaDesk's folder in the OS config folder (`MEDIADESK_CONFIG_DIR` when set): the
+/// remembered database, and the command line's sessions (`cli::session_file`).
+pub fn config_folder() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV_VAR).filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir).join(FILE_NAME));
+        return Some(PathBuf::from(dir));
     }
-    dirs::config_dir().map(|d| d.join("MediaDesk").join(FILE_NAME))
+    dirs::config_dir().map(|d| d.join("MediaDesk"))
 }
 
 /// The remembered database, if one was chosen and the record reads well (a damaged record

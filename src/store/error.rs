@@ -84,6 +84,8 @@ pub enum StoreError {
         seconds: u64,
     },
     UserInactive,
+    /// A command-line session that cannot be resumed (`store::sessions`).
+    CliSession(super::sessions::CliSessionRefusal),
     Workflow(#[from] WorkflowError),
     Filing(#[from] FilingStepError),
     Lifecycle(#[from] LifecycleError),

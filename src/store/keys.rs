@@ -18,6 +18,14 @@ pub(super) const DEMO_KDF: KdfCost = KdfCost {
     lanes: 1,
 };
 
+/// The sealing cost under a command-line session's token: 32 random bytes need no slow
+/// derivation to resist guessing, and resuming a session must stay cheap (issue 16).
+pub(super) const TOKEN_KDF: KdfCost = KdfCost {
+    memory_kib: 64,
+    passes: 1,
+    lanes: 1,
+};
+
 /// A new key pair and its sealed form under `password`.
 pub(super) fn new_key(password: &str, cost: KdfCost) -> Result<(KeyPair, SealedKey), StoreError> {
     let key = KeyPair::generate().map_err(signing)?;

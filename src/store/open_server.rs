@@ -136,6 +136,15 @@ pub(super) struct ServerLink {
 }
 
 impl ServerLink {
+    /// Which database this is, for a command-line session to be honoured only here: the
+    /// address without password, and the schema of a test.
+    pub(super) fn identity(&self) -> String {
+        match &self.schema {
+            Some(schema) => format!("{}#{schema}", self.address.display()),
+            None => self.address.display(),
+        }
+    }
+
     fn connect(&self) -> Result<Connection, StoreError> {
         let client = self.address.connect(self.password.as_deref())?;
         let conn = Connection::from_postgres(client);

@@ -314,6 +314,19 @@ impl Store {
         password: &str,
         now: NaiveDateTime,
     ) -> Result<Session, StoreError> {
+        self.sign_in_with(login, password, now, "", |_, _, _| Ok(()))
+    }
+
+    /// Signs in, noting `comment` with the sign-in on the audit chain, and runs `also` in the
+    /// same transaction (a command-line session is made there: both or neither).
+    pub(super) fn sign_in_with(
+        &mut self,
+        login: &str,
+        password: &str,
+        now: NaiveDateTime,
+        comment: &str,
+        also: impl FnOnce(&super::db::Transaction<'_>, &Session, &KeyPair) -> Result<(), StoreError>,
+    ) -> Result<Session, StoreError> {
         let login = login.trim();
         let creds = self
             .conn
@@ -375,7 +388,15 @@ impl Store {
         if let Some(sealed) = &new_sealed {
             keys::issue_key(&tx, now, by, creds.id, &session.login, sealed)?;
         }
-        note_at(&tx, now, by, "sign_in", format!("user:{}", creds.id), "")?;
+        note_at(
+            &tx,
+            now,
+            by,
+            "sign_in",
+            format!("user:{}", creds.id),
+            comment,
+        )?;
+        also(&tx, &session, &key)?;
         tx.commit()?;
         self.session = Some(session.clone());
         self.signer = Some(key);
@@ -410,7 +431,7 @@ impl Store {
     }
 
     /// Reads a user's session (name, person, unit, roles).
-    fn session_of(&self, user_id: i64) -> Result<Session, StoreError> {
+    pub(super) fn session_of(&self, user_id: i64) -> Result<Session, StoreError> {
         let (login, display_name, person_id, unit_id, unit_name, is_system_admin, school) = self
             .conn
             .query_row(

@@ -28,7 +28,7 @@ pub fn error_line(message: &str) -> String {
 }
 
 pub fn needs_sign_in() -> String {
-    "此命令会修改数据，须指明由谁办理（第八条一：谁开办、谁负责）。请加上 --as 登录名，密码取自环境变量 MEDIADESK_PASSWORD 或在提示时输入。".to_owned()
+    "此命令会修改数据，须指明由谁办理（第八条一：谁开办、谁负责）。请先运行 mediadesk sign-in --as 登录名（核对一次密码，8 小时内不必再输），或在命令中加上 --as 登录名，密码取自环境变量 MEDIADESK_PASSWORD 或在提示时输入。".to_owned()
 }
 
 pub fn password_needed(var: &str) -> String {

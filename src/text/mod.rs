@@ -20,6 +20,7 @@ pub mod print;
 pub mod registry;
 pub mod screening;
 pub mod server;
+pub mod sessions;
 pub mod signing;
 pub mod store;
 pub mod supervision;

@@ -83,6 +83,7 @@ impl fmt::Display for StoreError {
                 write!(f, "密码连续输错多次，为保护账号，请 {seconds} 秒后再试。")
             }
             StoreError::UserInactive => f.write_str("该账号已停用，请联系系统管理员。"),
+            StoreError::CliSession(refusal) => refusal.fmt(f),
             StoreError::Workflow(e) => write!(f, "{e}"),
             StoreError::Filing(e) => write!(f, "{e}"),
             StoreError::Lifecycle(e) => write!(f, "{e}"),
