@@ -148,6 +148,21 @@ fn unusable_databases_are_explained_on_stderr() {
     assert!(stderr(&o).contains("不存在"), "{}", stderr(&o));
     assert!(!missing.exists());
 
+    // A database cut short (a copy that stopped half way) points to the backups.
+    let whole = dir.path().join("whole.db");
+    assert!(mediadesk(&whole, &["demo"]).status.success());
+    let bytes = std::fs::read(&whole).unwrap();
+    let cut = dir.path().join("cut.db");
+    std::fs::write(&cut, &bytes[..bytes.len() * 3 / 4]).unwrap();
+    let o = mediadesk(&cut, &["platforms", "list"]);
+    assert_eq!(o.status.code(), Some(1));
+    let said = stderr(&o);
+    assert!(
+        said.contains("已损坏") && said.contains("backups"),
+        "{said}"
+    );
+    assert!(!said.contains("malformed"), "{said}");
+
     let blocker = dir.path().join("file");
     std::fs::write(&blocker, "x").unwrap();
     let o = mediadesk(&blocker.join("sub/m.db"), &["demo"]);

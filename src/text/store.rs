@@ -69,6 +69,14 @@ impl fmt::Display for StoreError {
                 f,
                 "与学校服务器的连接中断了（{m}）。这一步没有写入，已填写的内容仍保留；网络恢复后请再做一次。"
             ),
+            StoreError::Database(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+                ) =>
+            {
+                f.write_str(DAMAGED_DATABASE)
+            }
             StoreError::Database(e) => write!(
                 f,
                 "数据库出错：{e}。数据没有改动；如反复出现，请先备份数据库文件再联系管理员。"
@@ -235,3 +243,6 @@ impl ChangeState {
         }
     }
 }
+
+/// A database file damaged after it was opened (a truncated copy, a failing disk).
+pub const DAMAGED_DATABASE: &str = "数据库文件已损坏（可能被截断或磁盘出错），程序没有写入任何内容。请用自动备份恢复：窗口中「设置 → 数据库」选一份备份点「恢复…」，或运行 mediadesk backups list 查看、mediadesk restore 备份文件 --as admin 恢复；备份在数据库旁的 backups 文件夹。恢复前请先把损坏的文件另存一份交给管理员。";
