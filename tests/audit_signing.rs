@@ -262,3 +262,16 @@ fn an_account_from_before_signing_gets_its_key_at_its_next_sign_in() {
     assert_eq!(again, 1);
 }
 }
+
+on_both_backends! {
+fn an_entry_whose_time_is_not_a_time_is_named() {
+    let s = demo();
+    drop_triggers(&s);
+    s.execute_raw_for_tests("UPDATE audit_log SET at = '昨天下午' WHERE seq = 30")
+        .unwrap();
+    let check = s.verify_audit().unwrap();
+    let broken = check.broken.unwrap();
+    assert_eq!((broken.seq, broken.reason), (30, BreakReason::Unreadable));
+    assert!(check.problem.unwrap().contains("第 30 条"));
+}
+}

@@ -218,6 +218,8 @@ pub enum BreakReason {
     SealNotTheActors,
     /// The signature does not hold for the entry as it is now.
     BadSignature,
+    /// A field cannot be read back (a time that is not a time): changed around the triggers.
+    Unreadable,
 }
 
 /// The first entry at which the chain does not hold.

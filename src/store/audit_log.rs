@@ -234,8 +234,15 @@ impl Store {
             .as_ref()
             .map(|_| AnchorCheck::CutOff { length: 0 });
         let mut broken = None;
+        let mut unreadable = None;
         while let Some(row) = rows.next()? {
-            let entry = entry_of(row)?;
+            let Ok(entry) = entry_of(row) else {
+                // A field that does not read (a malformed time) is a change made around the
+                // triggers: named as that entry, like any other.
+                let seq: i64 = row.get(0)?;
+                unreadable = Some(seq.max(0) as u64);
+                break;
+            };
             if let Some(a) = options.anchor.as_ref().filter(|a| a.seq == entry.seq) {
                 anchor = Some(if a.holds(&entry) {
                     AnchorCheck::Holds
@@ -249,9 +256,13 @@ impl Store {
             }
             last = Some((entry.seq, entry.hash));
         }
-        let summary = match broken {
-            Some(b) => Err(b),
-            None => checker.finish(),
+        let summary = match (broken, unreadable) {
+            (Some(b), _) => Err(b),
+            (None, Some(seq)) => checker.finish().and(Err(ChainBreak {
+                seq,
+                reason: audit::BreakReason::Unreadable,
+            })),
+            (None, None) => checker.finish(),
         };
         if let Some(AnchorCheck::CutOff { length }) = &mut anchor {
             *length = last.as_ref().map_or(0, |(seq, _)| *seq);

@@ -191,6 +191,9 @@ impl std::fmt::Display for crate::domain::audit::BreakReason {
                 f.write_str("签名不是记录所写办理人的密钥：这条记录被他人改写或冒名写入")
             }
             BadSignature => f.write_str("签名与记录内容不符：这条记录或其前的记录在签名后被改动过"),
+            Unreadable => {
+                f.write_str("有字段无法读取（如时间不是时间）：这条记录写入后被绕过保护改动过")
+            }
         }
     }
 }
