@@ -590,6 +590,58 @@ mod file_backup_tests {
     }
 
     #[test]
+    fn backups_taken_while_the_window_writes_restore_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("mediadesk.db");
+        let mut store = Store::open(&db).unwrap();
+        store.load_demo(at(26).date()).unwrap();
+        store.sign_in("lijun", crate::store::DEMO_PASSWORD).unwrap();
+        let site = store
+            .platforms()
+            .unwrap()
+            .into_iter()
+            .find(|p| p.draft.name == "郑州西亚斯学院商学院")
+            .unwrap()
+            .id;
+        let folder = dir.path().join("backups");
+        let copier = {
+            let (db, folder) = (db.clone(), folder.clone());
+            std::thread::spawn(move || {
+                (0..8u32)
+                    .map(|i| {
+                        let when = at(1).checked_add_signed(chrono::TimeDelta::minutes(i.into()));
+                        back_up_file(&db, &folder, 100, when.unwrap()).unwrap()
+                    })
+                    .collect::<Vec<_>>()
+            })
+        };
+        // The window keeps writing while the copies are taken.
+        for i in 0..60u64 {
+            let draft = crate::domain::supervision::UpdateDraft {
+                platform_id: site,
+                on: at(26).date() - chrono::Days::new(i % 20),
+                title: format!("学院新闻第{i}期"),
+                link: String::new(),
+                party_building: i % 3 == 0,
+            };
+            store.add_update(&draft, at(26).date()).unwrap();
+        }
+        let copies = copier.join().unwrap();
+        drop(store);
+        // Each copy passes integrity_check and the audit chain (restore checks both first).
+        for copy in copies {
+            let scratch = dir.path().join("scratch.db");
+            std::fs::copy(&db, &scratch).unwrap();
+            let restored = restore_from(&scratch, &copy).unwrap();
+            assert!(restored.contents.platforms > 0);
+            let reopened = Store::open(&scratch).unwrap();
+            assert!(reopened.verify_audit().unwrap().broken.is_none());
+            drop(reopened);
+            remove_db_files(&scratch);
+        }
+    }
+
+    #[test]
     fn a_missing_database_is_refused_and_nothing_is_left_behind() {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("backups");
