@@ -59,6 +59,7 @@ impl Rule {
             Self::Word(word) => format!("词表：{word}"),
             Self::ResidentId => "身份证号".to_owned(),
             Self::ResidentId15 => "身份证号（15位旧号）".to_owned(),
+            Self::NearResidentId => "疑似身份证号（校验位不符）".to_owned(),
             Self::Mobile => "手机号".to_owned(),
             Self::BankCard => "银行卡号".to_owned(),
             Self::Email => "电子邮箱".to_owned(),

@@ -54,6 +54,9 @@ pub enum Rule {
     ResidentId,
     /// An old 15-digit resident ID number.
     ResidentId15,
+    /// 18 characters shaped like a resident ID (province, real birth date) whose check
+    /// character is wrong: a typo in a real ID, or a number that only looks like one.
+    NearResidentId,
     /// A mainland mobile number.
     Mobile,
     /// A bank card number that passes the Luhn check.
@@ -77,6 +80,7 @@ impl Rule {
             self,
             Self::ResidentId
                 | Self::ResidentId15
+                | Self::NearResidentId
                 | Self::Mobile
                 | Self::BankCard
                 | Self::Email

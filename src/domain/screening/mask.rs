@@ -6,7 +6,7 @@ use super::finding::{Finding, Rule};
 /// How many leading and trailing significant characters stay visible for each kind of data.
 fn kept(rule: &Rule, significant: usize) -> (usize, usize) {
     match rule {
-        Rule::ResidentId | Rule::ResidentId15 | Rule::BankCard => (4, 4),
+        Rule::ResidentId | Rule::ResidentId15 | Rule::NearResidentId | Rule::BankCard => (4, 4),
         Rule::Mobile => (3, 4),
         // Student and staff numbers are short: show a quarter at each end.
         _ => {
@@ -117,6 +117,11 @@ mod tests {
         let cases = [
             ("41010219900307123X", Rule::ResidentId, "4101**********123X"),
             ("410102900307123", Rule::ResidentId15, "4101*******7123"),
+            (
+                "410102199003071230",
+                Rule::NearResidentId,
+                "4101**********1230",
+            ),
             ("13812345678", Rule::Mobile, "138****5678"),
             ("+86 138 1234 5678", Rule::Mobile, "+86 138 **** 5678"),
             ("8613812345678", Rule::Mobile, "86138****5678"),

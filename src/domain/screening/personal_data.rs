@@ -147,6 +147,8 @@ fn mobile_bytes(d: &[u8]) -> bool {
 /// 第六条五第12项: how serious each kind of personal data is. ID and bank card numbers are never
 /// published; mobiles, e-mails and student/staff numbers are often legitimate contact details
 /// (a department's hotline), so they only ask the reviewer to look.
+/// 第六条五第12项: a valid ID or card number blocks; the rest (mobiles, e-mail, student and
+/// staff numbers, an ID-shaped number with a wrong check character) is a 提醒 to look at.
 pub fn personal_data_severity(rule: &Rule) -> Severity {
     match rule {
         Rule::ResidentId | Rule::ResidentId15 | Rule::BankCard => Severity::Block,
@@ -339,10 +341,17 @@ fn classify_run(b: &[u8], s: usize, e: usize, today: NaiveDate) -> Option<Person
         17 if x_after(b, e) => {
             let mut id = d.to_vec();
             id.push(b'X');
-            validate_id_bytes(&id, today).ok()?;
-            hit(s, e + 1, Rule::ResidentId)
+            match validate_id_bytes(&id, today) {
+                Ok(()) => hit(s, e + 1, Rule::ResidentId),
+                Err(IdProblem::CheckDigit) => hit(s, e + 1, Rule::NearResidentId),
+                Err(_) => None,
+            }
         }
         18 if validate_id_bytes(d, today).is_ok() => hit(s, e, Rule::ResidentId),
+        // A card number is a card number, even when its digits could be a birth date.
+        18 if !luhn_bytes(d) && validate_id_bytes(d, today) == Err(IdProblem::CheckDigit) => {
+            hit(s, e, Rule::NearResidentId)
+        }
         15 if validate_id_bytes(d, today).is_ok() => hit(s, e, Rule::ResidentId15),
         11 if mobile_bytes(d) => hit(s, e, Rule::Mobile),
         13 if d.starts_with(b"86") && mobile_bytes(&d[2..]) => {
@@ -490,6 +499,51 @@ mod tests {
             .into_iter()
             .map(|h| (text[h.start..h.end].to_owned(), h.rule))
             .collect()
+    }
+
+    #[test]
+    fn an_id_shaped_number_with_a_wrong_check_character_is_a_reminder() {
+        let right = with_check("41010219900307123");
+        let wrong_check = |id: &str| {
+            let last = id.as_bytes()[17];
+            let other = if last == b'0' { '1' } else { '0' };
+            format!("{}{other}", &id[..17])
+        };
+        let near = wrong_check(&right);
+        let near_x = {
+            let id = with_check("11010519491231002");
+            if id.ends_with('X') {
+                wrong_check(&id)
+            } else {
+                format!("{}X", &id[..17])
+            }
+        };
+        let cases: Vec<(String, Vec<Rule>)> = vec![
+            (format!("学生{right}。"), vec![Rule::ResidentId]),
+            (format!("学生{near}。"), vec![Rule::NearResidentId]),
+            (format!("学生{near_x}。"), vec![Rule::NearResidentId]),
+            // Not a province: not shaped like an ID at all.
+            (
+                format!("编号{}。", wrong_check(&format!("99{}", &right[2..]))),
+                vec![],
+            ),
+            // Not a real birth date (month 13).
+            (
+                format!(
+                    "编号{}。",
+                    wrong_check(&format!("{}13{}", &right[..10], &right[12..]))
+                ),
+                vec![],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<Rule> = detect(&text).into_iter().map(|(_, r)| r).collect();
+            assert_eq!(got, want, "{text}");
+        }
+        assert_eq!(
+            personal_data_severity(&Rule::NearResidentId),
+            Severity::Warn
+        );
     }
 
     #[test]
