@@ -369,3 +369,22 @@ fn an_unsaved_dialog_comes_back_after_a_crash() {
         Some("写到一半的账号")
     );
 }
+
+#[test]
+fn the_administrator_is_not_offered_to_switch_themselves_off() {
+    let mut h = harness(demo_store());
+    h.run();
+    h.get_by_label("账号").click();
+    h.run();
+    // Every other account has 停用; one's own row says 本人 instead.
+    let users = h
+        .state()
+        .workspace()
+        .unwrap()
+        .store()
+        .users()
+        .unwrap()
+        .len();
+    assert_eq!(h.query_all_by_label("停用").count(), users - 1);
+    assert!(h.query_by_label("（本人）").is_some());
+}

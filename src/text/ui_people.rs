@@ -45,6 +45,8 @@ pub const USER_COLUMNS: [&str; 5] = ["登录名", "姓名", "单位", "角色", 
 pub const DISABLE: &str = "停用";
 pub const ENABLE: &str = "启用（已停用）";
 pub const DISABLED: &str = "已停用";
+/// In place of 停用 on one's own row: nobody switches themselves off.
+pub const YOURSELF: &str = "（本人）";
 pub const ADD_USER: &str = "添加账号";
 pub const PERSON_LABEL: &str = "对应人员：";
 pub const NO_PERSON_CHOSEN: &str = "（不对应人员：系统管理员或学校督查人员）";

@@ -39,6 +39,7 @@ impl UsersView {
             ui.label(RichText::new(text).color(colour));
         }
         let is_admin = store.session().is_some_and(|s| s.is_system_admin);
+        let me = store.session().map(|s| s.user_id);
         egui::Grid::new("users")
             .striped(true)
             .num_columns(5)
@@ -57,7 +58,9 @@ impl UsersView {
                         roles.push(text::SYSTEM_ADMIN);
                     }
                     ui.label(roles.join(ui_common::LIST_SEPARATOR));
-                    if is_admin {
+                    if is_admin && me == Some(u.id) {
+                        ui.label(wording::YOURSELF);
+                    } else if is_admin {
                         let label = if u.active {
                             wording::DISABLE
                         } else {
