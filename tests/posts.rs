@@ -641,3 +641,34 @@ fn dropped_triggers_are_noticed_and_put_back_on_record() {
     assert!(s.verify_audit().unwrap().broken.is_none());
 }
 }
+
+on_both_backends! {
+fn an_author_deletes_a_draft_never_handed_on_and_the_chain_keeps_it() {
+    let mut s = demo();
+    let p = wechat(&s);
+    sign_in(&mut s, "zhangzhe");
+    let id = s.create_post(&news(p, "写错了的草稿")).unwrap();
+    // Someone else may not.
+    sign_in(&mut s, "liuxiaoyan");
+    let v = s.post(id).unwrap().version;
+    assert!(matches!(s.delete_draft(id, v), Err(StoreError::Forbidden(_))));
+    // A post once submitted has a history: withdrawn, not deleted.
+    sign_in(&mut s, "zhangzhe");
+    let kept = s.create_post(&news(p, "提交过的稿件")).unwrap();
+    step(&mut s, kept, PostAction::Submit).unwrap();
+    step(&mut s, kept, PostAction::Withdraw).unwrap();
+    let v = s.post(kept).unwrap().version;
+    assert!(matches!(
+        s.delete_draft(kept, v),
+        Err(StoreError::Rejected(Rejection::OnlyNewDraftsDelete))
+    ));
+    // The author's own fresh draft goes; its deletion stays on the chain.
+    let v = s.post(id).unwrap().version;
+    s.delete_draft(id, v).unwrap();
+    assert!(matches!(s.post(id), Err(StoreError::NotFound { .. })));
+    let history = s.post_history(id).unwrap();
+    assert_eq!(history.last().unwrap().action, "delete");
+    assert!(history.last().unwrap().comment.contains("写错了的草稿"));
+    assert!(s.verify_audit().unwrap().broken.is_none());
+}
+}

@@ -46,6 +46,8 @@ pub enum PostsCommand {
     },
     /// 撤回（撰稿人，审核前）
     Withdraw { id: i64 },
+    /// 删除从未提交过的草稿（撰稿人；删除记入审计记录）
+    Delete { id: i64 },
     /// 审核人放行内容审查的拦截结果（须写明理由，记入审计记录）
     Override {
         id: i64,
@@ -160,6 +162,11 @@ pub(super) fn run_posts(
             step(store, id, PostAction::Publish { link, at }, out)?;
         }
         PostsCommand::Withdraw { id } => step(store, id, PostAction::Withdraw, out)?,
+        PostsCommand::Delete { id } => {
+            let version = store.post(id)?.version;
+            store.delete_draft(id, version)?;
+            writeln!(out, "{}", text::draft_deleted(id))?;
+        }
         PostsCommand::Override { id, reason } => {
             let version = store.post(id)?.version;
             store.override_screening(id, version, &reason)?;

@@ -169,6 +169,8 @@ pub enum Rejection {
     /// An account for unit work needs the person it acts as.
     AccountNeedsPerson,
     CannotDisableSelf,
+    /// Only a draft that was never handed on can be deleted; one with a history is withdrawn.
+    OnlyNewDraftsDelete,
     /// Posts are written, reviewed and published by a unit's people, not by a bare account.
     AccountWithoutPerson,
     /// The platform no longer runs (closed or shut down).

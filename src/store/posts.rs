@@ -281,6 +281,27 @@ impl Store {
         })
     }
 
+    /// Deletes a draft its author no longer wants: only while it was never submitted (a post
+    /// with a history is withdrawn instead). The deletion, with the title, stays on the chain.
+    pub fn delete_draft(&mut self, id: i64, version: i64) -> Result<(), StoreError> {
+        self.write(|w| {
+            let (post, actor) = open_post(w, id, version, Permission::EditPost)?;
+            transition(&post.facts(), &PostAction::Edit, &actor)?;
+            if post.state != PostState::Draft || post.revision > 0 {
+                return Err(Rejection::OnlyNewDraftsDelete.into());
+            }
+            w.tx.execute("DELETE FROM posts WHERE id = ?1", [id])?;
+            w.log(Record {
+                at: w.now(),
+                actor: w.label(),
+                action: "delete",
+                object: format!("post:{id}"),
+                states: (PostState::Draft.code(), ""),
+                comment: &text::post_deleted(post.draft.title.trim()),
+            })
+        })
+    }
+
     /// Saves the author's changes. `version` is the post's version when the editor opened it:
     /// a post changed meanwhile is refused, the typing kept in the window.
     pub fn edit_post(

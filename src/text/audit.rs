@@ -77,6 +77,11 @@ pub fn post_created(title: &str) -> String {
     format!("新建「{title}」")
 }
 
+/// 「删除草稿「…」」.
+pub fn post_deleted(title: &str) -> String {
+    format!("删除草稿「{title}」")
+}
+
 /// Which fields an edit changed, in words, for the audit entry.
 pub fn changed_fields(
     before: &crate::domain::post::PostDraft,

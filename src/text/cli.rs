@@ -457,6 +457,10 @@ pub fn audit_intact(check: &AuditCheck) -> String {
     )
 }
 
+pub fn draft_deleted(id: i64) -> String {
+    format!("已删除草稿 {id}（删除记入审计记录）")
+}
+
 pub fn audit_progress(done: u64, total: u64) -> String {
     format!("已校验 {done} / {total} 条…")
 }

@@ -64,6 +64,7 @@ pub const FIRST_ADMIN_CREATE: &str = "创建并登录";
 pub fn audit_action_label(code: &str) -> &str {
     match code {
         "create" => "新建",
+        "delete" => "删除草稿",
         "edit" => "编辑",
         "submit" => "提交审核",
         "approve" => "审核通过",
@@ -97,6 +98,7 @@ pub fn audit_action_label(code: &str) -> &str {
         "backup" => "备份数据库",
         "copy" => "复制整个数据库",
         "audit_triggers_restored" => "恢复审计记录的防改保护",
+        "key_issued" => "登记签名公钥",
         "update_record" => "登记平台更新",
         "history_import" => "导入发布记录",
         "party_column" => "标记党建专栏",

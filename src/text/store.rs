@@ -131,6 +131,9 @@ impl fmt::Display for Rejection {
                 "请选择该账号对应的人员：信息员、审核人、管理员须按人员所在单位和角色办理（学校督查人员和系统管理员可以不对应人员）。",
             ),
             Rejection::CannotDisableSelf => f.write_str("不能停用自己正在使用的账号。"),
+            Rejection::OnlyNewDraftsDelete => f.write_str(
+                "只有从未提交过的草稿可以删除；提交过的信息已有审核经过，请改用「撤回」。",
+            ),
             Rejection::AccountWithoutPerson => f.write_str(
                 "该账号没有对应的单位人员，不能办理信息发布。请用信息员、审核人或管理员的账号登录。",
             ),
