@@ -109,3 +109,35 @@ fn the_anchor_printed_on_a_filing_form_verifies_until_the_tail_is_cut_off() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("被截掉"), "{}", stderr(&o));
 }
+
+#[test]
+fn every_other_printed_document_carries_the_head_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    assert!(mediadesk(&db, None, &["demo"]).status.success());
+    // Printing these records nothing, so every one carries the head as it stands.
+    let (len, hash) = head(&db);
+    let expected = format!("{len}:{}", &hash[..16]);
+    let documents: [&[&str]; 4] = [
+        &["approval-slip", "--post", "1"],
+        &["ending-report", "--platform", "11"],
+        &["notice", "--notice", "1"],
+        &["incident", "--incident", "1"],
+    ];
+    for args in documents {
+        let pdf = dir.path().join(format!("{}.pdf", args[0]));
+        let mut full = vec!["print"];
+        full.extend_from_slice(args);
+        full.extend(["--out", pdf.to_str().unwrap()]);
+        let o = mediadesk(&db, None, &full);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let anchors = anchors_in(&pdf);
+        assert!(!anchors.is_empty());
+        assert!(
+            anchors.iter().all(|a| a == &expected),
+            "{args:?}: {anchors:?}"
+        );
+    }
+    let o = mediadesk(&db, None, &["audit", "verify", "--anchor", &expected]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
