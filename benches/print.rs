@@ -100,6 +100,11 @@ fn platforms(count: usize) -> Vec<FilingFormData> {
             let (responsible_person, responsible_mobile) = person(&mut next);
             let administrators = (0..1 + next(4)).map(|_| person(&mut next)).collect();
             FilingFormData {
+                // Every printed page carries the audit anchor line (issue 15).
+                audit_anchor: Some(mediadesk::print::AuditAnchor::new(
+                    1_000_000,
+                    "0123456789abcdef",
+                )),
                 unit_name: unit.to_owned(),
                 platform_kind: kind.to_owned(),
                 account_name: account,

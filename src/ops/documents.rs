@@ -6,7 +6,7 @@ use super::OpsError;
 use super::files::read_bytes;
 use crate::domain::platform::Platform;
 use crate::print::{
-    ChangeLine, ChangeReportData, ClosureReportData, FilingFormData, FormSettings,
+    AuditAnchor, ChangeLine, ChangeReportData, ClosureReportData, FilingFormData, FormSettings,
     ShutdownNoticeData, check_font_file,
 };
 use crate::store::{Ending, Entity, Settings, Store, StoreError};
@@ -14,8 +14,18 @@ use crate::store::{Ending, Entity, Settings, Store, StoreError};
 /// A font file is never larger than this (the largest CJK faces are ~25 MB).
 pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The forms of `platform_ids`, in that order.
+/// The audit chain's head now, for the foot of a document printed now (issue 15): the paper
+/// can later show with `audit verify --anchor` that the chain still holds this entry. `None`
+/// while the log is empty (nothing to anchor to; the line is left out).
+pub fn audit_anchor(store: &Store) -> Result<Option<AuditAnchor>, OpsError> {
+    Ok(store
+        .audit_head()?
+        .map(|(seq, hash)| AuditAnchor::new(seq, &hash)))
+}
+
+/// The forms of `platform_ids`, in that order, each carrying the chain's head as it is now.
 pub fn forms_for(store: &Store, platform_ids: &[i64]) -> Result<Vec<FilingFormData>, OpsError> {
+    let anchor = audit_anchor(store)?;
     let units = store.units()?;
     let kinds = store.platform_kinds()?;
     platform_ids
@@ -34,7 +44,10 @@ pub fn forms_for(store: &Store, platform_ids: &[i64]) -> Result<Vec<FilingFormDa
                         what: Entity::PlatformKind,
                         id: p.draft.kind_id,
                     })?;
-            Ok(FilingFormData::from_platform(&p, unit, kind))
+            Ok(FilingFormData {
+                audit_anchor: anchor.clone(),
+                ..FilingFormData::from_platform(&p, unit, kind)
+            })
         })
         .collect()
 }
@@ -110,6 +123,7 @@ pub fn change_report_data(store: &Store, change_id: i64) -> Result<ChangeReportD
             .collect(),
         reason: change.reason,
         changed_on: change.changed_on,
+        audit_anchor: audit_anchor(store)?,
     })
 }
 
@@ -122,6 +136,7 @@ pub enum EndingDocument {
 pub fn ending_document_data(store: &Store, platform_id: i64) -> Result<EndingDocument, OpsError> {
     let h = heading(store, platform_id)?;
     let d = h.platform.draft;
+    let anchor = audit_anchor(store)?;
     match store.ending(platform_id)? {
         None => Err(OpsError::StillRunning { platform: d.name }),
         Some(Ending::Closed(c)) => Ok(EndingDocument::Closure(ClosureReportData {
@@ -132,6 +147,7 @@ pub fn ending_document_data(store: &Store, platform_id: i64) -> Result<EndingDoc
             reason: c.reason,
             closed_on: c.on,
             content_disposition: c.content_disposition,
+            audit_anchor: anchor,
         })),
         Some(Ending::ShutDown(s)) => Ok(EndingDocument::Shutdown(ShutdownNoticeData {
             unit_name: h.unit_name,
@@ -142,6 +158,7 @@ pub fn ending_document_data(store: &Store, platform_id: i64) -> Result<EndingDoc
             details: s.details,
             shut_down_on: s.on,
             document_no: s.document_no,
+            audit_anchor: anchor,
         })),
     }
 }

@@ -4,7 +4,7 @@
 //! — so the paper says what the due list says.
 
 use super::OpsError;
-use super::documents::print_settings;
+use super::documents::{audit_anchor, print_settings};
 use super::files::safe_file_part;
 use super::reports::{Document, DocumentKind};
 use crate::domain::supervision::NoticeKind;
@@ -57,6 +57,7 @@ pub fn notice_document(store: &Store, notice_id: i64) -> Result<Document, OpsErr
         .collect();
     let ladder = store.supervision_settings()?.ladder;
     let settings = print_settings(store)?;
+    let audit_anchor = audit_anchor(store)?;
     let name = safe_file_part(&platform.name);
     let (kind, bytes) = match notice.kind {
         NoticeKind::Rectification => (
@@ -68,6 +69,7 @@ pub fn notice_document(store: &Store, notice_id: i64) -> Result<Document, OpsErr
                     issued_on: notice.issued_on,
                     ladder,
                     body: String::new(),
+                    audit_anchor,
                 },
                 &settings,
             )?,
@@ -82,6 +84,7 @@ pub fn notice_document(store: &Store, notice_id: i64) -> Result<Document, OpsErr
                     issued_on: notice.issued_on,
                     ladder,
                     body: String::new(),
+                    audit_anchor,
                 },
                 &settings,
             )?,
@@ -96,6 +99,7 @@ pub fn notice_document(store: &Store, notice_id: i64) -> Result<Document, OpsErr
                     public_notice: cited(&earlier, NoticeKind::PublicNotice),
                     decided_on: notice.issued_on,
                     body: String::new(),
+                    audit_anchor,
                 },
                 &settings,
             )?,
@@ -127,6 +131,7 @@ pub fn incident_document(
         account: platform.account,
         incident: incident.draft,
         report_hours,
+        audit_anchor: audit_anchor(store)?,
     };
     let bytes = render_incident_report(&data, &print_settings(store)?)?;
     Ok(Document {

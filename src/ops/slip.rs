@@ -93,5 +93,8 @@ pub fn approval_slip_for(store: &Store, id: i64) -> Result<ApprovalSlipData, Sto
         published_link: post.published_link.clone().unwrap_or_default(),
         body: d.body.clone(),
         printed_at: chrono::Local::now().naive_local(),
+        audit_anchor: store
+            .audit_head()?
+            .map(|(seq, hash)| crate::print::AuditAnchor::new(seq, &hash)),
     })
 }

@@ -130,12 +130,14 @@ pub(super) fn slip_pages(
     sheet.small_lines(&note, NOTE_PT);
 
     sheet.body(&data.body);
-    sheet.finish(&Furniture {
+    let mut pages = sheet.finish(&Furniture {
         post_title: &data.title,
         revision: data.revision,
         number: slip_labels::number_and_revision(data.post_id, data.revision),
         printed_at: slip_labels::printed_at(data.printed_at),
-    })
+    });
+    super::anchor::stamp_pages(&mut pages, data.audit_anchor.as_ref(), font);
+    pages
 }
 
 /// The post's particulars, as the reviewer checks them against the policy.

@@ -89,7 +89,7 @@ pub(super) fn change_report_pages(
         header: Some(Band::change_header(font)),
         rows,
     };
-    layout_report(
+    let mut pages = layout_report(
         ReportContent {
             title: change_title(settings),
             opening: report_labels::change_opening(
@@ -101,5 +101,7 @@ pub(super) fn change_report_pages(
             unit_name: &data.unit_name,
         },
         font,
-    )
+    );
+    super::anchor::stamp_pages(&mut pages, data.audit_anchor.as_ref(), font);
+    pages
 }

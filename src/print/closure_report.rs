@@ -72,7 +72,7 @@ pub(super) fn closure_report_pages(
             font,
         ),
     ]);
-    layout_report(
+    let mut pages = layout_report(
         ReportContent {
             title: closure_title(settings),
             opening: report_labels::closure_opening(
@@ -84,5 +84,7 @@ pub(super) fn closure_report_pages(
             unit_name: &data.unit_name,
         },
         font,
-    )
+    );
+    super::anchor::stamp_pages(&mut pages, data.audit_anchor.as_ref(), font);
+    pages
 }

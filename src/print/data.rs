@@ -33,6 +33,9 @@ pub struct FilingFormData {
     pub responsible_mobile: String,
     /// 管理员 (name, mobile); the form has three rows and grows when there are more.
     pub administrators: Vec<(String, String)>,
+    /// The audit chain's head when printed, at the foot of every page (none: no line).
+    #[serde(default)]
+    pub audit_anchor: Option<super::AuditAnchor>,
 }
 
 /// 账号类型 boxes in the 附件's order.
@@ -132,6 +135,7 @@ mod tests {
 
     fn complete() -> FilingFormData {
         FilingFormData {
+            audit_anchor: None,
             unit_name: "外国语学院".into(),
             platform_kind: "微信公众号".into(),
             account_name: "西亚斯外院".into(),

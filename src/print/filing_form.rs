@@ -41,6 +41,7 @@ pub(crate) fn layout_copies(
             pages.push(page);
         }
     }
+    super::anchor::stamp_pages(&mut pages, data.audit_anchor.as_ref(), font);
     pages
 }
 
@@ -85,6 +86,7 @@ mod tests {
 
     pub(crate) fn sample() -> FilingFormData {
         FilingFormData {
+            audit_anchor: None,
             unit_name: "外国语学院".into(),
             platform_kind: "微信公众号".into(),
             account_name: "西亚斯外国语学院".into(),

@@ -107,5 +107,7 @@ pub(super) fn incident_report_pages(
     letter.gap(TABLE_GAP);
     letter.paragraph(words::CLOSING_REPORT, true, closing.height());
     letter.closing(closing);
-    letter.finish()
+    let mut pages = letter.finish();
+    super::anchor::stamp_pages(&mut pages, data.audit_anchor.as_ref(), font);
+    pages
 }

@@ -52,6 +52,14 @@ pub fn page_number(n: usize, total: usize) -> String {
     format!("第{n}页 共{total}页")
 }
 
+/// The foot line of every printed page (issue 15): the audit chain's head when it was printed,
+/// and how to check it later. `token` is `N:HASH`, `len` the chain's length N.
+pub fn audit_anchor(token: &str, len: u64) -> String {
+    format!(
+        "审计锚点 {token}（打印时审计记录共 {len} 条；用 mediadesk audit verify --anchor 核对）"
+    )
+}
+
 /// 创建时间 as written on Chinese forms.
 pub fn date(d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
@@ -99,6 +107,7 @@ pub fn all_fixed_text() -> String {
     ] {
         all.push_str(s);
     }
+    all.push_str(&audit_anchor("0123456789:abcdef", 0));
     for s in DEFAULT_COPY_MARKS {
         all.push_str(s);
     }

@@ -11,7 +11,8 @@
 //! `text_fit` (wrapping and shrinking), `layout` (page description types), `filing_form` (the
 //! form, copy by copy, with its `form_geometry` measurements, `form_blocks` table bands,
 //! `form_paint` drawing and `form_flow` pagination), `pdf` (page description → printpdf, the
-//! subset font handed over ready-made), `write` (atomic file write), `error`.
+//! subset font handed over ready-made), `write` (atomic file write), `error`, `anchor` (the
+//! audit chain's head printed at the foot of every page of every document, issue 15).
 //!
 //! The written documents of 第四条 go the same way, one copy each: [`ChangeReportData`] →
 //! [`layout_change_report`] → [`render_change_report`] (信息变更报告), likewise the 停止运营报告
@@ -30,6 +31,7 @@
 //! `supervision_letter`, and the unit's 安全事件报告 ([`render_incident_report`]) of 第八条一.
 //! Files: `supervision_data`, `notice_labels` (their fixed text), one file per document.
 
+mod anchor;
 mod data;
 mod error;
 mod face;
@@ -70,6 +72,8 @@ mod slip_data;
 mod slip_labels;
 
 #[cfg(test)]
+mod anchor_tests;
+#[cfg(test)]
 mod font_tests;
 #[cfg(test)]
 mod report_tests;
@@ -80,6 +84,7 @@ mod supervision_tests;
 #[cfg(test)]
 mod tests;
 
+pub use anchor::{ANCHOR_HASH_CHARS, AuditAnchor};
 pub use data::{
     ACCOUNT_TYPES, FilingFormData, FormSettings, account_type_applies, missing_fields,
     website_account_name,

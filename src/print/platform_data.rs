@@ -9,6 +9,7 @@ impl FilingFormData {
     pub fn from_platform(platform: &Platform, unit_name: &str, kind: &PlatformKind) -> Self {
         let d = &platform.draft;
         Self {
+            audit_anchor: None,
             unit_name: unit_name.to_owned(),
             platform_kind: kind.name.clone(),
             account_name: if kind.is_website {

@@ -48,7 +48,7 @@ pub(super) fn public_notice_pages(
         .rectification
         .as_ref()
         .map(|c| (c.issued_on, c.document_no.as_str()));
-    school_letter_pages(
+    let mut pages = school_letter_pages(
         SchoolLetter {
             title: words::public_notice_title(&p.name),
             document_no: &data.document_no,
@@ -73,5 +73,7 @@ pub(super) fn public_notice_pages(
             dated: data.issued_on,
         },
         font,
-    )
+    );
+    super::anchor::stamp_pages(&mut pages, data.audit_anchor.as_ref(), font);
+    pages
 }

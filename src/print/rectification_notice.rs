@@ -51,7 +51,7 @@ pub(super) fn rectification_notice_pages(
     let platform = words::platform_in_text(&p.kind, &p.name, &p.account);
     let silent = words::silent_since(p.last_update, p.created_on);
     let ladder = &data.ladder;
-    school_letter_pages(
+    let mut pages = school_letter_pages(
         SchoolLetter {
             title: words::rectification_title(&settings.school_name),
             document_no: &data.document_no,
@@ -73,5 +73,7 @@ pub(super) fn rectification_notice_pages(
             dated: data.issued_on,
         },
         font,
-    )
+    );
+    super::anchor::stamp_pages(&mut pages, data.audit_anchor.as_ref(), font);
+    pages
 }

@@ -23,6 +23,9 @@ pub struct ChangeReportData {
     pub reason: String,
     /// 变更日期.
     pub changed_on: NaiveDate,
+    /// The audit chain's head when printed, at the foot of every page (none: no line).
+    #[serde(default)]
+    pub audit_anchor: Option<super::AuditAnchor>,
 }
 
 /// One row of 变更事项 | 变更前 | 变更后.
@@ -47,6 +50,9 @@ pub struct ClosureReportData {
     pub closed_on: NaiveDate,
     /// 已发布内容处理方式: what becomes of what was published (保留历史内容, 全部删除, 移交…).
     pub content_disposition: String,
+    /// The audit chain's head when printed, at the foot of every page (none: no line).
+    #[serde(default)]
+    pub audit_anchor: Option<super::AuditAnchor>,
 }
 
 /// 第四条三, 第六条四, 第八条二: the school's notice to a unit that its platform is shut down.
@@ -65,6 +71,9 @@ pub struct ShutdownNoticeData {
     pub shut_down_on: NaiveDate,
     /// 发文字号, e.g. 校宣〔2026〕12号; blank leaves the line out.
     pub document_no: String,
+    /// The audit chain's head when printed, at the foot of every page (none: no line).
+    #[serde(default)]
+    pub audit_anchor: Option<super::AuditAnchor>,
 }
 
 impl ChangeReportData {

@@ -25,8 +25,9 @@ fn change(field: &str, old: &str, new: &str) -> ChangeLine {
     }
 }
 
-fn change_data() -> ChangeReportData {
+pub(super) fn change_data() -> ChangeReportData {
     ChangeReportData {
+        audit_anchor: None,
         unit_name: "外国语学院".into(),
         platform_kind: "微信公众号".into(),
         platform_name: "西亚斯外院".into(),
@@ -41,8 +42,9 @@ fn change_data() -> ChangeReportData {
     }
 }
 
-fn closure_data() -> ClosureReportData {
+pub(super) fn closure_data() -> ClosureReportData {
     ClosureReportData {
+        audit_anchor: None,
         unit_name: "艺术学院".into(),
         platform_kind: "抖音".into(),
         platform_name: "西亚斯艺院".into(),
@@ -53,8 +55,9 @@ fn closure_data() -> ClosureReportData {
     }
 }
 
-fn notice_data() -> ShutdownNoticeData {
+pub(super) fn notice_data() -> ShutdownNoticeData {
     ShutdownNoticeData {
+        audit_anchor: None,
         unit_name: "商学院".into(),
         platform_kind: "微信公众号".into(),
         platform_name: "西亚斯商院".into(),
@@ -527,6 +530,7 @@ fn odd_input_prints_without_panicking() {
     for text in odd {
         let settings = school(text);
         let change = ChangeReportData {
+            audit_anchor: None,
             unit_name: text.into(),
             platform_kind: text.into(),
             platform_name: text.into(),
@@ -536,6 +540,7 @@ fn odd_input_prints_without_panicking() {
             changed_on: day(2026, 1, 1),
         };
         let closure = ClosureReportData {
+            audit_anchor: None,
             unit_name: text.into(),
             platform_kind: text.into(),
             platform_name: text.into(),
@@ -545,6 +550,7 @@ fn odd_input_prints_without_panicking() {
             content_disposition: text.into(),
         };
         let notice = ShutdownNoticeData {
+            audit_anchor: None,
             unit_name: text.into(),
             platform_kind: text.into(),
             platform_name: text.into(),

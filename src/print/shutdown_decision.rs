@@ -47,7 +47,7 @@ pub(super) fn shutdown_decision_pages(
     let p = &data.platform;
     let platform = words::platform_in_text(&p.kind, &p.name, &p.account);
     let silent = words::silent_since(p.last_update, p.created_on);
-    school_letter_pages(
+    let mut pages = school_letter_pages(
         SchoolLetter {
             title: words::shutdown_decision_title(&p.name),
             document_no: &data.document_no,
@@ -71,7 +71,9 @@ pub(super) fn shutdown_decision_pages(
             dated: data.decided_on,
         },
         font,
-    )
+    );
+    super::anchor::stamp_pages(&mut pages, data.audit_anchor.as_ref(), font);
+    pages
 }
 
 /// An earlier notice as the finding cites it: its date and number.

@@ -77,5 +77,7 @@ pub(super) fn shutdown_notice_pages(
     );
     letter.paragraph(report_labels::NOTICE_CLOSING, true, closing.height());
     letter.closing(closing);
-    letter.finish()
+    let mut pages = letter.finish();
+    super::anchor::stamp_pages(&mut pages, data.audit_anchor.as_ref(), font);
+    pages
 }

@@ -50,6 +50,9 @@ pub struct ApprovalSlipData {
     /// The draft's text, printed with a number on every line.
     pub body: String,
     pub printed_at: NaiveDateTime,
+    /// The audit chain's head when printed, at the foot of every page (none: no line).
+    #[serde(default)]
+    pub audit_anchor: Option<super::AuditAnchor>,
 }
 
 /// One step of the approval. A step not done yet has a blank `person`: its cells print empty,

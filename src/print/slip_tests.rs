@@ -26,8 +26,9 @@ fn step(person: &str, when: &str, comment: &str) -> SlipStep {
     }
 }
 
-fn slip() -> ApprovalSlipData {
+pub(super) fn slip() -> ApprovalSlipData {
     ApprovalSlipData {
+        audit_anchor: None,
         unit_name: "外国语学院".into(),
         platform_kind: "微信公众号".into(),
         platform_name: "西亚斯外院".into(),
@@ -538,6 +539,7 @@ fn odd_input_prints_without_panicking() {
     for text in odd {
         let settings = school(text);
         let data = ApprovalSlipData {
+            audit_anchor: None,
             unit_name: text.into(),
             platform_kind: text.into(),
             platform_name: text.into(),

@@ -77,6 +77,9 @@ pub struct RectificationNoticeData {
     pub ladder: LadderSettings,
     /// Anything the school adds; a line break starts a new paragraph. Blank adds nothing.
     pub body: String,
+    /// The audit chain's head when printed, at the foot of every page (none: no line).
+    #[serde(default)]
+    pub audit_anchor: Option<super::AuditAnchor>,
 }
 
 impl RectificationNoticeData {
@@ -104,6 +107,9 @@ pub struct PublicNoticeData {
     pub issued_on: NaiveDate,
     pub ladder: LadderSettings,
     pub body: String,
+    /// The audit chain's head when printed, at the foot of every page (none: no line).
+    #[serde(default)]
+    pub audit_anchor: Option<super::AuditAnchor>,
 }
 
 impl PublicNoticeData {
@@ -132,6 +138,9 @@ pub struct ShutdownDecisionData {
     /// The day the shutdown takes effect, also the document's date.
     pub decided_on: NaiveDate,
     pub body: String,
+    /// The audit chain's head when printed, at the foot of every page (none: no line).
+    #[serde(default)]
+    pub audit_anchor: Option<super::AuditAnchor>,
 }
 
 impl ShutdownDecisionData {
@@ -163,6 +172,9 @@ pub struct IncidentReportData {
     pub incident: IncidentDraft,
     /// `SupervisionSettings::incident_report_hours`: a report later than this is marked late.
     pub report_hours: u32,
+    /// The audit chain's head when printed, at the foot of every page (none: no line).
+    #[serde(default)]
+    pub audit_anchor: Option<super::AuditAnchor>,
 }
 
 impl IncidentReportData {

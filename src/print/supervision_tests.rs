@@ -35,8 +35,9 @@ fn platform() -> NoticedPlatform {
     }
 }
 
-fn rectification() -> RectificationNoticeData {
+pub(super) fn rectification() -> RectificationNoticeData {
     RectificationNoticeData {
+        audit_anchor: None,
         document_no: "校宣〔2026〕12号".into(),
         platform: platform(),
         issued_on: day(2026, 9, 1),
@@ -45,8 +46,9 @@ fn rectification() -> RectificationNoticeData {
     }
 }
 
-fn public_notice() -> PublicNoticeData {
+pub(super) fn public_notice() -> PublicNoticeData {
     PublicNoticeData {
+        audit_anchor: None,
         document_no: "校宣〔2026〕15号".into(),
         platform: platform(),
         rectification: Some(CitedNotice {
@@ -59,8 +61,9 @@ fn public_notice() -> PublicNoticeData {
     }
 }
 
-fn shutdown_decision() -> ShutdownDecisionData {
+pub(super) fn shutdown_decision() -> ShutdownDecisionData {
     ShutdownDecisionData {
+        audit_anchor: None,
         document_no: "校宣〔2026〕19号".into(),
         platform: platform(),
         rectification: Some(CitedNotice {
@@ -76,8 +79,9 @@ fn shutdown_decision() -> ShutdownDecisionData {
     }
 }
 
-fn incident() -> IncidentReportData {
+pub(super) fn incident() -> IncidentReportData {
     IncidentReportData {
+        audit_anchor: None,
         document_no: "文传〔2026〕3号".into(),
         unit_name: "文化传媒学院".into(),
         platform_kind: "微信公众号".into(),
@@ -625,6 +629,7 @@ fn odd_input_prints_without_panicking() {
             document_no: text.into(),
         });
         let notice = RectificationNoticeData {
+            audit_anchor: None,
             document_no: text.into(),
             platform: p.clone(),
             issued_on: NaiveDate::MAX,
@@ -632,6 +637,7 @@ fn odd_input_prints_without_panicking() {
             body: text.into(),
         };
         let public = PublicNoticeData {
+            audit_anchor: None,
             document_no: text.into(),
             platform: p.clone(),
             rectification: cited.clone(),
@@ -640,6 +646,7 @@ fn odd_input_prints_without_panicking() {
             body: text.into(),
         };
         let decision = ShutdownDecisionData {
+            audit_anchor: None,
             document_no: text.into(),
             platform: p,
             rectification: cited.clone(),

@@ -9,8 +9,9 @@ use lopdf::{Document, Object, content::Content};
 
 use super::*;
 
-fn platform(unit: &str, account: &str) -> FilingFormData {
+pub(super) fn platform(unit: &str, account: &str) -> FilingFormData {
     FilingFormData {
+        audit_anchor: None,
         unit_name: unit.into(),
         platform_kind: "微信公众号".into(),
         account_name: account.into(),

@@ -5,6 +5,7 @@
 
 mod activity;
 mod audit_guard;
+mod audit_head;
 mod audit_log;
 mod backup;
 mod bulk;
