@@ -392,3 +392,33 @@ fn settings_and_platform_kinds_are_saved_through_the_app() {
         .unwrap();
     assert_eq!(last[0].action, "settings_save");
 }
+
+#[test]
+fn an_author_deletes_a_fresh_draft_after_confirming() {
+    let title = "写错了要删掉的草稿";
+    let mut h = harness("zhangzhe");
+    click(&mut h, "新建信息");
+    // Nothing saved yet: nothing to delete.
+    assert!(h.query_by_label("删除草稿").is_none());
+    type_in(&mut h, Role::TextInput, "标题：", title);
+    type_in(&mut h, Role::TextInput, "作者或提供者：", "学生会 王同学");
+    type_in(&mut h, Role::MultilineTextInput, "正文", "正文。");
+    click(&mut h, "保存草稿");
+    // Asked first; 不删除 keeps it.
+    click(&mut h, "删除草稿");
+    click(&mut h, "不删除");
+    assert_eq!(state_of(&h, title), PostState::Draft);
+    click(&mut h, "删除草稿");
+    click(&mut h, "确定删除");
+    assert!(h.state().workspace().unwrap().post_view().is_none());
+    assert!(
+        store(&h)
+            .posts(&PostFilter {
+                title_contains: title.into(),
+                ..Default::default()
+            })
+            .unwrap()
+            .is_empty()
+    );
+    h.get_by_label_contains("已删除草稿");
+}

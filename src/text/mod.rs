@@ -125,6 +125,11 @@ pub const APPROVE_POST: &str = "审核通过";
 pub const REJECT_POST: &str = "退回";
 pub const PUBLISH_POST: &str = "确认发布";
 pub const WITHDRAW_POST: &str = "撤回";
+pub const DELETE_DRAFT: &str = "删除草稿";
+pub const DELETE_DRAFT_CONFIRM: &str =
+    "删除后不能恢复（删除本身记入审计记录）。确定删除这份草稿吗？";
+pub const DELETE_DRAFT_YES: &str = "确定删除";
+pub const DELETE_DRAFT_NO: &str = "不删除";
 pub const OVERRIDE_SCREENING: &str = "审核人放行";
 pub const PRINT_SLIP: &str = "打印审核单";
 pub const ADD_ATTACHMENT: &str = "添加附件";

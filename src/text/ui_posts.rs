@@ -114,6 +114,11 @@ pub fn history_comment(comment: &str) -> String {
 }
 
 /// A step went through: 「信息 12：审核通过，现为「待发布」」.
+/// 「已删除草稿「…」」.
+pub fn draft_deleted(title: &str) -> String {
+    format!("已删除草稿「{title}」（删除记入审计记录）")
+}
+
 pub fn step_done(id: i64, action: &str, state: &str) -> String {
     format!("信息 {id}：{action}，现为「{state}」")
 }

@@ -197,6 +197,8 @@ pub enum Action {
     /// Back from a post's page to the list.
     ClosePost,
     SavePost,
+    /// The author deletes the open draft (never submitted), after confirming.
+    DeleteDraft,
     /// Save, and back to the list only if the save went through.
     SaveAndClosePost,
     /// Save, then submit for review.

@@ -603,6 +603,7 @@ impl Workspace {
             | Action::OpenPost(_)
             | Action::ClosePost
             | Action::SavePost
+            | Action::DeleteDraft
             | Action::SaveAndClosePost
             | Action::SubmitPost
             | Action::PostStep(_)

@@ -24,6 +24,7 @@ impl Workspace {
                 self.posts.reload(&self.store)?;
             }
             Action::SavePost => self.save_post(false),
+            Action::DeleteDraft => self.delete_draft()?,
             Action::SaveAndClosePost => {
                 self.save_post(false);
                 let saved = self
@@ -114,6 +115,27 @@ impl Workspace {
             self.show_notice(ui_common::saved_named(draft.title.trim()));
             self.refresh_posts();
         }
+    }
+
+    /// Deletes the open draft (its author's, never submitted) and returns to the list; a
+    /// refusal stays on the post page with the typing kept.
+    fn delete_draft(&mut self) -> Result<(), OpsError> {
+        let Some(view) = &mut self.post_view else {
+            return Ok(());
+        };
+        let (Some(id), Some(version)) = (view.id(), view.version()) else {
+            return Ok(());
+        };
+        let title = view.form.title.trim().to_owned();
+        match self.store.delete_draft(id, version) {
+            Ok(()) => {
+                self.post_view = None;
+                self.posts.reload(&self.store)?;
+                self.show_notice(ui_posts::draft_deleted(&title));
+            }
+            Err(e) => view.error = Some(e.to_string()),
+        }
+        Ok(())
     }
 
     /// One approval step on the open post.

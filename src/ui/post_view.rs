@@ -62,6 +62,8 @@ pub struct PostView {
     can_override: bool,
     /// 返回列表 was clicked with unsaved changes: ask first.
     confirm_close: bool,
+    /// 删除草稿 was clicked: the confirmation row shows.
+    confirm_delete: bool,
     /// The steps the domain allows the signed-in user on this post now.
     allowed: Vec<Permission>,
 }
@@ -131,6 +133,7 @@ impl PostView {
             screened_title: None,
             can_override: false,
             confirm_close: false,
+            confirm_delete: false,
             allowed: vec![Permission::EditPost, Permission::SubmitPost],
         }
     }
@@ -429,7 +432,25 @@ impl PostView {
                     if self.blocks() {
                         ui.label(RichText::new(wording::BLOCKED).color(theme::DANGER).small());
                     }
+                    let fresh = self.post.as_ref().is_some_and(|p| {
+                        p.state == crate::domain::workflow::PostState::Draft && p.revision == 0
+                    });
+                    if fresh && ui.button(text::DELETE_DRAFT).clicked() {
+                        self.confirm_delete = true;
+                    }
                 });
+                if self.confirm_delete {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(text::DELETE_DRAFT_CONFIRM).color(theme::WARN));
+                        if ui.button(text::DELETE_DRAFT_YES).clicked() {
+                            self.confirm_delete = false;
+                            actions.push(Action::DeleteDraft);
+                        }
+                        if ui.button(text::DELETE_DRAFT_NO).clicked() {
+                            self.confirm_delete = false;
+                        }
+                    });
+                }
             }
             Mode::AuthorWaiting => {
                 if ui.button(text::WITHDRAW_POST).clicked() {
