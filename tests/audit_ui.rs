@@ -103,3 +103,30 @@ fn dropped_triggers_are_shown_and_put_back_by_the_administrator() {
     assert!(h.query_by_label("恢复防改保护").is_none());
     assert!(store.verify_audit().unwrap().broken.is_none());
 }
+
+#[test]
+fn on_a_file_the_check_runs_beside_the_window_and_reports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("m.db")).unwrap();
+    store.load_demo(today()).unwrap();
+    store
+        .sign_in("lijun", mediadesk::store::DEMO_PASSWORD)
+        .unwrap();
+    let app = MediaDeskApp::new(Ok(store), today());
+    let mut h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .with_context_setup(MediaDeskApp::setup)
+        .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
+    h.run();
+    h.get_by_label("审计记录").click();
+    h.run();
+    h.get_by_label("校验审计记录").click();
+    // The window keeps drawing while the check runs on its own connection.
+    let mut frames = 0;
+    while !has_text(&h, "签名均已验证") {
+        assert!(frames < 200, "no verdict after {frames} frames");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+        frames += 1;
+    }
+}

@@ -29,6 +29,7 @@ mod platforms;
 mod post_attachments;
 mod post_queues;
 mod posts;
+mod reader;
 mod sessions;
 mod settings;
 mod supervision;

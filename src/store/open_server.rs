@@ -131,8 +131,8 @@ pub struct ServerProbe {
 /// memory only, as libpq keeps it), and the schema of a test.
 pub(super) struct ServerLink {
     pub(super) address: ServerAddress,
-    password: Option<String>,
-    schema: Option<String>,
+    pub(super) password: Option<String>,
+    pub(super) schema: Option<String>,
 }
 
 impl ServerLink {
@@ -145,7 +145,7 @@ impl ServerLink {
         }
     }
 
-    fn connect(&self) -> Result<Connection, StoreError> {
+    pub(super) fn connect(&self) -> Result<Connection, StoreError> {
         let client = self.address.connect(self.password.as_deref())?;
         let conn = Connection::from_postgres(client);
         if let Some(schema) = &self.schema {

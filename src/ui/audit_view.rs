@@ -1,6 +1,10 @@
 //! 审计记录: the audit chain as a timeline, newest first, filtered by object and person, and a
 //! button that verifies the whole chain (第八条一: who did what must be provable).
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+
 use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
 
@@ -23,7 +27,16 @@ pub struct AuditView {
     verdict: Option<(String, bool)>,
     /// An anchor typed from a printed form, and what checking it found.
     anchor: String,
+    /// A full check running on a connection of its own.
+    running: Option<Running>,
     error: Option<String>,
+}
+
+/// A check on its own thread: how far it is, and its verdict when done.
+struct Running {
+    done: Arc<AtomicU64>,
+    total: u64,
+    verdict: mpsc::Receiver<(String, bool)>,
 }
 
 impl AuditView {
@@ -66,8 +79,12 @@ impl AuditView {
                 .add(egui::TextEdit::singleline(&mut self.actor).desired_width(120.0))
                 .labelled_by(l.id)
                 .changed();
-            if ui.button(wording::VERIFY).clicked() {
-                self.verdict = Some(verdict(store, None));
+            let idle = self.running.is_none();
+            if ui
+                .add_enabled(idle, egui::Button::new(wording::VERIFY))
+                .clicked()
+            {
+                self.start(ui.ctx(), store, None);
             }
             if let Some(head) = self
                 .entries
@@ -86,11 +103,15 @@ impl AuditView {
                     .desired_width(260.0),
             )
             .labelled_by(l.id);
-            if ui.button(wording::CHECK_ANCHOR).clicked() {
-                self.verdict = Some(match Anchor::parse(&self.anchor) {
-                    Some(anchor) => verdict(store, Some(anchor)),
-                    None => (text::cli::bad_anchor(self.anchor.trim()), false),
-                });
+            let idle = self.running.is_none();
+            if ui
+                .add_enabled(idle, egui::Button::new(wording::CHECK_ANCHOR))
+                .clicked()
+            {
+                match Anchor::parse(&self.anchor) {
+                    Some(anchor) => self.start(ui.ctx(), store, Some(anchor)),
+                    None => self.verdict = Some((text::cli::bad_anchor(self.anchor.trim()), false)),
+                }
             }
         });
         let missing = store.missing_audit_triggers().unwrap_or_default();
@@ -106,6 +127,7 @@ impl AuditView {
                 }
             });
         }
+        self.poll(ui);
         if let Some((text, ok)) = &self.verdict {
             let colour = if *ok { theme::OK } else { theme::DANGER };
             ui.label(RichText::new(text).color(colour));
@@ -173,13 +195,73 @@ impl AuditView {
     }
 }
 
+impl AuditView {
+    /// Starts the full check on a connection of its own, so a million entries never freeze
+    /// the window; an in-memory database (tests) is checked here and now.
+    fn start(&mut self, ctx: &egui::Context, store: &Store, anchor: Option<Anchor>) {
+        let reader = match store.reader() {
+            Ok(Some(reader)) => reader,
+            Ok(None) => {
+                self.verdict = Some(verdict(store, anchor, &|_| {}));
+                return;
+            }
+            Err(e) => {
+                self.verdict = Some((e.to_string(), false));
+                return;
+            }
+        };
+        let done = Arc::new(AtomicU64::new(0));
+        let (send, verdict_rx) = mpsc::channel();
+        let (counter, ctx) = (Arc::clone(&done), ctx.clone());
+        std::thread::spawn(move || {
+            let found = verdict(&reader, anchor, &|n| counter.store(n, Ordering::Relaxed));
+            // The page may be gone: nobody to tell, nothing lost.
+            let _ = send.send(found);
+            ctx.request_repaint();
+        });
+        self.verdict = None;
+        self.running = Some(Running {
+            done,
+            total: store.audit_len().unwrap_or(0),
+            verdict: verdict_rx,
+        });
+    }
+
+    /// Shows how far a running check is, or takes its verdict.
+    fn poll(&mut self, ui: &mut egui::Ui) {
+        let Some(run) = &self.running else {
+            return;
+        };
+        match run.verdict.try_recv() {
+            Ok(found) => {
+                self.verdict = Some(found);
+                self.running = None;
+            }
+            Err(mpsc::TryRecvError::Empty) => {
+                let done = run.done.load(Ordering::Relaxed);
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(text::cli::audit_progress(done, run.total));
+                });
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(200));
+            }
+            Err(mpsc::TryRecvError::Disconnected) => self.running = None,
+        }
+    }
+}
+
 /// The whole chain checked (signatures too), with `anchor` if given, in words.
-fn verdict(store: &Store, anchor: Option<Anchor>) -> (String, bool) {
+fn verdict(
+    store: &Store,
+    anchor: Option<Anchor>,
+    progress: &(dyn Fn(u64) + Sync),
+) -> (String, bool) {
     let options = VerifyOptions {
         hashes_only: false,
         anchor: anchor.clone(),
     };
-    match store.verify_audit_with(&options, &|_| {}) {
+    match store.verify_audit_with(&options, progress) {
         Err(e) => (e.to_string(), false),
         Ok(check) => match (check.problem, anchor, check.anchor) {
             (Some(problem), _, _) => (problem, false),
