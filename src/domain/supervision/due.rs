@@ -173,20 +173,37 @@ impl DueItem {
 /// each, red before amber, the older due date first, the graver kind first, then by names so
 /// the order is stable.
 pub fn sort_by_urgency(items: &mut [DueItem]) {
-    items.sort_by(|a, b| {
-        (a.urgency, a.light(), a.due_on.is_none(), a.due_on, a.kind)
-            .cmp(&(b.urgency, b.light(), b.due_on.is_none(), b.due_on, b.kind))
-            .then_with(|| a.unit.name.cmp(&b.unit.name))
-            .then_with(|| {
-                let name = |i: &DueItem| i.platform.as_ref().map(|p| (p.name.clone(), p.id));
-                name(a).cmp(&name(b))
-            })
-            .then_with(|| {
-                let name = |i: &DueItem| i.person.as_ref().map(|p| (p.name.clone(), p.id));
-                name(a).cmp(&name(b))
-            })
-            .then_with(|| a.record_id.cmp(&b.record_id))
-    });
+    // The key borrows the names: a list of 35,000 items makes ~500,000 comparisons, most of
+    // them reaching the names (one unit's untrained staff all tie up to there).
+    items.sort_by(|a, b| urgency_key(a).cmp(&urgency_key(b)));
+}
+
+/// What [`sort_by_urgency`] compares, most significant first.
+#[allow(clippy::type_complexity)]
+fn urgency_key(
+    i: &DueItem,
+) -> (
+    Urgency,
+    Light,
+    bool,
+    Option<NaiveDate>,
+    DueKind,
+    &str,
+    Option<(&str, i64)>,
+    Option<(&str, i64)>,
+    Option<i64>,
+) {
+    (
+        i.urgency,
+        i.light(),
+        i.due_on.is_none(),
+        i.due_on,
+        i.kind,
+        i.unit.name.as_str(),
+        i.platform.as_ref().map(|p| (p.name.as_str(), p.id)),
+        i.person.as_ref().map(|p| (p.name.as_str(), p.id)),
+        i.record_id,
+    )
 }
 
 #[cfg(test)]
