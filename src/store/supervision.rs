@@ -72,6 +72,27 @@ const STAFF_FACTS_SQL: &str = "SELECT p.id, p.name, u.id, u.name, t.last_trainin
                     WHERE role IN ('administrator', 'info_officer'))
      ORDER BY p.id";
 
+/// Runs `$sql` and evaluates `$body` for each row `$r`. On SQLite the rows are read straight
+/// from its statement: the common path copies every row into owned values first, which for
+/// 10,000 platforms and 20,000 staff cost more than the queries. `$body` reads with `get`,
+/// which both row types have with the same conversions (rusqlite's `FromSql`).
+macro_rules! each_row {
+    ($conn:expr, $sql:expr, $params:expr, |$r:ident| $body:block) => {{
+        match $conn.as_sqlite() {
+            Some(sqlite) => {
+                let mut stmt = sqlite.prepare_cached($sql)?;
+                let mut rows = stmt.query($params)?;
+                while let Some($r) = rows.next()? $body
+            }
+            None => {
+                let mut stmt = $conn.prepare_cached($sql)?;
+                let mut rows = stmt.query($params)?;
+                while let Some($r) = rows.next()? $body
+            }
+        }
+    }};
+}
+
 impl Store {
     /// The supervision settings (defaults until the system administrator changes them).
     pub fn supervision_settings(&self) -> Result<SupervisionSettings, StoreError> {
@@ -141,9 +162,7 @@ impl Store {
         }
         let mut platforms = Vec::new();
         {
-            let mut stmt = conn.prepare_cached(PLATFORM_FACTS_SQL)?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
+            each_row!(conn, PLATFORM_FACTS_SQL, [], |r| {
                 let id: i64 = r.get(0)?;
                 let status: String = r.get(5)?;
                 let status = PlatformStatus::from_code(&status)
@@ -173,7 +192,7 @@ impl Store {
                     last_annual_review: day_of(r.get(13)?, id)?,
                     pending_changes: changes.remove(&id).unwrap_or_default(),
                 });
-            }
+            });
         }
         let incidents = query_incidents(conn, "WHERE closed_at IS NULL ORDER BY found_at", [])?
             .into_iter()
@@ -181,9 +200,7 @@ impl Store {
             .collect();
         let mut staff = Vec::new();
         {
-            let mut stmt = conn.prepare_cached(STAFF_FACTS_SQL)?;
-            let mut rows = stmt.query([today])?;
-            while let Some(r) = rows.next()? {
+            each_row!(conn, STAFF_FACTS_SQL, [today], |r| {
                 staff.push(StaffMember {
                     person: PersonRef {
                         id: r.get(0)?,
@@ -195,7 +212,7 @@ impl Store {
                     },
                     last_training: r.get(4)?,
                 });
-            }
+            });
         }
         Ok(SupervisionFacts {
             platforms,
