@@ -7,13 +7,13 @@
 use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use mediadesk::domain::calendar::WorkCalendar;
 use mediadesk::domain::platform::PlatformStatus;
 use mediadesk::domain::supervision::{
     Incident, IncidentDraft, IncidentKind, IssuedNotice, NoticeKind, PartyBuildingFacts,
     PendingChange, PersonRef, PlatformFacts, PlatformRef, StaffMember, SupervisionInput,
-    SupervisionSettings, UnitRef, due_items, unit_summaries,
+    SupervisionSettings, UnitRef, due_items, sort_by_urgency, unit_summaries,
 };
 
 const PLATFORMS: i64 = 10_000;
@@ -185,6 +185,55 @@ fn bench_store(c: &mut Criterion) {
     });
     group.bench_function("dashboard_with_monthly_chart", |b| {
         b.iter(|| black_box(mediadesk::ops::supervision::dashboard(&store, today).unwrap()))
+    });
+    group.finish();
+
+    // The pieces of `due_actions` besides the facts: the three settings reads and the pure
+    // rules over the store's own facts (its ~35,000 items, most of them undated or tied).
+    let mut group = c.benchmark_group("supervision_store_pieces");
+    group.sample_size(20);
+    group.bench_function("supervision_settings", |b| {
+        b.iter(|| black_box(store.supervision_settings().unwrap()))
+    });
+    group.bench_function("work_calendar", |b| {
+        b.iter(|| black_box(store.work_calendar().unwrap()))
+    });
+    group.bench_function("settings", |b| {
+        b.iter(|| black_box(store.settings().unwrap()))
+    });
+    let facts = store.supervision_facts(today).unwrap();
+    let settings = store.supervision_settings().unwrap();
+    let calendar = store.work_calendar().unwrap();
+    let input = SupervisionInput {
+        today,
+        now,
+        settings: &settings,
+        calendar: &calendar,
+        change_report_days: store.settings().unwrap().change_report_days,
+        platforms: &facts.platforms,
+        incidents: &facts.incidents,
+        staff: &facts.staff,
+    };
+    group.bench_function(format!("due_items_on_store_facts_{}", items.len()), |b| {
+        b.iter(|| black_box(due_items(black_box(&input))).len())
+    });
+    // In the order the rules produce them (platform by platform, then the staff).
+    let mut unsorted = items.clone();
+    unsorted.sort_by_key(|i| {
+        (
+            i.platform.as_ref().map_or(i64::MAX, |p| p.id),
+            i.person.as_ref().map(|p| p.id),
+        )
+    });
+    group.bench_function("sort_by_urgency_store_items", |b| {
+        b.iter_batched(
+            || unsorted.clone(),
+            |mut items| {
+                sort_by_urgency(&mut items);
+                items
+            },
+            BatchSize::LargeInput,
+        )
     });
     group.finish();
 }

@@ -2,6 +2,7 @@
 //! schedules, and counting in working days.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use thiserror::Error;
@@ -74,8 +75,16 @@ impl WorkCalendar {
 
     /// The schedules shipped with MediaDesk (2020–2026), read and validated.
     ///
-    /// Called at start-up; an error means the program files are damaged.
+    /// An error means the program files are damaged. The files are part of the program, so
+    /// they are read once per process and each call hands out a copy: the store builds its
+    /// calendar for every due list, and parsing seven years of JSON each time cost more than
+    /// the rest of the calendar work.
     pub fn bundled() -> Result<Self, CalendarError> {
+        static BUNDLED: OnceLock<Result<WorkCalendar, CalendarError>> = OnceLock::new();
+        BUNDLED.get_or_init(Self::parse_bundled).clone()
+    }
+
+    fn parse_bundled() -> Result<Self, CalendarError> {
         let mut calendar = Self::empty();
         for (file, text) in BUNDLED_FILES {
             let schedules =

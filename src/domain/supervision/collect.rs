@@ -17,9 +17,8 @@ use super::party_building::{PartyBuildingFacts, PartyBuildingStatus, party_build
 use super::settings::SupervisionSettings;
 use super::training::{TrainingStatus, training_status};
 use super::verification::{VerificationStatus, verification_status};
-use crate::domain::calendar::{WorkCalendar, deadline_after};
+use crate::domain::calendar::{UnknownYear, WorkCalendar, deadline_after, filing_deadline};
 use crate::domain::platform::PlatformStatus;
-use crate::domain::registry::{FilingClock, registry_clock};
 
 /// A change of a filed platform whose written report (第四条二) is still pending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,14 +178,12 @@ fn platform_items(input: &SupervisionInput<'_>, p: &PlatformFacts, items: &mut V
     }
 
     // 第四条一: the filing deadline.
-    match registry_clock(input.calendar, p.status, p.created_on, today) {
-        FilingClock::NotRunning => {}
-        FilingClock::DaysLeft { deadline, .. } | FilingClock::Overdue { deadline, .. } => {
-            if deadline <= horizon {
-                items.push(b.item(DueKind::Filing, Some(p.created_on), Some(deadline)));
-            }
+    match filing_due(input.calendar, p.status, p.created_on, today) {
+        Some(Ok(deadline)) if deadline <= horizon => {
+            items.push(b.item(DueKind::Filing, Some(p.created_on), Some(deadline)));
         }
-        FilingClock::Unknown { year } => {
+        None | Some(Ok(_)) => {}
+        Some(Err(UnknownYear(year))) => {
             let mut item = b.item(DueKind::Filing, Some(p.created_on), None);
             item.calendar_missing = Some(year);
             items.push(item);
@@ -260,6 +257,45 @@ fn platform_items(input: &SupervisionInput<'_>, p: &PlatformFacts, items: &mut V
             items.push(b.item(DueKind::Verification, None, Some(until)));
         }
     }
+}
+
+/// 第四条一 for the list: an unfiled platform's filing deadline, or the year the calendar
+/// lacks; `None` when no clock runs. The same answer as `domain::registry::registry_clock`
+/// (a test holds the two together) without the working days left or overdue, which the list
+/// never shows and which walk every day from the deadline to today: thousands of calendar
+/// look-ups for each platform left unfiled for years.
+fn filing_due(
+    calendar: &WorkCalendar,
+    status: PlatformStatus,
+    created_on: NaiveDate,
+    today: NaiveDate,
+) -> Option<Result<NaiveDate, UnknownYear>> {
+    if status != PlatformStatus::Unfiled {
+        return None;
+    }
+    Some(filing_deadline(calendar, created_on).and_then(|deadline| {
+        let (from, to) = if deadline >= today {
+            (today, deadline)
+        } else {
+            (deadline, today)
+        };
+        match first_unknown_year(calendar, from, to) {
+            Some(year) => Err(UnknownYear(year)),
+            None => Ok(deadline),
+        }
+    }))
+}
+
+/// The year counting the working days from `from` to `to` (`from <= to`) stops at, as
+/// `WorkCalendar::working_days_between` finds it: `from`'s year, then `to`'s, then the years
+/// between, oldest first.
+fn first_unknown_year(calendar: &WorkCalendar, from: NaiveDate, to: NaiveDate) -> Option<i32> {
+    use chrono::Datelike;
+    let (first, last) = (from.year(), to.year());
+    [first, last]
+        .into_iter()
+        .chain(first.saturating_add(1)..last)
+        .find(|&year| calendar.schedule(year).is_none())
 }
 
 fn incident_items(input: &SupervisionInput<'_>, items: &mut Vec<DueItem>) {

@@ -425,3 +425,79 @@ fn unit_lights_from_the_list() {
         (3, 1, 0)
     );
 }
+
+/// The list's filing deadline is `registry_clock`'s, down to the year named when the calendar
+/// lacks one: on the bundled calendar and on one with a gap (2025 missing) and no 2027.
+#[test]
+fn the_filing_deadline_is_the_registry_clock_s() {
+    use crate::domain::registry::{FilingClock, registry_clock};
+    let bundled = WorkCalendar::bundled().unwrap();
+    let gap = WorkCalendar::empty()
+        .with_overrides(
+            [2023, 2024, 2026]
+                .into_iter()
+                .map(|y| bundled.schedule(y).unwrap().clone()),
+        )
+        .unwrap();
+    let days = [
+        "2019-12-30",
+        "2020-01-02",
+        "2023-05-06",
+        "2024-03-01",
+        "2024-12-27",
+        "2025-06-01",
+        "2026-01-05",
+        "2026-11-19",
+        "2026-11-20",
+        "2026-11-26",
+        "2026-12-25",
+        "2027-01-04",
+    ];
+    let statuses = [
+        PlatformStatus::Unfiled,
+        PlatformStatus::Filed,
+        PlatformStatus::ChangePending,
+    ];
+    let mut compared = 0;
+    for calendar in [&bundled, &gap] {
+        for status in statuses {
+            for created in days {
+                for today in days.iter().filter(|t| **t >= created) {
+                    let (created, today) = (d(created), d(today));
+                    let expected = match registry_clock(calendar, status, created, today) {
+                        FilingClock::NotRunning => None,
+                        FilingClock::DaysLeft { deadline, .. }
+                        | FilingClock::Overdue { deadline, .. } => Some(Ok(deadline)),
+                        FilingClock::Unknown { year } => Some(Err(UnknownYear(year))),
+                    };
+                    assert_eq!(
+                        filing_due(calendar, status, created, today),
+                        expected,
+                        "{status:?} created {created}, today {today}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(compared, 2 * 3 * 78);
+    // The cases above reach each answer.
+    assert_eq!(
+        filing_due(
+            &gap,
+            PlatformStatus::Unfiled,
+            d("2024-03-01"),
+            d("2026-11-26")
+        ),
+        Some(Err(UnknownYear(2025)))
+    );
+    assert_eq!(
+        filing_due(
+            &gap,
+            PlatformStatus::Unfiled,
+            d("2026-11-19"),
+            d("2027-01-04")
+        ),
+        Some(Err(UnknownYear(2027)))
+    );
+}

@@ -19,7 +19,8 @@ impl Row {
     /// The value of column `idx`, converted as rusqlite converts it.
     pub fn get<I: RowIndex, T: FromSql>(&self, idx: I) -> Result<T> {
         let column = idx.index();
-        let value = self.values.get(column).ok_or(Error::Conversion {
+        // Built only when missing: every value read goes through here.
+        let value = self.values.get(column).ok_or_else(|| Error::Conversion {
             column,
             message: "no such column".to_owned(),
         })?;
