@@ -225,86 +225,82 @@ impl FilingsView {
             return;
         }
         let mut step = None;
-        egui::ScrollArea::vertical()
-            .id_salt("filings")
-            .show(ui, |ui| {
-                egui::Grid::new("filings_grid")
-                    .striped(true)
-                    .num_columns(8)
-                    .spacing([12.0, 6.0])
-                    .show(ui, |ui| {
-                        for h in wording::RECORD_COLUMNS {
-                            ui.label(RichText::new(h).strong());
+        // Both ways: at 1024 px the scan and step columns scroll into view.
+        egui::ScrollArea::both().id_salt("filings").show(ui, |ui| {
+            egui::Grid::new("filings_grid")
+                .striped(true)
+                .num_columns(8)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    for h in wording::RECORD_COLUMNS {
+                        ui.label(RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                    for row in &self.rows {
+                        let f = &row.filing;
+                        let may_report = self.may(Permission::ReportFiling, row.unit_id);
+                        let may_archive = self.may(Permission::ArchiveFiling, row.unit_id);
+                        ui.label(&row.platform_name);
+                        ui.label(&row.unit_name);
+                        ui.label(f.kind.label());
+                        ui.label(f.printed_on.to_string());
+                        let color = match f.state {
+                            FilingState::AwaitingSignature => theme::WARN,
+                            FilingState::Submitted => theme::ACCENT,
+                            FilingState::Archived => theme::OK,
+                        };
+                        ui.label(RichText::new(f.state.label()).color(color));
+                        let mut progress = f
+                            .submitted_on
+                            .map(wording::submitted_on)
+                            .unwrap_or_default();
+                        if let Some(d) = f.archived_on {
+                            progress.push_str(&wording::archived_on(d, &f.archive_no));
                         }
-                        ui.end_row();
-                        for row in &self.rows {
-                            let f = &row.filing;
-                            let may_report = self.may(Permission::ReportFiling, row.unit_id);
-                            let may_archive = self.may(Permission::ArchiveFiling, row.unit_id);
-                            ui.label(&row.platform_name);
-                            ui.label(&row.unit_name);
-                            ui.label(f.kind.label());
-                            ui.label(f.printed_on.to_string());
-                            let color = match f.state {
-                                FilingState::AwaitingSignature => theme::WARN,
-                                FilingState::Submitted => theme::ACCENT,
-                                FilingState::Archived => theme::OK,
-                            };
-                            ui.label(RichText::new(f.state.label()).color(color));
-                            let mut progress = f
-                                .submitted_on
-                                .map(wording::submitted_on)
-                                .unwrap_or_default();
-                            if let Some(d) = f.archived_on {
-                                progress.push_str(&wording::archived_on(d, &f.archive_no));
+                        ui.label(progress);
+                        ui.horizontal(|ui| {
+                            if f.has_scan && ui.small_button(wording::OPEN_SCAN).clicked() {
+                                actions.push(Action::OpenScan(f.id));
                             }
-                            ui.label(progress);
-                            ui.horizontal(|ui| {
-                                if f.has_scan && ui.small_button(wording::OPEN_SCAN).clicked() {
-                                    actions.push(Action::OpenScan(f.id));
+                            if may_report
+                                && ui
+                                    .small_button(if f.has_scan {
+                                        wording::REPLACE_SCAN
+                                    } else {
+                                        wording::ATTACH_SCAN
+                                    })
+                                    .clicked()
+                            {
+                                actions.push(Action::AttachScan(f.id));
+                            }
+                        });
+                        ui.horizontal(|ui| match f.state {
+                            FilingState::AwaitingSignature if may_report => {
+                                if ui.small_button(ui_common::MARK_SUBMITTED).clicked() {
+                                    step = Some(StepForm::new(f.id, f.version, false));
                                 }
-                                if may_report
-                                    && ui
-                                        .small_button(if f.has_scan {
-                                            wording::REPLACE_SCAN
-                                        } else {
-                                            wording::ATTACH_SCAN
-                                        })
-                                        .clicked()
-                                {
-                                    actions.push(Action::AttachScan(f.id));
+                            }
+                            FilingState::Submitted if may_archive => {
+                                if ui.small_button(wording::ARCHIVE).clicked() {
+                                    step = Some(StepForm::new(f.id, f.version, true));
                                 }
-                            });
-                            ui.horizontal(|ui| match f.state {
-                                FilingState::AwaitingSignature if may_report => {
-                                    if ui.small_button(ui_common::MARK_SUBMITTED).clicked() {
-                                        step = Some(StepForm::new(f.id, f.version, false));
-                                    }
-                                }
-                                FilingState::Submitted if may_archive => {
-                                    if ui.small_button(wording::ARCHIVE).clicked() {
-                                        step = Some(StepForm::new(f.id, f.version, true));
-                                    }
-                                }
-                                FilingState::AwaitingSignature => {
-                                    ui.label(
-                                        RichText::new(wording::AWAITING_UNIT).color(theme::MUTED),
-                                    );
-                                }
-                                FilingState::Submitted => {
-                                    ui.label(
-                                        RichText::new(wording::AWAITING_ARCHIVE)
-                                            .color(theme::MUTED),
-                                    );
-                                }
-                                FilingState::Archived => {
-                                    ui.label(RichText::new(wording::COMPLETED).color(theme::MUTED));
-                                }
-                            });
-                            ui.end_row();
-                        }
-                    });
-            });
+                            }
+                            FilingState::AwaitingSignature => {
+                                ui.label(RichText::new(wording::AWAITING_UNIT).color(theme::MUTED));
+                            }
+                            FilingState::Submitted => {
+                                ui.label(
+                                    RichText::new(wording::AWAITING_ARCHIVE).color(theme::MUTED),
+                                );
+                            }
+                            FilingState::Archived => {
+                                ui.label(RichText::new(wording::COMPLETED).color(theme::MUTED));
+                            }
+                        });
+                        ui.end_row();
+                    }
+                });
+        });
         if step.is_some() {
             self.step = step;
         }

@@ -112,7 +112,10 @@ impl RegistryView {
             ui.label(text::NO_MATCH);
             return;
         }
-        self.table_ui(ui, actions);
+        // Narrow windows (1024 px) scroll sideways rather than lose the last columns.
+        egui::ScrollArea::horizontal()
+            .id_salt("registry_wide")
+            .show(ui, |ui| self.table_ui(ui, actions));
     }
 
     fn filters_ui(&self, ui: &mut egui::Ui, query: &mut RegistryQuery) {

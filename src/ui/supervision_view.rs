@@ -59,26 +59,77 @@ impl SupervisionView {
         ui.heading(wording::heading(data.today, data.items.len()));
         ui.add_space(6.0);
         let mut chosen = self.unit;
-        ui.horizontal_top(|ui| {
-            ui.allocate_ui_with_layout(
-                egui::vec2(260.0, ui.available_height()),
-                egui::Layout::top_down(egui::Align::LEFT),
-                |ui| units_column(ui, data, &mut chosen),
-            );
+        if ui.available_width() < SIDE_BY_SIDE_WIDTH {
+            // A narrow window (1024 px): the units above as a strip, the list at full width.
+            units_strip(ui, data, &mut chosen);
             ui.separator();
-            ui.vertical(|ui| {
-                let items: Vec<&DueItem> = data
-                    .items
-                    .iter()
-                    .filter(|i| chosen.is_none_or(|u| i.unit.id == u))
-                    .collect();
-                due_list(ui, data.today, &items, chosen.is_some(), actions);
-                ui.add_space(8.0);
-                chart(ui, data, chosen);
+            list_and_chart(ui, data, chosen, actions);
+        } else {
+            // What the units column and its separator leave: the due list scrolls within it.
+            let list_width = ui.available_width() - 276.0;
+            ui.horizontal_top(|ui| {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(260.0, ui.available_height()),
+                    egui::Layout::top_down(egui::Align::LEFT),
+                    |ui| units_column(ui, data, &mut chosen),
+                );
+                ui.separator();
+                ui.vertical(|ui| {
+                    ui.set_max_width(list_width);
+                    list_and_chart(ui, data, chosen, actions);
+                });
             });
-        });
+        }
         self.unit = chosen;
     }
+}
+
+/// Below this width the units column goes above the list: side by side, the due list's
+/// seven columns would not fit a 1024-pixel window.
+const SIDE_BY_SIDE_WIDTH: f32 = 1100.0;
+
+fn list_and_chart(
+    ui: &mut egui::Ui,
+    data: &Dashboard,
+    chosen: Option<i64>,
+    actions: &mut Vec<Action>,
+) {
+    let items: Vec<&DueItem> = data
+        .items
+        .iter()
+        .filter(|i| chosen.is_none_or(|u| i.unit.id == u))
+        .collect();
+    due_list(ui, data.today, &items, chosen.is_some(), actions);
+    ui.add_space(8.0);
+    chart(ui, data, chosen);
+}
+
+/// The units as one wrapped line of lights and names (a narrow window's units column).
+fn units_strip(ui: &mut egui::Ui, data: &Dashboard, chosen: &mut Option<i64>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(wording::UNITS_HEADING).strong());
+        if ui
+            .selectable_label(chosen.is_none(), wording::ALL_UNITS)
+            .clicked()
+        {
+            *chosen = None;
+        }
+        for summary in &data.units {
+            lamp(ui, summary.light);
+            let selected = *chosen == Some(summary.unit.id);
+            if ui
+                .selectable_label(selected, &summary.unit.name)
+                .on_hover_text(words::unit_counts(summary.red_items, summary.amber_items))
+                .clicked()
+            {
+                *chosen = if selected {
+                    None
+                } else {
+                    Some(summary.unit.id)
+                };
+            }
+        }
+    });
 }
 
 fn light_colour(light: Light) -> Color32 {
@@ -147,71 +198,76 @@ fn due_list(
         return;
     }
     let height = (ui.available_height() - 280.0).max(160.0);
-    TableBuilder::new(ui)
-        .id_salt("supervision_due")
-        .striped(true)
-        .max_scroll_height(height)
-        .column(Column::exact(18.0))
-        .column(Column::initial(170.0).at_least(120.0))
-        .column(Column::remainder().at_least(200.0))
-        .column(Column::exact(86.0))
-        .column(Column::initial(196.0).at_least(120.0))
-        .column(Column::initial(96.0).at_least(60.0))
-        .column(Column::exact(80.0))
-        .header(22.0, |mut h| {
-            for label in [
-                wording::COL_LIGHT,
-                wording::COL_WHAT,
-                wording::COL_WHOM,
-                wording::COL_SINCE,
-                wording::COL_DUE,
-                wording::COL_ARTICLE,
-                wording::COL_ACTION,
-            ] {
-                h.col(|ui| {
-                    ui.strong(label);
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(24.0, items.len(), |mut row| {
-                let item = items[row.index()];
-                row.col(|ui| lamp(ui, item.light()));
-                row.col(|ui| {
-                    ui.add(egui::Label::new(words::due_label(item)).truncate())
-                        .on_hover_text(words::due_hint(item.kind));
-                });
-                row.col(|ui| {
-                    ui.add(egui::Label::new(words::due_whom(item)).truncate());
-                });
-                row.col(|ui| {
-                    ui.label(item.since.map_or_else(|| "—".to_owned(), |d| d.to_string()));
-                });
-                row.col(|ui| {
-                    let (text, colour) = match item.due_on {
-                        Some(d) if item.urgency == Urgency::Overdue => (
-                            words::due_overdue(d, item.days_overdue(today)),
-                            theme::DANGER,
-                        ),
-                        Some(d) => (d.to_string(), ui.visuals().text_color()),
-                        None => ("—".to_owned(), theme::MUTED),
-                    };
-                    ui.add(egui::Label::new(RichText::new(text).color(colour)).truncate());
-                });
-                row.col(|ui| {
-                    ui.add(egui::Label::new(words::article(item.article)).truncate());
-                });
-                row.col(|ui| {
-                    if let Some(p) = &item.platform
-                        && ui
-                            .small_button(wording::OPEN_PLATFORM)
-                            .on_hover_text(wording::OPEN_PLATFORM_HINT)
-                            .clicked()
-                    {
-                        actions.push(Action::OpenHistory(p.id));
+    // Narrow windows scroll sideways rather than lose 查看平台.
+    egui::ScrollArea::horizontal()
+        .id_salt("supervision_wide")
+        .show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("supervision_due")
+                .striped(true)
+                .max_scroll_height(height)
+                .column(Column::exact(18.0))
+                .column(Column::initial(150.0).at_least(120.0))
+                .column(Column::remainder().at_least(160.0))
+                .column(Column::exact(86.0))
+                .column(Column::initial(170.0).at_least(120.0))
+                .column(Column::initial(96.0).at_least(60.0))
+                .column(Column::exact(80.0))
+                .header(22.0, |mut h| {
+                    for label in [
+                        wording::COL_LIGHT,
+                        wording::COL_WHAT,
+                        wording::COL_WHOM,
+                        wording::COL_SINCE,
+                        wording::COL_DUE,
+                        wording::COL_ARTICLE,
+                        wording::COL_ACTION,
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(label);
+                        });
                     }
+                })
+                .body(|body| {
+                    body.rows(24.0, items.len(), |mut row| {
+                        let item = items[row.index()];
+                        row.col(|ui| lamp(ui, item.light()));
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(words::due_label(item)).truncate())
+                                .on_hover_text(words::due_hint(item.kind));
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(words::due_whom(item)).truncate());
+                        });
+                        row.col(|ui| {
+                            ui.label(item.since.map_or_else(|| "—".to_owned(), |d| d.to_string()));
+                        });
+                        row.col(|ui| {
+                            let (text, colour) = match item.due_on {
+                                Some(d) if item.urgency == Urgency::Overdue => (
+                                    words::due_overdue(d, item.days_overdue(today)),
+                                    theme::DANGER,
+                                ),
+                                Some(d) => (d.to_string(), ui.visuals().text_color()),
+                                None => ("—".to_owned(), theme::MUTED),
+                            };
+                            ui.add(egui::Label::new(RichText::new(text).color(colour)).truncate());
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(words::article(item.article)).truncate());
+                        });
+                        row.col(|ui| {
+                            if let Some(p) = &item.platform
+                                && ui
+                                    .small_button(wording::OPEN_PLATFORM)
+                                    .on_hover_text(wording::OPEN_PLATFORM_HINT)
+                                    .clicked()
+                            {
+                                actions.push(Action::OpenHistory(p.id));
+                            }
+                        });
+                    });
                 });
-            });
         });
 }
 
