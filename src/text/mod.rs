@@ -30,6 +30,7 @@ pub mod ui_common;
 pub mod ui_exchange;
 pub mod ui_filings;
 pub mod ui_history;
+pub mod ui_keys;
 pub mod ui_people;
 pub mod ui_platform;
 pub mod ui_posts;

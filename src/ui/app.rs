@@ -77,6 +77,10 @@ pub struct Workspace {
     pub(super) auto_backup: super::auto_backup::Schedule,
     /// 导出 Excel being written, off the UI thread.
     pub(super) export: Option<super::app_exchange::ExportJob>,
+    /// 帮助 › 快捷键 is open (F1 or the button).
+    pub(super) help: bool,
+    /// 切换用户 was asked for while a post had unsaved changes.
+    pub(super) confirm_switch: bool,
 }
 
 enum State {
@@ -286,6 +290,8 @@ impl Workspace {
             import: None,
             auto_backup: Default::default(),
             export: None,
+            help: false,
+            confirm_switch: false,
         };
         if w.store.session().is_none() && w.welcome.is_none() {
             w.gate = Some(SignInView::for_store(&w.store)?);
@@ -404,6 +410,7 @@ impl Workspace {
                 &theme::window_font_at(self.window_font.as_deref()),
             );
         }
+        let keys = super::keys::begin_frame(ui.ctx());
         self.server_frame(ui.ctx());
         self.exchange_frame(ui.ctx());
         let mut actions = Vec::new();
@@ -415,6 +422,8 @@ impl Workspace {
         } else {
             self.workspace_ui(ui, &mut actions);
         }
+        self.keyboard(ui.ctx(), keys, &mut actions);
+        self.keyboard_windows(ui.ctx(), &mut actions);
         for action in actions {
             self.apply(action);
         }
@@ -489,9 +498,18 @@ impl Workspace {
         ui.add_space(8.0);
         if let Some(session) = self.store.session() {
             ui.label(egui::RichText::new(session.description()).small());
-            if ui.small_button(text::SWITCH_USER).clicked() {
-                actions.push(Action::SwitchUser);
-            }
+            ui.horizontal(|ui| {
+                if ui.small_button(text::SWITCH_USER).clicked() {
+                    self.switch_user(actions);
+                }
+                if ui
+                    .small_button(text::ui_keys::HELP)
+                    .on_hover_text(text::ui_keys::HELP_HINT)
+                    .clicked()
+                {
+                    self.help = !self.help;
+                }
+            });
         }
         ui.add_space(10.0);
         let waiting: usize = self.posts.counts.iter().map(|(_, n)| n).sum();

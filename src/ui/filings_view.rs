@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText};
 
 use super::app::Action;
 use super::platform_form::parse_date;
-use super::{preview, theme};
+use super::{keys, preview, theme};
 use crate::domain::filing::{FilingKind, FilingState, FilingStep};
 use crate::domain::permissions::{Actor, Permission, Target, may};
 use crate::domain::registry::{RegistryRow, StatusView};
@@ -405,7 +405,7 @@ impl FilingsView {
         .open(&mut open)
         .collapsible(false)
         .show(ctx, |ui| {
-            egui::Grid::new("step_form").num_columns(2).show(ui, |ui| {
+            let fields = egui::Grid::new("step_form").num_columns(2).show(ui, |ui| {
                 let l = ui.label(if step.archive {
                     wording::ARCHIVED_ON_LABEL
                 } else {
@@ -424,8 +424,9 @@ impl FilingsView {
             if let Some(e) = &step.error {
                 ui.label(RichText::new(e).color(theme::DANGER));
             }
+            let entered = keys::entered(ui.ctx(), fields.response.rect);
             ui.horizontal(|ui| {
-                if ui.button(ui_common::OK).clicked() {
+                if ui.button(ui_common::OK).clicked() || entered {
                     match parse_date(&step.date) {
                         None => step.error = Some(ui_common::invalid_date(step.date.trim())),
                         Some(on) => {
@@ -453,6 +454,16 @@ impl FilingsView {
         if close || !open {
             self.step = None;
         }
+    }
+}
+
+impl FilingsView {
+    /// Esc: closes the step form, else the preview; whether one was open.
+    pub(super) fn close_window(&mut self) -> bool {
+        if self.step.take().is_some() {
+            return true;
+        }
+        self.preview.take().is_some()
     }
 }
 

@@ -4,6 +4,7 @@
 mod action;
 pub mod app;
 mod app_exchange;
+mod app_keys;
 mod app_people;
 mod app_posts;
 mod app_registry;
@@ -18,6 +19,7 @@ mod filings_view;
 mod history_view;
 pub mod import_dialog;
 mod import_preview;
+mod keys;
 mod platform_dialog;
 mod platform_form;
 mod post_form;

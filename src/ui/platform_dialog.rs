@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 
 use super::app::Action;
+use super::keys;
 use super::platform_form::{PlatformForm, by_field};
 use super::theme;
 use crate::domain::platform::{AccountType, Administrator, PlatformKind};
@@ -129,9 +130,12 @@ impl PlatformDialog {
                 if self.restored {
                     ui.label(RichText::new(text::DRAFT_RESTORED).color(theme::WARN));
                 }
-                egui::ScrollArea::vertical()
+                let fields = egui::ScrollArea::vertical()
                     .max_height(ui.available_height() - 60.0)
                     .show(ui, |ui| self.fields_ui(ui));
+                if keys::entered(ui.ctx(), fields.inner_rect) {
+                    self.save(actions);
+                }
                 ui.separator();
                 if let Some(e) = &self.error {
                     ui.label(RichText::new(e).color(theme::DANGER));
@@ -141,12 +145,7 @@ impl PlatformDialog {
                         .add(egui::Button::new(RichText::new(text::SAVE).strong()))
                         .clicked()
                     {
-                        self.attempted = true;
-                        if self.errors.is_empty() {
-                            actions.push(Action::SavePlatform(Box::new(self.form.clone())));
-                        } else {
-                            self.error = Some(text::FIX_ERRORS.to_owned());
-                        }
+                        self.save(actions);
                     }
                     if ui.button(text::CANCEL).clicked() {
                         self.request_close(actions);
@@ -176,7 +175,19 @@ impl PlatformDialog {
         }
     }
 
-    fn request_close(&mut self, actions: &mut Vec<Action>) {
+    /// 保存 (the button, Enter in a field, Ctrl+S): refused with the errors shown until every
+    /// field is right.
+    pub(super) fn save(&mut self, actions: &mut Vec<Action>) {
+        self.attempted = true;
+        if self.errors.is_empty() {
+            actions.push(Action::SavePlatform(Box::new(self.form.clone())));
+        } else {
+            self.error = Some(text::FIX_ERRORS.to_owned());
+        }
+    }
+
+    /// 取消, the window's ✕ and Esc: asks first when something was typed.
+    pub(super) fn request_close(&mut self, actions: &mut Vec<Action>) {
         if self.dirty {
             self.confirm_discard = true;
         } else {

@@ -152,6 +152,20 @@ impl PostView {
     }
 
     /// Rescreens the title and the body when they changed since the last screening.
+    /// 返回列表 (and Esc): asks first when the author has unsaved changes.
+    pub(super) fn leave(&mut self, actions: &mut Vec<Action>) {
+        if self.mode == Mode::Author && self.dirty() {
+            self.confirm_close = true;
+        } else {
+            actions.push(Action::ClosePost);
+        }
+    }
+
+    /// Whether the page is the author's form (where Ctrl+S saves the draft).
+    pub(super) fn is_form(&self) -> bool {
+        self.mode == Mode::Author
+    }
+
     fn rescreen(&mut self) {
         let Some(screener) = &self.screener else {
             return;
@@ -185,11 +199,7 @@ impl PostView {
         self.rescreen();
         ui.horizontal(|ui| {
             if ui.button(format!("← {}", text::BACK_TO_LIST)).clicked() {
-                if self.mode == Mode::Author && self.dirty() {
-                    self.confirm_close = true;
-                } else {
-                    actions.push(Action::ClosePost);
-                }
+                self.leave(actions);
             }
             match &self.post {
                 Some(p) => {

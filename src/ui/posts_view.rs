@@ -227,7 +227,11 @@ impl PostsView {
                 .lost_focus();
             let l = ui.label(wording::TITLE_CONTAINS_LABEL);
             changed |= ui
-                .add(egui::TextEdit::singleline(&mut self.title).desired_width(140.0))
+                .add(
+                    egui::TextEdit::singleline(&mut self.title)
+                        .id(search_id())
+                        .desired_width(140.0),
+                )
                 .labelled_by(l.id)
                 .changed();
         });
@@ -302,5 +306,17 @@ pub fn state_colour(state: PostState) -> egui::Color32 {
         PostState::Returned => theme::DANGER,
         PostState::Submitted | PostState::Approved => theme::ACCENT,
         PostState::Draft | PostState::Withdrawn => theme::MUTED,
+    }
+}
+
+/// The title search, which Ctrl+F focuses.
+pub(super) fn search_id() -> egui::Id {
+    egui::Id::unique("posts_title_search")
+}
+
+impl PostsView {
+    /// Whether the signed-in person may start a post (新建信息, Ctrl+N).
+    pub(super) fn can_write(&self) -> bool {
+        self.can_write
     }
 }

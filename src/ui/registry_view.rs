@@ -123,6 +123,7 @@ impl RegistryView {
             let label = ui.label(ui_common::label(text::SEARCH));
             ui.add(
                 egui::TextEdit::singleline(&mut query.search)
+                    .id(search_id())
                     .hint_text(text::SEARCH_HINT)
                     .desired_width(220.0),
             )
@@ -276,6 +277,11 @@ impl RegistryView {
             self.resort();
         }
     }
+}
+
+/// The search field, which Ctrl+F focuses.
+pub(super) fn search_id() -> egui::Id {
+    egui::Id::unique("registry_search")
 }
 
 fn status_color(s: StatusView) -> egui::Color32 {

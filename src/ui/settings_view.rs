@@ -34,6 +34,27 @@ pub struct SettingsView {
 }
 
 impl SettingsView {
+    /// 保存设置 (the button, Ctrl+S): the general settings as typed; the screening patterns
+    /// are edited under 审查词表 and kept as stored.
+    pub(super) fn save(&self, store: &Store, actions: &mut Vec<Action>) -> Result<(), StoreError> {
+        let stored = store.settings()?;
+        actions.push(Action::SaveSettings(Box::new(Settings {
+            school_name: self.school_name.clone(),
+            protected_names: self
+                .protected_names
+                .split(wording::PROTECTED_NAME_SEPARATORS)
+                .map(str::to_owned)
+                .collect(),
+            copy_marks: self.copy_marks.lines().map(str::to_owned).collect(),
+            font_path: self.font_path.clone(),
+            window_font: self.window_font.clone(),
+            change_report_days: self.change_report_days,
+            personal_data: stored.personal_data,
+            backup_folder: stored.backup_folder,
+        })));
+        Ok(())
+    }
+
     pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
         let s = store.settings()?;
         self.school_name = s.school_name;
@@ -183,24 +204,7 @@ impl SettingsView {
                 ui.end_row();
                 ui.label("");
                 if ui.button(wording::SAVE_SETTINGS).clicked() {
-                    // The patterns are edited under 审查词表 and kept as stored.
-                    match store.settings() {
-                        Ok(stored) => actions.push(Action::SaveSettings(Box::new(Settings {
-                            school_name: self.school_name.clone(),
-                            protected_names: self
-                                .protected_names
-                                .split(wording::PROTECTED_NAME_SEPARATORS)
-                                .map(str::to_owned)
-                                .collect(),
-                            copy_marks: self.copy_marks.lines().map(str::to_owned).collect(),
-                            font_path: self.font_path.clone(),
-                            window_font: self.window_font.clone(),
-                            change_report_days: self.change_report_days,
-                            personal_data: stored.personal_data,
-                            backup_folder: stored.backup_folder,
-                        }))),
-                        Err(e) => read_error = Some(e),
-                    }
+                    read_error = self.save(store, actions).err();
                 }
                 ui.end_row();
             });

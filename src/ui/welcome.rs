@@ -4,6 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use super::action::Action;
+use super::keys;
 use super::server_form::ServerForm;
 use super::theme;
 use crate::text::{self, ui_common, ui_server, ui_window};
@@ -33,13 +34,16 @@ impl WelcomeView {
                     ui.label(RichText::new(text::WELCOME_START).strong());
                     ui.horizontal(|ui| {
                         let l = ui.label(ui_common::label(text::WELCOME_UNIT));
-                        ui.add(
-                            egui::TextEdit::singleline(&mut self.unit_name)
-                                .hint_text(ui_window::WELCOME_UNIT_HINT)
-                                .desired_width(220.0),
-                        )
-                        .labelled_by(l.id);
-                        if ui.button(ui_window::WELCOME_BEGIN).clicked() {
+                        let field = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut self.unit_name)
+                                    .hint_text(ui_window::WELCOME_UNIT_HINT)
+                                    .desired_width(220.0),
+                            )
+                            .labelled_by(l.id);
+                        // Enter in the unit's name starts, like the button beside it.
+                        let entered = keys::entered(ui.ctx(), field.rect);
+                        if ui.button(ui_window::WELCOME_BEGIN).clicked() || entered {
                             let name = self.unit_name.trim();
                             if name.is_empty() {
                                 self.error = Some(ui_window::WELCOME_UNIT_MISSING.to_owned());
