@@ -23,6 +23,6 @@ pub const CLOSE: &str = "关闭";
 
 pub const SWITCH_TITLE: &str = "切换用户";
 pub const SWITCH_UNSAVED: &str =
-    "正在编辑的信息还有未保存的修改。切换用户会丢掉这些修改；要保留，请先点“继续编辑”并保存草稿。";
+    "正在编辑的内容还有未保存的修改。切换用户会丢掉这些修改；要保留，请先点“继续编辑”并保存。";
 pub const KEEP_EDITING: &str = "继续编辑";
 pub const SWITCH_ANYWAY: &str = "不保存，切换用户";

@@ -42,3 +42,4 @@ pub fn screenshot_failed(error: &str) -> String {
 pub fn file_error(path: &Path, error: impl Display) -> String {
     format!("{}：{error}", path.display())
 }
+pub const CLOSE_NOTICE: &str = "关闭这条消息";

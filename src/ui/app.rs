@@ -32,11 +32,7 @@ use crate::ops::OpsError;
 use crate::store::{Location, Store, StoreError, choice};
 use crate::text::{self, ui_common, ui_server, ui_window};
 
-/// A message under the navigation: what just happened, or what went wrong.
-pub(super) struct Notice {
-    pub(super) text: String,
-    pub(super) is_error: bool,
-}
+use super::notice::{self, Notice};
 
 pub struct Workspace {
     pub(super) store: Store,
@@ -81,6 +77,9 @@ pub struct Workspace {
     pub(super) help: bool,
     /// 切换用户 was asked for while a post had unsaved changes.
     pub(super) confirm_switch: bool,
+    /// Who the pages were last drawn for: when that person signs out, what they left on
+    /// the pages (errors, half-typed forms, filters) goes with them.
+    shown_for: Option<i64>,
 }
 
 enum State {
@@ -292,6 +291,7 @@ impl Workspace {
             export: None,
             help: false,
             confirm_switch: false,
+            shown_for: None,
         };
         if w.store.session().is_none() && w.welcome.is_none() {
             w.gate = Some(SignInView::for_store(&w.store)?);
@@ -383,6 +383,34 @@ impl Workspace {
         Ok(())
     }
 
+    /// After a sign-out, the pages start over for whoever signs in next: no error, form,
+    /// dialog or filter of the person who left stays on screen.
+    fn forget_who_left(&mut self) {
+        let now = self.store.session().map(|s| s.user_id);
+        if now == self.shown_for {
+            return;
+        }
+        if self.shown_for.is_some() {
+            self.registry.query = Default::default();
+            self.units = UnitsView::default();
+            self.filings = FilingsView::default();
+            self.users = UsersView::default();
+            self.audit = AuditView::default();
+            self.posts = PostsView::default();
+            self.supervision = Default::default();
+            self.dialog = None;
+            self.history = None;
+            self.import = None;
+            self.post_view = None;
+            if now.is_some()
+                && let Err(e) = self.reload()
+            {
+                self.show_error(e.to_string());
+            }
+        }
+        self.shown_for = now;
+    }
+
     /// A dialog autosaved before a crash opens again with its contents.
     fn restore_draft(&mut self) -> Result<(), StoreError> {
         let Some(key) = self
@@ -424,6 +452,12 @@ impl Workspace {
         }
         self.keyboard(ui.ctx(), keys, &mut actions);
         self.keyboard_windows(ui.ctx(), &mut actions);
+        if let Some(n) = &mut self.notice
+            && !notice::toast(ui.ctx(), n)
+        {
+            self.notice = None;
+        }
+        self.forget_who_left();
         for action in actions {
             self.apply(action);
         }
@@ -555,15 +589,6 @@ impl Workspace {
                 }
             }
         }
-        if let Some(notice) = &self.notice {
-            ui.add_space(20.0);
-            let color = if notice.is_error {
-                theme::DANGER
-            } else {
-                theme::OK
-            };
-            ui.label(egui::RichText::new(&notice.text).color(color).small());
-        }
     }
 
     /// Applies one action, handing it to its page's file; an error from the store or a use
@@ -670,19 +695,13 @@ impl Workspace {
     }
 
     pub(super) fn show_notice(&mut self, text: String) {
-        self.notice = Some(Notice {
-            text,
-            is_error: false,
-        });
+        self.notice = Some(Notice::success(text));
     }
 
     /// An error shown under the navigation, and logged once.
     pub(super) fn show_error(&mut self, text: String) {
         tracing::warn!("shown: {text}");
-        self.notice = Some(Notice {
-            text,
-            is_error: true,
-        });
+        self.notice = Some(Notice::error(text));
     }
 
     /// After a save that went through (`Some(message)`): fresh lists and the message.

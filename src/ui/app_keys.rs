@@ -89,7 +89,8 @@ impl Workspace {
         }
     }
 
-    /// 切换用户: at once, unless a post has unsaved changes (then asked first).
+    /// 切换用户: at once, unless a post or the platform dialog has unsaved changes (then
+    /// asked first).
     pub(super) fn switch_user(&mut self, actions: &mut Vec<Action>) {
         if self
             .post_view

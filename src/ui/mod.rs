@@ -20,6 +20,7 @@ mod history_view;
 pub mod import_dialog;
 mod import_preview;
 mod keys;
+mod notice;
 mod platform_dialog;
 mod platform_form;
 mod post_form;
