@@ -20,7 +20,15 @@ fn main() -> ExitCode {
     };
     let _log = mediadesk::log::init(&log_anchor);
     if cli.command.is_none() {
-        mediadesk::ui::run_window(db, cli.screenshot)
+        mediadesk::ui::run_window(
+            db,
+            mediadesk::ui::WindowStart {
+                screenshot: cli.screenshot,
+                page: cli.page,
+                size: cli.window_size,
+                as_user: cli.as_user,
+            },
+        )
     } else {
         mediadesk::cli::run(cli)
     }

@@ -44,6 +44,14 @@ pub struct Cli {
     #[arg(long, value_name = "FILE.png")]
     pub screenshot: Option<PathBuf>,
 
+    /// 窗口打开后直接进入的页面：督查、平台台账、备案、信息发布、新建信息、单位与人员、审计记录、账号、设置
+    #[arg(long, value_name = "PAGE")]
+    pub page: Option<String>,
+
+    /// 窗口大小，例如 1024x640（与 --screenshot 一起用来截取小屏幕下的画面）
+    #[arg(long, value_name = "WxH")]
+    pub window_size: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -43,3 +43,17 @@ pub fn file_error(path: &Path, error: impl Display) -> String {
     format!("{}：{error}", path.display())
 }
 pub const CLOSE_NOTICE: &str = "关闭这条消息";
+
+/// `--page` named no page.
+pub fn unknown_page(name: &str) -> String {
+    format!(
+        "没有名为「{name}」的页面。可用：督查、平台台账、备案、信息发布、新建信息、单位与人员、审计记录、账号、设置（或 registry、filings、posts、new-post 等）。"
+    )
+}
+
+/// `--window-size` was not W×H.
+pub fn bad_window_size(text: &str) -> String {
+    format!(
+        "窗口大小「{text}」看不懂。请写成 宽x高，例如 1024x640（宽 640–7680，高 480–4320，半角数字）。"
+    )
+}

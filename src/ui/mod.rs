@@ -32,6 +32,7 @@ pub mod screened_editor;
 mod server_form;
 pub mod settings_view;
 mod sign_in_view;
+pub mod start;
 mod start_failed;
 pub mod supervision_view;
 pub mod theme;
@@ -43,7 +44,7 @@ pub mod words_view;
 
 pub use action::Page;
 pub use app::{Hooks, MediaDeskApp};
-pub use run::run_window;
+pub use run::{WindowStart, run_window};
 
 mod run;
 pub use registry_view::RegistryView;

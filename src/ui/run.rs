@@ -1,15 +1,41 @@
 //! Opening the window: the store (or the reason it cannot be opened), eframe's options, and
-//! `--screenshot` for the smoke test.
+//! `--screenshot`, `--page`, `--window-size`, `--as` for the smoke test and the README's
+//! pictures.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::MediaDeskApp;
+use super::start::{parse_page, parse_size};
 use crate::store::Location;
 
-/// Opens the window on the database at `db` (a file, or `postgres://…`); with `screenshot`, saves the first fully drawn
-/// frame there and quits.
-pub fn run_window(db: PathBuf, screenshot: Option<PathBuf>) -> ExitCode {
+/// What the command line asks of the window besides the database.
+#[derive(Debug, Default)]
+pub struct WindowStart {
+    /// Save the first fully drawn frame there and quit.
+    pub screenshot: Option<PathBuf>,
+    /// The page to open on (`start::parse_page`).
+    pub page: Option<String>,
+    /// The window's size, `1024x640`.
+    pub size: Option<String>,
+    /// Sign in as this account (password from `MEDIADESK_PASSWORD`, else asked on the page).
+    pub as_user: Option<String>,
+}
+
+/// Opens the window on the database at `db` (a file, or `postgres://…`) as `start` asks.
+pub fn run_window(db: PathBuf, start: WindowStart) -> ExitCode {
+    let page = match start.page.as_deref().map(parse_page).transpose() {
+        Ok(page) => page,
+        Err(e) => return usage_error(&e),
+    };
+    let size = match start.size.as_deref().map(parse_size).transpose() {
+        Ok(size) => size.unwrap_or([1280.0, 800.0]),
+        Err(e) => return usage_error(&e),
+    };
+    let login = start
+        .as_user
+        .map(|login| (login, std::env::var("MEDIADESK_PASSWORD").ok()));
+    let screenshot = start.screenshot;
     // A server that wants a password (or is not reached) opens the page that asks or
     // retries; the location is kept for it.
     let (location, store) = match Location::parse(&db) {
@@ -22,7 +48,7 @@ pub fn run_window(db: PathBuf, screenshot: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title(crate::text::APP_TITLE)
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size(size)
             .with_min_inner_size([900.0, 560.0]),
         ..Default::default()
     };
@@ -34,7 +60,7 @@ pub fn run_window(db: PathBuf, screenshot: Option<PathBuf>) -> ExitCode {
         options,
         Box::new(move |cc| {
             MediaDeskApp::setup(&cc.egui_ctx);
-            let mut app = MediaDeskApp::new(store, crate::today());
+            let mut app = MediaDeskApp::new(store, crate::today()).start_as(login, page);
             if let Some(location) = location {
                 app = app.with_location(location);
             }
@@ -55,4 +81,10 @@ pub fn run_window(db: PathBuf, screenshot: Option<PathBuf>) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// A bad `--page` or `--window-size`: said in Chinese, exit 2 as for any argument.
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("{}", crate::text::cli::error_line(message));
+    ExitCode::from(2)
 }

@@ -92,6 +92,12 @@ impl SignInView {
         });
     }
 
+    /// `mediadesk --as USER` without a password: the login typed, the password asked.
+    pub fn fill_login(&mut self, login: String) {
+        self.login = login;
+        self.focus_password = true;
+    }
+
     /// After a refused sign-in or first account: the reason, with the typing kept (a sign-in's
     /// password is not kept: it is typed again).
     pub fn refused(&mut self, message: String) {
