@@ -661,3 +661,20 @@ fn argument_errors_are_in_chinese() {
     assert!(stderr(&o).contains("platforms"), "{}", stderr(&o));
     assert!(!db.exists());
 }
+
+#[test]
+fn a_bad_page_or_window_size_is_refused_before_any_window_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let o = mediadesk(&db, &["--page", "首页"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("没有名为「首页」的页面"),
+        "{}",
+        stderr(&o)
+    );
+    let o = mediadesk(&db, &["--window-size", "１０２４x640"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("宽x高"), "{}", stderr(&o));
+    assert!(!db.exists(), "nothing was created");
+}
