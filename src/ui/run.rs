@@ -48,6 +48,8 @@ pub fn run_window(db: PathBuf, start: WindowStart) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title(crate::text::APP_TITLE)
+            // Where eframe keeps the window's state between starts (column widths, size).
+            .with_app_id("MediaDesk")
             .with_inner_size(size)
             .with_min_inner_size([900.0, 560.0]),
         ..Default::default()
