@@ -77,6 +77,10 @@ pub struct Workspace {
     pub(super) auto_backup: super::auto_backup::Schedule,
     /// 导出 Excel being written, off the UI thread.
     pub(super) export: Option<super::app_exchange::ExportJob>,
+    /// The in-window file chooser, while it asks for a path, and what the path is for.
+    pub(super) file_request: Option<super::file_chooser::FileRequest>,
+    /// The file last saved, shown with 打开文件 / 打开所在文件夹 / 打印.
+    pub(super) saved: Option<super::saved_file::SavedFile>,
 }
 
 enum State {
@@ -286,6 +290,8 @@ impl Workspace {
             import: None,
             auto_backup: Default::default(),
             export: None,
+            file_request: None,
+            saved: None,
         };
         if w.store.session().is_none() && w.welcome.is_none() {
             w.gate = Some(SignInView::for_store(&w.store)?);
@@ -415,6 +421,7 @@ impl Workspace {
         } else {
             self.workspace_ui(ui, &mut actions);
         }
+        self.file_request_frame(ui.ctx());
         for action in actions {
             self.apply(action);
         }
@@ -437,6 +444,8 @@ impl Workspace {
         if let Some(job) = &self.job {
             egui::Panel::bottom("print_job").show(ui, |ui| job_ui(ui, job, actions));
         }
+        self.saved_file_ui(ui);
+        self.filings.can_print = self.hooks.print_file.is_some();
         let printing = self.job.is_some();
         egui::CentralPanel::default_margins().show(ui, |ui| match self.page {
             Page::Supervision => self.supervision.ui(ui, actions),
@@ -570,6 +579,7 @@ impl Workspace {
                 self.show_error(text);
                 Ok(())
             }
+            Action::ChooseFile(purpose) => self.ask_path(purpose),
             a @ (Action::LoadDemo
             | Action::BeginFresh(_)
             | Action::SignIn { .. }
@@ -617,6 +627,7 @@ impl Workspace {
             | Action::SavePlatform(_)
             | Action::ClosePlatformDialog
             | Action::StartPrint { .. }
+            | Action::PrintForms { .. }
             | Action::CancelPrint
             | Action::AttachScan(_)
             | Action::OpenScan(_)
