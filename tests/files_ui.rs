@@ -30,16 +30,24 @@ struct Fake {
     dialogs_fail: bool,
     /// The printer's answer; `None`: no printing on this system.
     printer: Option<Result<(), String>>,
+    /// Who is signed in.
+    login: &'static str,
+    /// The database file (`None`: in memory).
+    db: Option<PathBuf>,
 }
 
-/// The demo in the window, signed in as huangkun (文学与传媒学院's administrator), with every
-/// desktop dialog returning nothing and the in-window chooser starting in `folder`.
+/// The demo in the window, signed in as `fake.login` (huangkun: 文学与传媒学院's
+/// administrator), every desktop dialog returning nothing, the in-window chooser starting in
+/// `folder`.
 fn harness(folder: &Path, fake: Fake) -> (Harness<'static, MediaDeskApp>, Desk) {
     let today = mediadesk::today();
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = match &fake.db {
+        Some(path) => Store::open(path).unwrap(),
+        None => Store::open_in_memory().unwrap(),
+    };
     store.load_demo(today).unwrap();
     store
-        .sign_in("huangkun", mediadesk::store::DEMO_PASSWORD)
+        .sign_in(fake.login, mediadesk::store::DEMO_PASSWORD)
         .unwrap();
     let mut app = MediaDeskApp::new(Ok(store), today);
     let desk = Desk::default();
@@ -78,7 +86,7 @@ fn harness(folder: &Path, fake: Fake) -> (Harness<'static, MediaDeskApp>, Desk) 
         print_file,
     });
     let h = Harness::builder()
-        .with_size([1280.0, 900.0])
+        .with_size([1280.0, 2000.0])
         .with_context_setup(MediaDeskApp::setup)
         .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
     (h, desk)
@@ -92,15 +100,47 @@ fn window(dialogs_fail: bool, printer: Option<Result<(), String>>) -> Window {
         Fake {
             dialogs_fail,
             printer,
+            login: "huangkun",
+            db: None,
         },
     );
-    Window { dir, h, desk }
+    Window {
+        dir,
+        h,
+        desk,
+        _db: None,
+    }
 }
 
 struct Window {
     dir: tempfile::TempDir,
+    /// Where the database file is, when there is one.
+    _db: Option<tempfile::TempDir>,
     h: Harness<'static, MediaDeskApp>,
     desk: Desk,
+}
+
+/// The demo's system administrator on the 设置 page, over a database file.
+fn settings_window() -> Window {
+    let dir = tempfile::tempdir().unwrap();
+    let db = tempfile::tempdir().unwrap();
+    let (mut h, desk) = harness(
+        dir.path(),
+        Fake {
+            dialogs_fail: true,
+            printer: Some(Ok(())),
+            login: "admin",
+            db: Some(db.path().join("mediadesk.db")),
+        },
+    );
+    h.run();
+    press(&mut h, "设置");
+    Window {
+        dir,
+        h,
+        desk,
+        _db: Some(db),
+    }
 }
 
 /// The preview's 打印, and the render it starts.
@@ -114,8 +154,7 @@ fn print_from_preview(h: &mut Harness<'_, MediaDeskApp>) {
 /// 备案 → the first form of 文传影像 in the preview.
 fn open_preview(h: &mut Harness<'_, MediaDeskApp>) {
     h.run();
-    h.get_by_role_and_label(Role::Button, "备案").click();
-    h.run();
+    press(h, "备案");
     h.get_by_role_and_label(Role::ComboBox, "打印备案表：")
         .click();
     h.run();
@@ -136,6 +175,12 @@ fn wait_for_job(h: &mut Harness<'_, MediaDeskApp>) {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     panic!("the print job did not finish");
+}
+
+/// Clicks the button `label` and lets the window answer.
+fn press(h: &mut Harness<'_, MediaDeskApp>, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run();
 }
 
 fn filings(h: &Harness<'_, MediaDeskApp>) -> usize {
@@ -182,7 +227,12 @@ fn pdf_at(path: &Path) {
 
 #[test]
 fn without_a_desktop_dialog_the_chooser_saves_the_form_and_the_bar_shows_it() {
-    let Window { dir, mut h, desk } = window(true, Some(Ok(())));
+    let Window {
+        dir,
+        mut h,
+        desk,
+        _db,
+    } = window(true, Some(Ok(())));
     let before = filings(&h);
     open_preview(&mut h);
     h.get_by_label("保存 PDF…").click();
@@ -212,22 +262,23 @@ fn without_a_desktop_dialog_the_chooser_saves_the_form_and_the_bar_shows_it() {
     assert_eq!(w.saved_file(), Some(out.as_path()));
     h.get_by_label_contains("文件已保存到：");
 
-    h.get_by_role_and_label(Role::Button, "打开所在文件夹")
-        .click();
-    h.run();
+    press(&mut h, "打开所在文件夹");
     assert_eq!(desk.folders.borrow().as_slice(), [dir.path().to_path_buf()]);
-    h.get_by_role_and_label(Role::Button, "打开文件").click();
-    h.run();
+    press(&mut h, "打开文件");
     assert_eq!(desk.opened.borrow().as_slice(), [out.clone(), out.clone()]);
-    h.get_by_role_and_label(Role::Button, "打印").click();
-    h.run();
+    press(&mut h, "打印");
     assert_eq!(desk.printed.borrow().as_slice(), std::slice::from_ref(&out));
     assert!(notice(&h).contains("交给系统打印"), "{}", notice(&h));
 }
 
 #[test]
 fn cancel_in_the_chooser_writes_and_records_nothing() {
-    let Window { dir, mut h, desk } = window(true, None);
+    let Window {
+        dir,
+        mut h,
+        desk,
+        _db,
+    } = window(true, None);
     let before = filings(&h);
     open_preview(&mut h);
     // No printing on this system: no 打印 beside 保存 PDF.
@@ -248,7 +299,10 @@ fn cancel_in_the_chooser_writes_and_records_nothing() {
 #[test]
 fn a_cancelled_desktop_dialog_stays_a_cancel() {
     let Window {
-        dir: _dir, mut h, ..
+        dir: _dir,
+        mut h,
+        desk: _desk,
+        _db,
     } = window(false, None);
     let before = filings(&h);
     open_preview(&mut h);
@@ -261,12 +315,16 @@ fn a_cancelled_desktop_dialog_stays_a_cancel() {
 
 #[test]
 fn a_file_is_picked_in_the_chooser_and_attached() {
-    let Window { dir, mut h, .. } = window(true, None);
+    let Window {
+        dir,
+        mut h,
+        desk: _desk,
+        _db,
+    } = window(true, None);
     std::fs::write(dir.path().join("scan.png"), tiny_png()).unwrap();
     std::fs::write(dir.path().join("notes.txt"), "不是扫描件").unwrap();
     h.run();
-    h.get_by_role_and_label(Role::Button, "备案").click();
-    h.run();
+    press(&mut h, "备案");
     let attach = h
         .get_all_by_label("附加…")
         .next()
@@ -303,6 +361,7 @@ fn print_beside_save_records_the_form_and_hands_it_to_the_printer() {
         dir: _dir,
         mut h,
         desk,
+        _db,
     } = window(true, Some(Ok(())));
     let before = filings(&h);
     print_from_preview(&mut h);
@@ -326,6 +385,7 @@ fn a_failing_printer_is_said_in_chinese() {
         dir: _dir,
         mut h,
         desk,
+        _db,
     } = window(true, Some(Err("lp: No default destination.".to_owned())));
     print_from_preview(&mut h);
     assert_eq!(desk.printed.borrow().len(), 1);
@@ -337,6 +397,95 @@ fn a_failing_printer_is_said_in_chinese() {
     );
     assert!(shown.contains("默认打印机"), "{shown}");
     h.get_by_label_contains("没有成功");
+}
+
+#[test]
+fn a_backup_goes_through_the_chooser_and_its_folder_opens() {
+    let Window {
+        dir,
+        mut h,
+        desk,
+        _db,
+    } = settings_window();
+    h.get_by_label("备份数据库…").scroll_to_me();
+    h.run();
+    h.get_by_label("备份数据库…").click();
+    h.run();
+    assert!(choosing(&h));
+    let out = dir.path().join("我的备份.db");
+    let field = h.get_by_role_and_label(Role::TextInput, "文件名：");
+    assert!(field.value().unwrap().ends_with(".db"));
+    field.set_text_value_accesskit(&out.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "保存").click();
+    h.run_steps(3);
+    assert!(!choosing(&h));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"SQLite format 3\0"));
+    assert_eq!(
+        h.state().workspace().unwrap().saved_file(),
+        Some(out.as_path())
+    );
+    // Not a PDF: nothing to print.
+    assert!(h.query_by_role_and_label(Role::Button, "打印").is_none());
+    press(&mut h, "打开所在文件夹");
+    assert_eq!(desk.folders.borrow().as_slice(), [dir.path().to_path_buf()]);
+    press(&mut h, "关闭");
+    assert!(h.state().workspace().unwrap().saved_file().is_none());
+}
+
+#[test]
+fn a_word_list_is_exported_through_the_chooser() {
+    // (The hooks' logs are not read here: `..` lets them go; `_db` keeps the database.)
+    let Window {
+        dir, mut h, _db, ..
+    } = settings_window();
+    h.get_by_label("审查词表").click();
+    h.run();
+    let export = h.get_by_role_and_label(Role::Button, "导出");
+    export.scroll_to_me();
+    h.run();
+    press(&mut h, "导出");
+    assert!(choosing(&h));
+    let out = dir.path().join("词表.txt");
+    h.get_by_role_and_label(Role::TextInput, "文件名：")
+        .set_text_value_accesskit(&out.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "保存").click();
+    h.run_steps(3);
+    assert!(!std::fs::read_to_string(&out).unwrap().is_empty());
+    assert_eq!(
+        h.state().workspace().unwrap().saved_file(),
+        Some(out.as_path())
+    );
+    // The 文件 field shows the file chosen.
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "文件：").value(),
+        Some(out.display().to_string())
+    );
+}
+
+#[test]
+fn the_backup_folder_is_chosen_in_the_chooser() {
+    // (The hooks' logs are not read here: `..` lets them go; `_db` keeps the database.)
+    let Window {
+        dir, mut h, _db, ..
+    } = settings_window();
+    std::fs::create_dir(dir.path().join("季度存档")).unwrap();
+    h.get_by_label("选择备份文件夹…").scroll_to_me();
+    h.run();
+    h.get_by_label("选择备份文件夹…").click();
+    h.run();
+    assert!(choosing(&h));
+    h.get_by_label_contains("选择文件夹");
+    h.get_by_label("🗀 季度存档").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "选择此文件夹")
+        .click();
+    h.run_steps(3);
+    assert!(!choosing(&h));
+    let settings = h.state().workspace().unwrap().store().settings().unwrap();
+    assert_eq!(settings.backup_folder, Some(dir.path().join("季度存档")));
 }
 
 /// A 1×1 PNG.
