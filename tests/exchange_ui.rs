@@ -45,6 +45,7 @@ fn hooks(save_xlsx: Option<PathBuf>, sheet: Option<PathBuf>, folder: Option<Path
         save_xlsx: Box::new(move |_| save_xlsx.clone()),
         pick_sheet: Box::new(move || sheet.clone()),
         pick_folder: Box::new(move || folder.clone()),
+        ..Default::default()
     }
 }
 

@@ -28,6 +28,7 @@ pub mod ui_audit;
 pub mod ui_calendar;
 pub mod ui_common;
 pub mod ui_exchange;
+pub mod ui_files;
 pub mod ui_filings;
 pub mod ui_history;
 pub mod ui_keys;

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::file_chooser::{self, FileFor};
+use super::native_dialog::{self, Dialog, Filter};
 use super::platform_form::PlatformForm;
-use super::widgets;
+use super::{saved_file, widgets};
 use crate::domain::filing::{FilingKind, FilingStep};
 use crate::domain::lifecycle::{Closure, Shutdown};
 use crate::domain::post::Queue;
@@ -16,7 +18,6 @@ use crate::domain::unit::{PersonDraft, UnitDraft};
 use crate::domain::workflow::PostAction;
 use crate::ops::imports::WordList;
 use crate::store::{NewUser, Settings};
-use crate::text::{ui_exchange, ui_window};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
@@ -32,69 +33,80 @@ pub enum Page {
     Users,
 }
 
-/// What the window asks of the desktop: native dialogs and the system's viewer. Tests
-/// replace them, so no test ever opens a dialog or a PDF viewer.
+/// What the window asks of the desktop: native dialogs, the system's viewer, file manager
+/// and printing. Tests replace them, so no test ever opens a dialog, a PDF viewer or a
+/// printer. A dialog hook returning `None` is a Cancel, unless `dialog_failed` then says
+/// the dialog could not open: the window then says so and opens its own chooser.
 /// Asks where to save a file, given a suggested name.
 pub type SavePathHook = Box<dyn FnMut(&str) -> Option<PathBuf>>;
+/// Asks for a file or folder with the desktop's dialog.
+pub type ChooseFileHook = Box<dyn FnMut(&Dialog) -> Option<PathBuf>>;
 /// Opens a file with the desktop's viewer.
 pub type OpenFileHook = Box<dyn FnMut(&Path) -> Result<(), String>>;
 
 pub struct Hooks {
-    /// Where to save a file, given a suggested name (rfd's save dialog).
+    /// Where to save a PDF, given a suggested name (the desktop's save dialog).
     pub save_path: SavePathHook,
-    /// A file to attach (rfd's open dialog, PDF/JPG/PNG).
+    /// A file to attach (the desktop's open dialog, PDF/JPG/PNG).
     pub pick_scan: Box<dyn FnMut() -> Option<PathBuf>>,
     /// Opens a file in the system's viewer (the PDF viewer for printing).
     pub open_file: OpenFileHook,
-    /// A file to attach to a post (rfd's open dialog, any type: the store checks the bytes).
+    /// A file to attach to a post (the desktop's open dialog, any type: the store checks
+    /// the bytes).
     pub pick_attachment: Box<dyn FnMut() -> Option<PathBuf>>,
     /// Where to write a backup of the database, given a suggested name.
     pub save_backup: SavePathHook,
-    /// Where to save the exported 台账, given a suggested name (rfd's save dialog, xlsx).
+    /// Where to save the exported 台账, given a suggested name (xlsx).
     pub save_xlsx: SavePathHook,
-    /// A spreadsheet to import (rfd's open dialog: xlsx, xls, ods, csv).
+    /// A spreadsheet to import (xlsx, xls, ods, csv).
     pub pick_sheet: Box<dyn FnMut() -> Option<PathBuf>>,
-    /// The folder automatic backups go to (rfd's folder dialog).
+    /// The folder automatic backups go to.
     pub pick_folder: Box<dyn FnMut() -> Option<PathBuf>>,
+    /// Any other file dialog (font, calendar, word list, server certificate).
+    pub choose_file: ChooseFileHook,
+    /// Asked after a dialog hook returned `None`: true when the dialog could not open
+    /// (rather than being cancelled).
+    pub dialog_failed: Box<dyn FnMut() -> bool>,
+    /// Where the in-window chooser starts.
+    pub chooser_folder: PathBuf,
+    /// Opens a folder in the system's file manager (打开所在文件夹).
+    pub open_folder: OpenFileHook,
+    /// Hands a PDF to the system's printing (打印); `None` where there is none.
+    pub print_file: Option<OpenFileHook>,
 }
 
 impl Default for Hooks {
     fn default() -> Self {
+        let save = |name: &str, filter: Filter| Dialog::Save {
+            name: name.to_owned(),
+            filter,
+        };
         Self {
-            save_path: Box::new(|name| {
-                rfd::FileDialog::new()
-                    .set_file_name(name)
-                    .add_filter("PDF", &["pdf"])
-                    .save_file()
+            save_path: Box::new(move |name| {
+                native_dialog::run(&save(
+                    name,
+                    Filter {
+                        name: "PDF",
+                        extensions: &["pdf"],
+                    },
+                ))
             }),
-            pick_scan: Box::new(|| {
-                rfd::FileDialog::new()
-                    .add_filter(ui_window::SCAN_FILES, &["pdf", "jpg", "jpeg", "png"])
-                    .pick_file()
-            }),
+            pick_scan: Box::new(|| native_dialog::run(&FileFor::Scan(0).dialog())),
             open_file: Box::new(widgets::open_in_system_viewer),
-            pick_attachment: Box::new(|| rfd::FileDialog::new().pick_file()),
+            pick_attachment: Box::new(|| native_dialog::run(&FileFor::Attachment.dialog())),
             save_backup: Box::new(|name| {
-                rfd::FileDialog::new()
-                    .set_file_name(name)
-                    .add_filter(ui_window::DATABASE_FILES, &["db"])
-                    .save_file()
+                native_dialog::run(&FileFor::Backup(name.to_owned()).dialog())
             }),
             save_xlsx: Box::new(|name| {
-                rfd::FileDialog::new()
-                    .set_file_name(name)
-                    .add_filter(ui_exchange::XLSX_FILES, &["xlsx"])
-                    .save_file()
+                native_dialog::run(&FileFor::Export(name.to_owned()).dialog())
             }),
-            pick_sheet: Box::new(|| {
-                rfd::FileDialog::new()
-                    .add_filter(
-                        ui_exchange::SHEET_FILES,
-                        &["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"],
-                    )
-                    .pick_file()
-            }),
-            pick_folder: Box::new(|| rfd::FileDialog::new().pick_folder()),
+            pick_sheet: Box::new(|| native_dialog::run(&FileFor::Sheet.dialog())),
+            pick_folder: Box::new(|| native_dialog::run(&Dialog::Folder)),
+            choose_file: Box::new(native_dialog::run),
+            dialog_failed: Box::new(native_dialog::take_failure),
+            chooser_folder: file_chooser::start_folder(),
+            open_folder: Box::new(saved_file::open_folder),
+            print_file: saved_file::system_printer(),
         }
     }
 }
@@ -175,6 +187,17 @@ pub enum Action {
     Reconnect,
     Notice(String),
     Error(String),
+    /// A view needs a file: ask the desktop's dialog (or the in-window chooser) and go on
+    /// with the flow of `FileFor` once it is chosen.
+    ChooseFile(FileFor),
+    /// 打印 in the form's preview: render to a temporary file, record it as printed, and
+    /// hand it to the system's printing.
+    PrintForms {
+        platform_ids: Vec<i64>,
+        kind: FilingKind,
+        title: String,
+        file_name: String,
+    },
     /// Render and save the forms of these platforms (after the save dialog), off the UI thread.
     StartPrint {
         platform_ids: Vec<i64>,

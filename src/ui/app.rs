@@ -80,6 +80,10 @@ pub struct Workspace {
     /// Who the pages were last drawn for: when that person signs out, what they left on
     /// the pages (errors, half-typed forms, filters) goes with them.
     shown_for: Option<i64>,
+    /// The in-window file chooser, while it asks for a path, and what the path is for.
+    pub(super) file_request: Option<super::file_chooser::FileRequest>,
+    /// The file last saved, shown with 打开文件 / 打开所在文件夹 / 打印.
+    pub(super) saved: Option<super::saved_file::SavedFile>,
 }
 
 enum State {
@@ -292,6 +296,8 @@ impl Workspace {
             help: false,
             confirm_switch: false,
             shown_for: None,
+            file_request: None,
+            saved: None,
         };
         if w.store.session().is_none() && w.welcome.is_none() {
             w.gate = Some(SignInView::for_store(&w.store)?);
@@ -452,12 +458,19 @@ impl Workspace {
         }
         self.keyboard(ui.ctx(), keys, &mut actions);
         self.keyboard_windows(ui.ctx(), &mut actions);
+        // Above the bars at the bottom (the saved file, the print job), never over them.
+        let lift = if self.saved.is_some() || self.job.is_some() {
+            48.0
+        } else {
+            0.0
+        };
         if let Some(n) = &mut self.notice
-            && !notice::toast(ui.ctx(), n)
+            && !notice::toast(ui.ctx(), n, lift)
         {
             self.notice = None;
         }
         self.forget_who_left();
+        self.file_request_frame(ui.ctx());
         for action in actions {
             self.apply(action);
         }
@@ -480,6 +493,8 @@ impl Workspace {
         if let Some(job) = &self.job {
             egui::Panel::bottom("print_job").show(ui, |ui| job_ui(ui, job, actions));
         }
+        self.saved_file_ui(ui);
+        self.filings.can_print = self.hooks.print_file.is_some();
         let printing = self.job.is_some();
         egui::CentralPanel::default_margins().show(ui, |ui| match self.page {
             Page::Supervision => self.supervision.ui(ui, actions),
@@ -613,6 +628,7 @@ impl Workspace {
                 self.show_error(text);
                 Ok(())
             }
+            Action::ChooseFile(purpose) => self.ask_path(purpose),
             a @ (Action::LoadDemo
             | Action::BeginFresh(_)
             | Action::SignIn { .. }
@@ -660,6 +676,7 @@ impl Workspace {
             | Action::SavePlatform(_)
             | Action::ClosePlatformDialog
             | Action::StartPrint { .. }
+            | Action::PrintForms { .. }
             | Action::CancelPrint
             | Action::AttachScan(_)
             | Action::OpenScan(_)

@@ -12,6 +12,7 @@ use super::app::{Action, Workspace};
 use super::app_server::Switch;
 use super::auto_backup::{AutoBackup, Schedule};
 use super::database_section::backup_folder;
+use super::file_chooser::FileFor;
 use super::import_dialog::ImportDialog;
 use crate::ops::OpsError;
 use crate::ops::exchange::{Exported, KEEP_BACKUPS, commit_import, rows_workbook, write_workbook};
@@ -24,10 +25,8 @@ impl Workspace {
         match action {
             Action::ExportRegistry => self.export_shown()?,
             Action::OpenImport => {
-                if self.import.is_none()
-                    && let Some(path) = (self.hooks.pick_sheet)()
-                {
-                    self.import = Some(ImportDialog::open(&path, &self.store, self.ctx.clone())?);
+                if self.import.is_none() {
+                    self.ask_path(FileFor::Sheet)?;
                 }
             }
             Action::CommitImport => self.commit_import()?,
@@ -37,34 +36,44 @@ impl Workspace {
                     Some(Ok(path)) => {
                         self.settings.database.stale();
                         self.show_notice(done::backed_up(&path));
+                        self.file_saved(path);
                     }
                     Some(Err(e)) => self.show_error(e.to_string()),
                     None => {}
                 }
             }
             Action::ChooseBackupFolder { reset } => {
-                let chosen = if reset {
-                    None
+                if reset {
+                    self.set_backup_folder(None)?;
                 } else {
-                    match (self.hooks.pick_folder)() {
-                        Some(folder) => Some(folder),
-                        None => return Ok(()),
-                    }
-                };
-                let mut settings = self.store.settings()?;
-                settings.backup_folder.clone_from(&chosen);
-                self.store.save_settings(&settings)?;
-                // The schedule starts again in the new folder (with a backup there at once).
-                self.auto_backup = Schedule::NotStarted;
-                let saved = chosen
-                    .as_deref()
-                    .map_or_else(|| wording::FOLDER_RESET.to_owned(), wording::folder_saved);
-                self.reload_with_notice(Some(saved))?;
+                    self.ask_path(FileFor::BackupFolder)?;
+                }
             }
             Action::RestoreBackup(path) => self.switch = Some(Switch::Restore(path)),
             other => tracing::error!("not an exchange action: {other:?}"),
         }
         Ok(())
+    }
+
+    /// 导入 once the spreadsheet is chosen: the mapping and preview dialog.
+    pub(super) fn open_import(&mut self, path: &Path) -> Result<(), OpsError> {
+        if self.import.is_none() {
+            self.import = Some(ImportDialog::open(path, &self.store, self.ctx.clone())?);
+        }
+        Ok(())
+    }
+
+    /// The backup folder chosen (`None`: back to the default).
+    pub(super) fn set_backup_folder(&mut self, chosen: Option<PathBuf>) -> Result<(), OpsError> {
+        let mut settings = self.store.settings()?;
+        settings.backup_folder.clone_from(&chosen);
+        self.store.save_settings(&settings)?;
+        // The schedule starts again in the new folder (with a backup there at once).
+        self.auto_backup = Schedule::NotStarted;
+        let saved = chosen
+            .as_deref()
+            .map_or_else(|| wording::FOLDER_RESET.to_owned(), wording::folder_saved);
+        self.reload_with_notice(Some(saved))
     }
 
     /// 导出 Excel: exactly the rows the registry shows, in its order. The store is read here;
@@ -79,9 +88,15 @@ impl Workspace {
             self.show_error(wording::NOTHING_TO_EXPORT.to_owned());
             return Ok(());
         }
-        let Some(dest) = (self.hooks.save_xlsx)(&wording::export_file_name(self.today)) else {
+        self.ask_path(FileFor::Export(wording::export_file_name(self.today)))
+    }
+
+    /// 导出 Excel once the destination is chosen: the rows the registry shows now.
+    pub(super) fn export_to(&mut self, dest: PathBuf) -> Result<(), OpsError> {
+        if self.export.is_some() {
             return Ok(());
-        };
+        }
+        let ids: Vec<i64> = self.registry.visible_rows().map(|r| r.id).collect();
         let book = rows_workbook(&self.store, &ids, self.today)?;
         let ctx = self.ctx.clone();
         self.export = Some(Job::start(
@@ -148,7 +163,10 @@ impl Workspace {
         if let Some(result) = self.export.as_ref().and_then(Job::poll) {
             self.export = None;
             match result {
-                Ok((dest, Ok(exported))) => self.show_notice(done::exported(&dest, &exported)),
+                Ok((dest, Ok(exported))) => {
+                    self.show_notice(done::exported(&dest, &exported));
+                    self.file_saved(dest);
+                }
                 Ok((_, Err(problem))) => self.show_error(problem),
                 Err(e) => self.show_error(e.to_string()),
             }

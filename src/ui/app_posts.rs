@@ -180,16 +180,20 @@ impl Workspace {
     }
 
     pub(super) fn attach_to_post(&mut self) {
+        if let Err(e) = self.ask_path(super::file_chooser::FileFor::Attachment) {
+            self.show_error(e.to_string());
+        }
+    }
+
+    /// 添加附件 once the file is chosen (the desktop's dialog or the in-window chooser).
+    pub(super) fn attach_to_post_from(&mut self, path: &std::path::Path) {
         let Some(view) = &mut self.post_view else {
             return;
         };
         let (Some(id), Some(version)) = (view.id(), view.version()) else {
             return;
         };
-        let Some(path) = (self.hooks.pick_attachment)() else {
-            return;
-        };
-        match ops::files::attach_to_post(&mut self.store, id, version, &path) {
+        match ops::files::attach_to_post(&mut self.store, id, version, path) {
             Ok(_) => {
                 if let Err(e) = view.saved(&self.store, id) {
                     view.error = Some(e.to_string());

@@ -5,6 +5,7 @@
 use eframe::egui;
 
 use super::app::{Action, Page, Workspace};
+use super::file_chooser::FileFor;
 use super::history_view::HistoryView;
 use super::platform_dialog::PlatformDialog;
 use super::platform_form::PlatformForm;
@@ -22,6 +23,8 @@ pub struct FilingPrint {
     pub out: std::path::PathBuf,
     pub platform_ids: Vec<i64>,
     pub kind: FilingKind,
+    /// 打印: hand the PDF to the system's printing once recorded (else open it).
+    pub print: bool,
     job: Job<()>,
 }
 
@@ -74,19 +77,22 @@ impl Workspace {
                 kind,
                 title,
                 file_name,
-            } => self.start_print(platform_ids, kind, title, &file_name)?,
+            } => self.start_print(platform_ids, kind, title, file_name)?,
+            Action::PrintForms {
+                platform_ids,
+                kind,
+                title,
+                file_name,
+            } => {
+                let out = super::app_files::print_copy_path(&file_name)?;
+                self.render_forms(platform_ids, kind, title, out, true)?;
+            }
             Action::CancelPrint => {
                 if let Some(print) = &self.job {
                     print.job.cancel();
                 }
             }
-            Action::AttachScan(id) => {
-                if let Some(path) = (self.hooks.pick_scan)() {
-                    let name = ops::files::attach_scan(&mut self.store, id, &path)?;
-                    self.reload()?;
-                    self.show_notice(ui_filings::scan_attached(&name));
-                }
-            }
+            Action::AttachScan(id) => self.ask_path(FileFor::Scan(id))?,
             Action::OpenScan(id) => {
                 let path = ops::files::export_scan(&self.store, id)?;
                 if let Err(e) = (self.hooks.open_file)(&path) {
@@ -194,22 +200,40 @@ impl Workspace {
         }
     }
 
-    /// Checks and reads the forms (a person without the right learns it before a page is laid
-    /// out), asks where to save, then renders off the UI thread.
+    /// Checks and reads the forms (a person without the right learns it before being asked
+    /// where to save), then asks where; `render_forms` goes on once a path is chosen.
     fn start_print(
+        &mut self,
+        platform_ids: Vec<i64>,
+        kind: FilingKind,
+        title: String,
+        file_name: String,
+    ) -> Result<(), OpsError> {
+        if self.job.is_some() {
+            return Ok(());
+        }
+        prepare(&self.store, &platform_ids, kind)?;
+        self.ask_path(FileFor::FilingForm {
+            platform_ids,
+            kind,
+            title,
+            file_name,
+        })
+    }
+
+    /// Renders the forms to `out` off the UI thread; `print`: to the printer once recorded.
+    pub(super) fn render_forms(
         &mut self,
         ids: Vec<i64>,
         kind: FilingKind,
         title: String,
-        file_name: &str,
+        out: std::path::PathBuf,
+        print: bool,
     ) -> Result<(), OpsError> {
         if self.job.is_some() {
             return Ok(());
         }
         let prepared: PreparedForms = prepare(&self.store, &ids, kind)?;
-        let Some(out) = (self.hooks.save_path)(file_name) else {
-            return Ok(());
-        };
         let out = ops::filing::with_pdf_extension(&out);
         let ctx = self.ctx.clone();
         let path = out.clone();
@@ -228,6 +252,7 @@ impl Workspace {
             out,
             platform_ids: ids,
             kind,
+            print,
             job,
         });
         Ok(())
@@ -257,7 +282,9 @@ impl Workspace {
         match outcome {
             Ok(_) => {
                 let mut notice = ui_filings::form_generated(&print.out);
-                if let Err(e) = (self.hooks.open_file)(&print.out) {
+                if !print.print
+                    && let Err(e) = (self.hooks.open_file)(&print.out)
+                {
                     notice.push_str(&ui_filings::form_unopenable(e));
                 }
                 if let Err(e) = self.reload() {
@@ -266,30 +293,47 @@ impl Workspace {
                 }
                 self.page = Page::Filings;
                 self.show_notice(notice);
+                self.file_saved(print.out.clone());
+                if print.print {
+                    self.print_saved(&print.out);
+                }
             }
             Err(e) => self.show_error(e.to_string()),
         }
     }
 
-    /// A rendered one-copy document: asks where to save it, writes it atomically and opens
-    /// it for printing.
+    /// A rendered one-copy document: asks where to save it (`save_document_to` goes on).
     pub(super) fn save_document(&mut self, document: Result<Document, OpsError>) {
-        let document = match document {
-            Ok(d) => d,
-            Err(e) => return self.show_error(e.to_string()),
-        };
-        let Some(out) = (self.hooks.save_path)(&document.file_name) else {
-            return;
-        };
-        match document.save(&out) {
+        let result = document.and_then(|d| self.ask_path(FileFor::Document(Box::new(d))));
+        if let Err(e) = result {
+            self.show_error(e.to_string());
+        }
+    }
+
+    /// Writes the document atomically at `out` and opens it for printing.
+    pub(super) fn save_document_to(&mut self, document: &Document, out: &std::path::Path) {
+        match document.save(out) {
             Ok(saved) => {
                 let mut notice = ui_filings::document_generated(&saved);
                 if let Err(e) = (self.hooks.open_file)(&saved) {
                     notice.push_str(&ui_filings::document_unopenable(e));
                 }
                 self.show_notice(notice);
+                self.file_saved(saved);
             }
             Err(e) => self.show_error(e.to_string()),
         }
+    }
+
+    /// 附加扫描件 once the file is chosen.
+    pub(super) fn attach_scan_from(
+        &mut self,
+        filing_id: i64,
+        path: &std::path::Path,
+    ) -> Result<(), OpsError> {
+        let name = ops::files::attach_scan(&mut self.store, filing_id, path)?;
+        self.reload()?;
+        self.show_notice(ui_filings::scan_attached(&name));
+        Ok(())
     }
 }

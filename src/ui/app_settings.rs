@@ -40,14 +40,7 @@ impl Workspace {
             }
             Action::BackupDatabase => {
                 let name = ui_settings::backup_file(self.today);
-                if let Some(dest) = (self.hooks.save_backup)(&name) {
-                    let result = self
-                        .store
-                        .backup_to(&dest)
-                        .map(|()| ui_settings::backed_up(&dest));
-                    let saved = self.settings.finish(result, false);
-                    self.reload_with_notice(saved)?;
-                }
+                self.ask_path(super::file_chooser::FileFor::Backup(name))?;
             }
             Action::RepairAuditTriggers => {
                 let restored = self.store.restore_audit_triggers()?;
@@ -94,9 +87,13 @@ impl Workspace {
                         path: path.clone(),
                         source,
                     })?;
-                    Ok(WordsDone::Exported(path))
+                    Ok(WordsDone::Exported(path.clone()))
                 });
+                let written = result.is_ok();
                 self.words_done(result)?;
+                if written {
+                    self.file_saved(path);
+                }
             }
             Action::SavePatterns(patterns) => {
                 let result = self.store.settings().and_then(|mut settings| {
@@ -110,6 +107,21 @@ impl Workspace {
                 self.reload_with_notice(done)?;
             }
             other => tracing::error!("not a settings action: {other:?}"),
+        }
+        Ok(())
+    }
+
+    /// 备份数据库 once the destination is chosen.
+    pub(super) fn backup_to(&mut self, dest: &std::path::Path) -> Result<(), OpsError> {
+        let result = self
+            .store
+            .backup_to(dest)
+            .map(|()| ui_settings::backed_up(dest));
+        let saved = self.settings.finish(result, false);
+        let went = saved.is_some();
+        self.reload_with_notice(saved)?;
+        if went {
+            self.file_saved(dest.to_path_buf());
         }
         Ok(())
     }

@@ -32,12 +32,8 @@ impl CalendarView {
             ui.label(RichText::new(e).color(theme::DANGER));
         }
         ui.horizontal(|ui| {
-            if ui.button(wording::IMPORT).clicked()
-                && let Some(path) = rfd::FileDialog::new()
-                    .add_filter("JSON", &["json"])
-                    .pick_file()
-            {
-                actions.push(Action::ImportCalendarFile(path));
+            if ui.button(wording::IMPORT).clicked() {
+                actions.push(Action::ChooseFile(super::file_chooser::FileFor::Calendar));
             }
             let next = self.years.last().map_or(2027, |y| y + 1);
             if ui.button(wording::add_year(next)).clicked() {

@@ -16,7 +16,7 @@ use crate::ops::files::safe_file_part;
 use crate::ops::filing::prepare;
 use crate::print::{Page, layout_filing_form};
 use crate::store::{FilingRow, Store, StoreError};
-use crate::text::{self, ui_common, ui_filings as wording};
+use crate::text::{self, ui_common, ui_files, ui_filings as wording};
 
 /// What is about to be printed, shown before anything is saved.
 pub struct PrintPreview {
@@ -52,6 +52,8 @@ pub struct FilingsView {
     error: Option<String>,
     /// Who is signed in, for which buttons each record offers (the store decides again).
     actor: Option<Actor>,
+    /// The system can print: 打印 beside 保存 PDF in the preview.
+    pub can_print: bool,
 }
 
 impl FilingsView {
@@ -312,6 +314,7 @@ impl FilingsView {
     }
 
     fn preview_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let can_print = self.can_print;
         let Some(p) = &mut self.preview else {
             return;
         };
@@ -369,6 +372,15 @@ impl FilingsView {
                         .clicked()
                     {
                         actions.push(Action::StartPrint {
+                            platform_ids: p.platform_ids.clone(),
+                            kind: p.kind,
+                            title: p.title.clone(),
+                            file_name: p.file_name.clone(),
+                        });
+                        close = true;
+                    }
+                    if can_print && ui.button(ui_files::PRINT).clicked() {
+                        actions.push(Action::PrintForms {
                             platform_ids: p.platform_ids.clone(),
                             kind: p.kind,
                             title: p.title.clone(),

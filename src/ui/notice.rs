@@ -39,8 +39,9 @@ impl Notice {
     }
 }
 
-/// Draws the notice; false once it should go (faded, or closed by the person).
-pub(super) fn toast(ctx: &egui::Context, notice: &mut Notice) -> bool {
+/// Draws the notice `lift` points above the window's bottom edge (above a bar at the
+/// bottom); false once it should go (faded, or closed by the person).
+pub(super) fn toast(ctx: &egui::Context, notice: &mut Notice, lift: f32) -> bool {
     let now = ctx.input(|i| i.time);
     let since = *notice.shown_at.get_or_insert(now);
     if !notice.is_error && now - since > SUCCESS_SECONDS {
@@ -48,7 +49,7 @@ pub(super) fn toast(ctx: &egui::Context, notice: &mut Notice) -> bool {
     }
     let mut keep = true;
     egui::Area::new(egui::Id::unique("mediadesk_notice"))
-        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -16.0))
+        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -16.0 - lift))
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style())

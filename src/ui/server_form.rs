@@ -35,6 +35,8 @@ pub struct ServerForm {
     password: String,
     tls: TlsMode,
     root_cert: Option<PathBuf>,
+    /// 选择… was pressed: the app asks for the certificate file (`take_root_cert_request`).
+    wants_root_cert: bool,
     /// The last outcome: the text and whether it went well.
     message: Option<(String, bool)>,
     pending: Option<Pending>,
@@ -52,6 +54,7 @@ impl Default for ServerForm {
             password: String::new(),
             tls: TlsMode::Prefer,
             root_cert: None,
+            wants_root_cert: false,
             message: None,
             pending: None,
             opened: None,
@@ -106,6 +109,16 @@ impl ServerForm {
     /// The password typed, if any (else `PGPASSWORD` or `.pgpass`, as libpq does).
     fn typed_password(&self) -> Option<String> {
         (!self.password.is_empty()).then(|| self.password.clone())
+    }
+
+    /// Whether 选择… of the root certificate was pressed since the last call.
+    pub fn take_root_cert_request(&mut self) -> bool {
+        std::mem::take(&mut self.wants_root_cert)
+    }
+
+    /// The root certificate file chosen for 选择….
+    pub fn set_root_cert(&mut self, path: PathBuf) {
+        self.root_cert = Some(path);
     }
 
     /// The store 连接并使用 opened, once (the app switches to it).
@@ -225,12 +238,8 @@ impl ServerForm {
                                 ui.label(RichText::new(wording::ROOT_CERT_NONE).color(theme::MUTED))
                             }
                         };
-                        if ui.button(wording::CHOOSE).clicked()
-                            && let Some(path) = rfd::FileDialog::new()
-                                .add_filter(wording::CERT_FILES, &["pem", "crt", "cer"])
-                                .pick_file()
-                        {
-                            self.root_cert = Some(path);
+                        if ui.button(wording::CHOOSE).clicked() {
+                            self.wants_root_cert = true;
                         }
                     });
                     ui.end_row();

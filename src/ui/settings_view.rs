@@ -5,6 +5,7 @@
 use eframe::egui::{self, RichText};
 
 use super::app::Action;
+use super::file_chooser::FileFor;
 use super::theme;
 use crate::domain::platform::PlatformKind;
 use crate::store::{Settings, Store, StoreError};
@@ -53,6 +54,21 @@ impl SettingsView {
             backup_folder: stored.backup_folder,
         })));
         Ok(())
+    }
+
+    /// A font file chosen for the printed forms: kept when it is a usable face, else the
+    /// reason is shown.
+    pub fn font_chosen(&mut self, path: std::path::PathBuf) {
+        match crate::ops::files::read_bytes(&path, crate::ops::documents::MAX_FONT_BYTES)
+            .map_err(|e| e.to_string())
+            .and_then(|b| crate::print::check_font_file(&b).map_err(|e| e.to_string()))
+        {
+            Ok(()) => {
+                self.font_path = Some(path);
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e),
+        }
     }
 
     pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
@@ -176,24 +192,8 @@ impl SettingsView {
                         None => ui.label(wording::BUILT_IN_FONT),
                         Some(p) => ui.label(p.display().to_string()),
                     };
-                    if ui.button(wording::CHOOSE_FONT).clicked()
-                        && let Some(path) = rfd::FileDialog::new()
-                            .add_filter(wording::FONT_FILES, &["ttf", "otf", "ttc"])
-                            .pick_file()
-                    {
-                        match crate::ops::files::read_bytes(
-                            &path,
-                            crate::ops::documents::MAX_FONT_BYTES,
-                        )
-                        .map_err(|e| e.to_string())
-                        .and_then(|b| crate::print::check_font_file(&b).map_err(|e| e.to_string()))
-                        {
-                            Ok(()) => {
-                                self.font_path = Some(path);
-                                self.error = None;
-                            }
-                            Err(e) => self.error = Some(e),
-                        }
+                    if ui.button(wording::CHOOSE_FONT).clicked() {
+                        actions.push(Action::ChooseFile(FileFor::Font));
                     }
                     if self.font_path.is_some() && ui.button(wording::RESET_FONT).clicked() {
                         self.font_path = None;

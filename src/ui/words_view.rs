@@ -8,13 +8,14 @@ use std::path::PathBuf;
 use eframe::egui::{self, RichText};
 
 use super::app::Action;
+use super::file_chooser::FileFor;
 use super::theme;
 use crate::domain::screening::{
     Category, ImportReport, PersonalDataSettings, Severity, validate_word,
 };
 use crate::ops::imports::WordList;
 use crate::store::{ALLOW_LIST, Store, StoreError};
-use crate::text::{self, ui_settings};
+use crate::text;
 
 /// How many problem lines of an import are listed; the rest are only counted.
 const MAX_PROBLEMS_SHOWN: usize = 20;
@@ -198,12 +199,8 @@ impl WordsView {
                     .desired_width(320.0),
             )
             .labelled_by(l.id);
-            if ui.button(text::WORDS_BROWSE).clicked()
-                && let Some(path) = rfd::FileDialog::new()
-                    .add_filter(ui_settings::TEXT_FILES, &["txt"])
-                    .pick_file()
-            {
-                self.file_path = path.display().to_string();
+            if ui.button(text::WORDS_BROWSE).clicked() {
+                actions.push(Action::ChooseFile(FileFor::WordsFile));
             }
             if ui.button(text::WORDS_IMPORT).clicked() {
                 refused = self.import(actions).err();
@@ -410,44 +407,44 @@ impl WordsView {
 
     fn import(&mut self, actions: &mut Vec<Action>) -> Result<(), String> {
         let reason = self.reason()?;
-        let path = self.chosen_path(|| {
-            rfd::FileDialog::new()
-                .add_filter(ui_settings::TEXT_FILES, &["txt"])
-                .pick_file()
-        })?;
-        actions.push(Action::ImportWords {
-            list: self.choice.list(),
-            path,
-            severity: self.new_severity,
-            reason,
+        let (list, severity) = (self.choice.list(), self.new_severity);
+        actions.push(match self.typed_path() {
+            Some(path) => Action::ImportWords {
+                list,
+                path,
+                severity,
+                reason,
+            },
+            None => Action::ChooseFile(FileFor::ImportWords {
+                list,
+                severity,
+                reason,
+            }),
         });
         Ok(())
     }
 
     fn export(&mut self, actions: &mut Vec<Action>) -> Result<(), String> {
-        let name = self.choice.file_name();
-        let path = self.chosen_path(|| {
-            rfd::FileDialog::new()
-                .set_file_name(name)
-                .add_filter(ui_settings::TEXT_FILES, &["txt"])
-                .save_file()
-        })?;
-        actions.push(Action::ExportWords {
-            list: self.choice.list(),
-            path,
+        let list = self.choice.list();
+        actions.push(match self.typed_path() {
+            Some(path) => Action::ExportWords { list, path },
+            None => Action::ChooseFile(FileFor::ExportWords {
+                list,
+                file_name: self.choice.file_name(),
+            }),
         });
         Ok(())
     }
 
-    /// The path typed in 文件：, or (when empty) the one picked in the desktop's dialog.
-    fn chosen_path(&mut self, dialog: impl FnOnce() -> Option<PathBuf>) -> Result<PathBuf, String> {
+    /// The path typed in 文件： (`None` when empty: the app asks with a dialog).
+    fn typed_path(&self) -> Option<PathBuf> {
         let typed = self.file_path.trim();
-        if !typed.is_empty() {
-            return Ok(PathBuf::from(typed));
-        }
-        let picked = dialog().ok_or_else(|| ui_settings::NO_FILE_CHOSEN.to_owned())?;
-        self.file_path = picked.display().to_string();
-        Ok(picked)
+        (!typed.is_empty()).then(|| PathBuf::from(typed))
+    }
+
+    /// A file chosen in the dialog (浏览, or 导入/导出 with the field empty) fills 文件：.
+    pub fn file_chosen(&mut self, path: &std::path::Path) {
+        self.file_path = path.display().to_string();
     }
 
     /// Shows the outcome of an edit the app applied and re-reads the list on success; on
