@@ -429,6 +429,7 @@ impl Workspace {
     }
 
     fn workspace_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        super::date_picker::install(ui.ctx(), &self.calendar, self.today);
         egui::Panel::left("nav")
             .resizable(false)
             .exact_size(150.0)
