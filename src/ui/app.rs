@@ -586,7 +586,7 @@ impl Workspace {
             | Action::DeletePlatformKind { .. }
             | Action::BackupDatabase
             | Action::RepairAuditTriggers
-            | Action::ImportCalendarText(_)
+            | Action::SaveCalendarYear(_)
             | Action::ImportCalendarFile(_)
             | Action::AddWord { .. }
             | Action::RemoveWord { .. }
