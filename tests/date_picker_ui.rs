@@ -99,3 +99,36 @@ fn typing_still_works_and_the_typed_month_opens() {
     h.get_by_role_and_label(Role::Button, "2休");
     h.get_by_role_and_label(Role::Button, "1");
 }
+
+#[test]
+fn a_date_time_field_keeps_its_time() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.load_demo(today()).unwrap();
+    s.sign_in("zhangzhe", DEMO_PASSWORD).unwrap();
+    let app = MediaDeskApp::new(Ok(s), today());
+    let mut h = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .with_context_setup(MediaDeskApp::setup)
+        .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "新建信息").click();
+    h.run();
+    let label = "计划发布时间：";
+    h.get_by_role_and_label(Role::TextInput, label).click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text("2026-11-28 14:30");
+    h.run();
+    h.get_by_label("日历").click();
+    h.run();
+    h.get_by_label("2026年11月");
+    h.get_by_label_contains("下个月").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "2").click();
+    h.run();
+    let planned = h
+        .get_by_role_and_label(Role::TextInput, label)
+        .value()
+        .unwrap_or_default();
+    assert_eq!(planned, "2026-12-02 14:30");
+}
