@@ -28,6 +28,8 @@ fn settings_page() -> Harness<'static, MediaDeskApp> {
     h.run();
     h.get_by_role_and_label(Role::Button, "设置").click();
     h.run();
+    h.get_by_label("按日历点选放假和调休上班的日子").click();
+    h.run();
     h
 }
 

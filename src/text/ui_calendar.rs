@@ -8,6 +8,7 @@ pub const IMPORT: &str = "导入节假日文件…";
 pub const YEAR_LABEL: &str = "年份：";
 pub const NOTICE_LABEL: &str = "国务院办公厅通知文号：";
 pub const NOTICE_HINT: &str = "例如 国办发明电〔2025〕7号";
+pub const GRIDS_TITLE: &str = "按日历点选放假和调休上班的日子";
 pub const GRID_HINT: &str = "按通知点击日期：点一次为「休」（放假），再点为「班」（调休上班，仅限周六、周日），再点恢复「普通」（周一至周五上班、周末休息）。";
 pub const UNSAVED: &str =
     "有未保存的修改：请点「保存」写入日历，或点「放弃」恢复原样（保存或放弃之前不能切换年份）。";
@@ -44,7 +45,7 @@ pub fn year_choice(year: i32, known: bool) -> String {
 /// A year without any schedule: what that means for deadlines, and how to enter it.
 pub fn no_schedule(year: i32) -> String {
     format!(
-        "尚无 {year} 年的节假日安排：录入并保存之前，落在 {year} 年的备案期限等工作日期限无法计算（只看周末也会算错调休）。下面的日历先按周末标出休息日，请按国务院办公厅通知点出放假和调休上班的日子，填写通知文号后保存。"
+        "尚无 {year} 年的节假日安排：保存之前，落在 {year} 年的备案期限等工作日期限无法计算，台账会提示缺少该年的安排。下面的日历先按周末标出休息日；请按国务院办公厅通知点出放假和调休上班的日子，填写通知文号后保存。"
     )
 }
 

@@ -148,8 +148,8 @@ impl CalendarView {
         }
     }
 
-    /// The year's notice number, 保存/放弃 and any refusal above the twelve month grids, so
-    /// they stay in sight on the long settings page.
+    /// The year's notice number, 保存/放弃 and any refusal, then the twelve month grids
+    /// under a fold.
     fn editor_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let Some(editor) = &mut self.editor else {
             return;
@@ -169,12 +169,6 @@ impl CalendarView {
             )
             .labelled_by(l.id);
         });
-        ui.label(
-            RichText::new(wording::GRID_HINT)
-                .color(theme::MUTED)
-                .small(),
-        );
-        ui.label(RichText::new(ui_dates::LEGEND).color(theme::MUTED).small());
         let dirty = editor.dirty();
         if dirty {
             ui.label(RichText::new(wording::UNSAVED).color(theme::WARN));
@@ -212,22 +206,39 @@ impl CalendarView {
                 Err(problem) => self.error = Some(problem.to_string()),
             }
         }
-        ui.horizontal_wrapped(|ui| {
-            for month in 1..=12 {
-                let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
-                    continue;
-                };
-                ui.vertical(|ui| {
-                    ui.label(RichText::new(wording::month_heading(month)).strong());
-                    let id = ui.scope_id().with(("calendar_month", year, month));
-                    date_picker::month_grid(ui, id, first, |ui, date| {
-                        day_ui(ui, &mut editor.draft, date);
-                    });
-                });
-                ui.add_space(12.0);
-            }
-        });
+        // Folded by default: twelve grids would push the word lists far down the page.
+        egui::CollapsingHeader::new(RichText::new(wording::GRIDS_TITLE).strong())
+            .id_salt("calendar_grids")
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(wording::GRID_HINT)
+                        .color(theme::MUTED)
+                        .small(),
+                );
+                ui.label(RichText::new(ui_dates::LEGEND).color(theme::MUTED).small());
+                months_ui(ui, &mut editor.draft);
+            });
     }
+}
+
+/// The year's twelve months side by side, wrapping to the width of the page.
+fn months_ui(ui: &mut egui::Ui, draft: &mut YearDraft) {
+    let year = draft.year();
+    ui.horizontal_wrapped(|ui| {
+        for month in 1..=12 {
+            let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+                continue;
+            };
+            ui.vertical(|ui| {
+                ui.label(RichText::new(wording::month_heading(month)).strong());
+                let id = ui.scope_id().with(("calendar_month", year, month));
+                date_picker::month_grid(ui, id, first, |ui, date| {
+                    day_ui(ui, draft, date);
+                });
+            });
+            ui.add_space(12.0);
+        }
+    });
 }
 
 /// One day in the editor's grids: its mark (an ordinary weekend shows as a muted 休), named

@@ -456,7 +456,10 @@ impl PlatformDialog {
         };
         ui.vertical(|ui| {
             let text = value(&mut self.form);
-            let is_date = hint == wording::DATE_HINT;
+            let is_date = matches!(
+                field,
+                Field::CreatedOn | Field::VerifiedUntil | Field::LastPostOn
+            );
             let changed = ui
                 .horizontal(|ui| {
                     let edit = egui::TextEdit::singleline(text)
