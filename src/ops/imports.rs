@@ -17,11 +17,19 @@ pub fn import_calendar_file(store: &mut Store, path: &Path) -> Result<Vec<i32>, 
     import_calendar_text(store, &text)
 }
 
-/// Imports the years of a holiday file's text (the window's editor hands in text).
+/// Imports the years of a holiday file's text.
 pub fn import_calendar_text(store: &mut Store, text: &str) -> Result<Vec<i32>, OpsError> {
     let years: Vec<YearSchedule> = parse_year_file(text)?;
     store.import_calendar_years(&years)?;
     Ok(years.iter().map(|y| y.year).collect())
+}
+
+/// Saves one year built in the window's month grids, the same way an imported file's year
+/// is stored (validated against the calendar, recorded in the audit chain); returns it.
+pub fn save_calendar_year(store: &mut Store, schedule: YearSchedule) -> Result<Vec<i32>, OpsError> {
+    let year = schedule.year;
+    store.import_calendar_years(&[schedule])?;
+    Ok(vec![year])
 }
 
 /// A word list by name: one of 第六条五's categories (and the internal-information markers),

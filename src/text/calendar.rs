@@ -163,3 +163,22 @@ impl fmt::Display for FileProblem {
         }
     }
 }
+
+impl fmt::Display for crate::domain::calendar::NoticeProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::domain::calendar::NoticeProblem;
+        match self {
+            NoticeProblem::Blank => f.write_str(
+                "请填写国务院办公厅通知文号，例如「国办发明电〔2025〕7号」，以便日后核对。",
+            ),
+            NoticeProblem::Malformed => {
+                f.write_str("通知文号应含方括号中的年份和序号，例如「国办发明电〔2025〕7号」。")
+            }
+            NoticeProblem::WrongYear { found, year } => write!(
+                f,
+                "通知文号中的年份是 {found} 年，但这是 {year} 年的安排：{year} 年的通知应在 {} 年或 {year} 年发布，请核对文号。",
+                year - 1
+            ),
+        }
+    }
+}

@@ -27,6 +27,7 @@ pub mod supervision;
 pub mod ui_audit;
 pub mod ui_calendar;
 pub mod ui_common;
+pub mod ui_dates;
 pub mod ui_exchange;
 pub mod ui_files;
 pub mod ui_filings;

@@ -146,8 +146,8 @@ pub enum Action {
         platform_id: i64,
         shutdown: Shutdown,
     },
-    /// 设置 › 节假日安排: a year's schedule as text (the editor), or a file to read.
-    ImportCalendarText(String),
+    /// 设置 › 节假日安排: a year's schedule built in the month grids, or a file to read.
+    SaveCalendarYear(crate::domain::calendar::YearSchedule),
     ImportCalendarFile(PathBuf),
     /// 设置 › 审查词表.
     AddWord {

@@ -485,6 +485,7 @@ impl Workspace {
     }
 
     fn workspace_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        super::date_picker::install(ui.ctx(), &self.calendar, self.today);
         egui::Panel::left("nav")
             .resizable(false)
             .exact_size(150.0)
@@ -644,7 +645,7 @@ impl Workspace {
             | Action::DeletePlatformKind { .. }
             | Action::BackupDatabase
             | Action::RepairAuditTriggers
-            | Action::ImportCalendarText(_)
+            | Action::SaveCalendarYear(_)
             | Action::ImportCalendarFile(_)
             | Action::AddWord { .. }
             | Action::RemoveWord { .. }

@@ -47,8 +47,8 @@ impl Workspace {
                 self.reload()?;
                 self.show_notice(crate::text::cli::audit_triggers_restored(&restored));
             }
-            Action::ImportCalendarText(text) => {
-                let result = imports::import_calendar_text(&mut self.store, &text);
+            Action::SaveCalendarYear(schedule) => {
+                let result = imports::save_calendar_year(&mut self.store, schedule);
                 self.calendar_imported(result)?;
             }
             Action::ImportCalendarFile(path) => {

@@ -423,8 +423,15 @@ impl FilingsView {
                 } else {
                     ui_common::SUBMITTED_ON_LABEL
                 });
-                ui.add(egui::TextEdit::singleline(&mut step.date).desired_width(140.0))
-                    .labelled_by(l.id);
+                ui.horizontal(|ui| {
+                    ui.add(egui::TextEdit::singleline(&mut step.date).desired_width(140.0))
+                        .labelled_by(l.id);
+                    super::date_picker::button(
+                        ui,
+                        &mut step.date,
+                        super::date_picker::Precision::Date,
+                    );
+                });
                 ui.end_row();
                 if step.archive {
                     let l = ui.label(wording::ARCHIVE_NO_LABEL);

@@ -228,6 +228,7 @@ impl HistoryView {
                     let l = ui.label(ui_common::SUBMITTED_ON_LABEL);
                     ui.add(egui::TextEdit::singleline(date).desired_width(120.0))
                         .labelled_by(l.id);
+                    super::date_picker::button(ui, date, super::date_picker::Precision::Date);
                 });
             }
             Form::Close {
@@ -237,8 +238,11 @@ impl HistoryView {
             } => {
                 egui::Grid::new("close_form").num_columns(2).show(ui, |ui| {
                     let l = ui.label(wording::CLOSED_ON_LABEL);
-                    ui.add(egui::TextEdit::singleline(date).desired_width(120.0))
-                        .labelled_by(l.id);
+                    ui.horizontal(|ui| {
+                        ui.add(egui::TextEdit::singleline(date).desired_width(120.0))
+                            .labelled_by(l.id);
+                        super::date_picker::button(ui, date, super::date_picker::Precision::Date);
+                    });
                     ui.end_row();
                     let l = ui.label(wording::CLOSURE_REASON_LABEL);
                     ui.add(egui::TextEdit::singleline(reason).desired_width(360.0))
@@ -264,8 +268,15 @@ impl HistoryView {
                     .num_columns(2)
                     .show(ui, |ui| {
                         let l = ui.label(wording::SHUT_DOWN_ON_LABEL);
-                        ui.add(egui::TextEdit::singleline(date).desired_width(120.0))
-                            .labelled_by(l.id);
+                        ui.horizontal(|ui| {
+                            ui.add(egui::TextEdit::singleline(date).desired_width(120.0))
+                                .labelled_by(l.id);
+                            super::date_picker::button(
+                                ui,
+                                date,
+                                super::date_picker::Precision::Date,
+                            );
+                        });
                         ui.end_row();
                         ui.label(wording::SHUTDOWN_REASON_LABEL);
                         ui.vertical(|ui| {

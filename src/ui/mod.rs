@@ -16,6 +16,7 @@ mod auto_backup;
 mod calendar_view;
 mod connection;
 pub mod database_section;
+mod date_picker;
 pub mod file_chooser;
 mod filings_view;
 mod history_view;

@@ -466,10 +466,28 @@ impl PlatformDialog {
             _ => "",
         };
         ui.vertical(|ui| {
-            let edit = egui::TextEdit::singleline(value(&mut self.form))
-                .hint_text(hint)
-                .desired_width(300.0);
-            if ui.add(edit).labelled_by(label.id).changed() {
+            let text = value(&mut self.form);
+            let is_date = matches!(
+                field,
+                Field::CreatedOn | Field::VerifiedUntil | Field::LastPostOn
+            );
+            let changed = ui
+                .horizontal(|ui| {
+                    let edit = egui::TextEdit::singleline(text)
+                        .hint_text(hint)
+                        .desired_width(300.0);
+                    let typed = ui.add(edit).labelled_by(label.id).changed();
+                    let picked = is_date
+                        && super::date_picker::button(
+                            ui,
+                            text,
+                            super::date_picker::Precision::Date,
+                        )
+                        .changed();
+                    typed || picked
+                })
+                .inner;
+            if changed {
                 touched.push(field);
             }
             self.error_line(ui, field);

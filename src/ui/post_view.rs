@@ -363,12 +363,19 @@ impl PostView {
                 ui.end_row();
                 let l = ui.label(wording::PLANNED_AT_LABEL);
                 ui.vertical(|ui| {
-                    ui.add(
-                        egui::TextEdit::singleline(&mut self.form.planned_at)
-                            .hint_text(wording::PLANNED_AT_HINT)
-                            .desired_width(160.0),
-                    )
-                    .labelled_by(l.id);
+                    ui.horizontal(|ui| {
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.form.planned_at)
+                                .hint_text(wording::PLANNED_AT_HINT)
+                                .desired_width(160.0),
+                        )
+                        .labelled_by(l.id);
+                        super::date_picker::button(
+                            ui,
+                            &mut self.form.planned_at,
+                            super::date_picker::Precision::DateTime,
+                        );
+                    });
                     self.error_line(ui, Field::PostPlannedAt);
                 });
                 ui.end_row();

@@ -216,6 +216,9 @@ impl PostsView {
                 )
                 .labelled_by(l.id)
                 .lost_focus();
+            changed |=
+                super::date_picker::button(ui, &mut self.from, super::date_picker::Precision::Date)
+                    .changed();
             let l = ui.label(wording::UNTIL_LABEL);
             changed |= ui
                 .add(
@@ -225,6 +228,12 @@ impl PostsView {
                 )
                 .labelled_by(l.id)
                 .lost_focus();
+            changed |= super::date_picker::button(
+                ui,
+                &mut self.until,
+                super::date_picker::Precision::Date,
+            )
+            .changed();
             let l = ui.label(wording::TITLE_CONTAINS_LABEL);
             changed |= ui
                 .add(
