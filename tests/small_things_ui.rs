@@ -95,3 +95,32 @@ fn a_word_list_shows_many_words_scrolls_to_the_last_and_filters() {
     assert!(!with.is_empty());
     assert_eq!(drawn(&h, &words), with.len());
 }
+
+#[test]
+fn the_audit_page_names_what_entries_are_about() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo(mediadesk::today()).unwrap();
+    store
+        .sign_in("admin", mediadesk::store::DEMO_PASSWORD)
+        .unwrap();
+    let admin = store.session().unwrap().clone();
+    let mut h = harness(store, [1600.0, 1000.0]);
+    h.get_by_label("审计记录").click();
+    h.run();
+    // The newest entry is the administrator's sign-in: named, not `user:N`.
+    let named = format!("账号「{}」", admin.label());
+    assert!(
+        h.query_all_by_label(&named).next().is_some(),
+        "「{named}」 not shown"
+    );
+    for raw in ["user:", "post:", "platform:", "unit:", "person:"] {
+        assert!(
+            h.query_all_by_label_contains(raw).next().is_none(),
+            "a raw 「{raw}」 is shown"
+        );
+    }
+    assert!(
+        h.query_all_by_label_contains("平台「").next().is_some()
+            || h.query_all_by_label_contains("信息「").next().is_some()
+    );
+}
