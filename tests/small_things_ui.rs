@@ -124,3 +124,95 @@ fn the_audit_page_names_what_entries_are_about() {
             || h.query_all_by_label_contains("信息「").next().is_some()
     );
 }
+
+fn demo_as_admin(size: [f32; 2]) -> Harness<'static, MediaDeskApp> {
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo(mediadesk::today()).unwrap();
+    store
+        .sign_in("admin", mediadesk::store::DEMO_PASSWORD)
+        .unwrap();
+    harness(store, size)
+}
+
+/// The centre of the node labelled `label` (a dialog's title is centred in its bar).
+fn centre_x(h: &Harness<'_, MediaDeskApp>, label: &str) -> f32 {
+    h.get_by_label(label).rect().center().x
+}
+
+#[test]
+fn the_platform_dialog_stays_centred_and_still_while_messages_appear() {
+    let size = [1280.0, 800.0];
+    let mut h = demo_as_admin(size);
+    h.get_by_role_and_label(Role::Button, "平台台账").click();
+    h.run();
+    h.get_by_label("＋ 新增平台").click();
+    h.run();
+    assert!((centre_x(&h, "新增平台") - size[0] / 2.0).abs() < 4.0);
+    let title = h.get_by_label("新增平台").rect();
+    let save = h.get_by_label("保存").rect();
+    // Saving the empty form brings every message at once: the dialog does not move or grow.
+    h.get_by_label("保存").click();
+    h.run();
+    h.get_by_label("还有内容需要修改，请看各项旁边的红色提示。");
+    assert_eq!(title, h.get_by_label("新增平台").rect());
+    assert_eq!(save, h.get_by_label("保存").rect());
+}
+
+#[test]
+fn unit_and_person_forms_are_centred_and_speak_after_a_try() {
+    let size = [1280.0, 800.0];
+    let mut h = demo_as_admin(size);
+    h.get_by_role_and_label(Role::Button, "单位与人员").click();
+    h.run();
+    h.get_by_label_contains("新增单位").click();
+    h.run();
+    assert!((centre_x(&h, "新增单位") - size[0] / 2.0).abs() < 4.0);
+    // An empty new form says nothing until 保存.
+    assert!(h.query_by_label_contains("必填，请输入单位名称").is_none());
+    let field = h
+        .get_by_role_and_label(Role::TextInput, "单位名称：")
+        .rect();
+    let window = h.get_by_label("新增单位").rect();
+    let save = h.get_by_label("保存").rect();
+    h.get_by_label("保存").click();
+    h.run();
+    assert_eq!(window, h.get_by_label("新增单位").rect());
+    h.get_by_label_contains("必填，请输入单位名称");
+    assert_eq!(save, h.get_by_label("保存").rect());
+    assert_eq!(
+        field,
+        h.get_by_role_and_label(Role::TextInput, "单位名称：")
+            .rect()
+    );
+    // Typing the name clears it at once.
+    h.get_by_role_and_label(Role::TextInput, "单位名称：")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "单位名称：")
+        .type_text("新闻学院");
+    h.run();
+    assert!(h.query_by_label_contains("必填，请输入单位名称").is_none());
+}
+
+#[test]
+fn the_history_window_keeps_its_top_while_a_form_opens_in_it() {
+    let size = [1280.0, 800.0];
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo(mediadesk::today()).unwrap();
+    store
+        .sign_in("zhengzihan", mediadesk::store::DEMO_PASSWORD)
+        .unwrap();
+    let mut h = harness(store, size);
+    h.get_by_label("电信极客").click();
+    h.run();
+    h.get_by_label("历史与报备…").click();
+    h.run();
+    let before = h.get_by_label("平台历史：电信极客").rect();
+    assert!(before.min.x >= 0.0 && before.min.y >= 0.0, "{before:?}");
+    // The close form makes the window longer: it grows downwards, its top stays.
+    h.get_by_label("停止运营…").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "停止运营原因：");
+    let after = h.get_by_label("平台历史：电信极客").rect();
+    assert_eq!(before.min, after.min);
+}

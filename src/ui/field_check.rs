@@ -3,19 +3,29 @@
 //! its own column beside the field, so it appears without pushing the fields below it down.
 
 use std::collections::HashSet;
+use std::hash::Hash;
 
 use eframe::egui::{self, RichText};
 
 use super::theme;
 
-/// Which fields of one form were left, and whether saving was tried.
-#[derive(Default)]
-pub struct Touched {
-    left: HashSet<&'static str>,
+/// Which fields of one form were left, and whether saving was tried. Fields are named by
+/// `K`: a short name, or the domain's `validation::Field`.
+pub struct Touched<K = &'static str> {
+    left: HashSet<K>,
     tried: bool,
 }
 
-impl Touched {
+impl<K> Default for Touched<K> {
+    fn default() -> Self {
+        Self {
+            left: HashSet::new(),
+            tried: false,
+        }
+    }
+}
+
+impl<K: Eq + Hash + Copy> Touched<K> {
     /// Saving was tried: every field's problem shows from now on.
     pub fn tried(&mut self) {
         self.tried = true;
@@ -28,8 +38,15 @@ impl Touched {
     }
 
     /// Whether `field`'s problem is shown.
-    pub fn shows(&self, field: &'static str) -> bool {
-        self.tried || self.left.contains(field)
+    pub fn shows(&self, field: K) -> bool {
+        self.tried || self.left.contains(&field)
+    }
+
+    /// Notes that `field` was left, when `response` says so.
+    pub fn note(&mut self, field: K, response: &egui::Response) {
+        if response.lost_focus() {
+            self.left.insert(field);
+        }
     }
 
     /// One grid row: the label, a one-line field (hidden typing for a password) and, in the
@@ -37,7 +54,7 @@ impl Touched {
     pub fn row(
         &mut self,
         ui: &mut egui::Ui,
-        field: &'static str,
+        field: K,
         label: &str,
         value: &mut String,
         password: bool,
@@ -51,16 +68,14 @@ impl Touched {
                     .desired_width(240.0),
             )
             .labelled_by(l.id);
-        if response.lost_focus() {
-            self.left.insert(field);
-        }
+        self.note(field, &response);
         self.message(ui, field, problem);
         ui.end_row();
         response
     }
 
     /// The third column of a row: the problem when it is due, else nothing.
-    pub fn message(&self, ui: &mut egui::Ui, field: &'static str, problem: Option<&str>) {
+    pub fn message(&self, ui: &mut egui::Ui, field: K, problem: Option<&str>) {
         match problem.filter(|_| self.shows(field)) {
             Some(p) => ui.label(RichText::new(p).color(theme::DANGER).small()),
             None => ui.label(""),

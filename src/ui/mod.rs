@@ -14,6 +14,7 @@ mod auto_backup;
 mod calendar_view;
 mod connection;
 pub mod database_section;
+mod dialog;
 mod field_check;
 mod filings_view;
 mod history_view;
