@@ -173,13 +173,18 @@ fn keys_follow_password_changes_and_resets() {
     common::demo_sign_in(&mut s, "zhangzhe");
     let me = s.session().unwrap().user_id;
     // Her own change: the same key, sealed again under the new password.
-    s.set_password(me, "新的密码-2026", "新的密码-2026").unwrap();
+    s.change_own_password(
+        mediadesk::store::DEMO_PASSWORD,
+        "新的密码-2026",
+        "新的密码-2026",
+    )
+    .unwrap();
     s.sign_out().unwrap();
     s.sign_in("zhangzhe", "新的密码-2026").unwrap();
     s.sign_out().unwrap();
     // The administrator's reset: a new key issued by the administrator.
     common::demo_sign_in(&mut s, "admin");
-    s.set_password(me, "管理员重置-2026", "管理员重置-2026").unwrap();
+    s.reset_password(me, "管理员重置-2026", "管理员重置-2026").unwrap();
     s.sign_out().unwrap();
     s.sign_in("zhangzhe", "管理员重置-2026").unwrap();
     s.sign_out().unwrap();

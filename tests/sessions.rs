@@ -117,7 +117,7 @@ fn dead_sessions_are_refused_and_cleared() {
             |s, token| {
                 common::sign_in(s, "admin");
                 let id = s.user_id("lijun").unwrap().unwrap();
-                s.set_password(id, "another-pass-2026", "another-pass-2026").unwrap();
+                s.reset_password(id, "another-pass-2026", "another-pass-2026").unwrap();
                 token.to_owned()
             },
             CliSessionProblem::PasswordChanged,

@@ -284,6 +284,7 @@ fn starting_empty_with_ones_own_unit() {
     h.get_by_label_contains("两次输入的密码不一致");
     password(&h, "再输一次：").click();
     h.run();
+    h.key_press(egui::Key::End);
     h.key_press(egui::Key::Backspace);
     password(&h, "再输一次：").type_text("6");
     h.run();

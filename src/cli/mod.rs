@@ -325,6 +325,13 @@ pub fn run_to(
         (_, None) if needs_actor => sessions::sign_in_by_the_only_session(&mut store)?,
         (_, None) => {}
     }
+    let changing = matches!(
+        command,
+        Command::Users {
+            command: users::UsersCommand::Password
+        }
+    );
+    users::refuse_until_changed(&store, changing)?;
     execute(command, &mut store, out)
 }
 

@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::Subcommand;
 
 use super::{CliError, password_from, to_json};
-use crate::store::{NEW_PASSWORD_ENV_VAR, NewUser, Store};
+use crate::store::{NEW_PASSWORD_ENV_VAR, NewUser, PASSWORD_ENV_VAR, Store};
 use crate::text::cli as text;
 
 #[derive(Subcommand, Debug)]
@@ -32,12 +32,44 @@ pub enum UsersCommand {
         #[arg(long)]
         json: bool,
     },
+    /// 修改本人（--as）的密码：当前密码取自环境变量 MEDIADESK_PASSWORD 或提示输入，新密码取自 MEDIADESK_NEW_PASSWORD 或提示输入。管理员重置密码后，须先运行本命令
+    Password,
+    /// 重置他人忘记的密码（系统管理员）：临时密码取自环境变量 MEDIADESK_NEW_PASSWORD 或提示输入，对方下次登录时须修改
+    ResetPassword {
+        #[arg(long)]
+        login: String,
+    },
 }
 
 impl UsersCommand {
     pub fn writes(&self) -> bool {
-        matches!(self, Self::Add { .. })
+        matches!(
+            self,
+            Self::Add { .. } | Self::Password | Self::ResetPassword { .. }
+        )
     }
+}
+
+/// A person whose password an administrator reset runs only `users password` until they have
+/// chosen their own.
+pub(super) fn refuse_until_changed(store: &Store, changing: bool) -> Result<(), CliError> {
+    match store.session() {
+        Some(s) if s.must_change_password && !changing => Err(CliError::Message(
+            text::must_change_password_first(&s.login),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A new password, typed twice at a prompt (once when it comes from the environment).
+fn new_password(first_prompt: &str) -> Result<(String, String), CliError> {
+    let password = password_from(NEW_PASSWORD_ENV_VAR, first_prompt)?;
+    let again = if std::env::var(NEW_PASSWORD_ENV_VAR).is_ok() {
+        password.clone()
+    } else {
+        password_from(NEW_PASSWORD_ENV_VAR, text::PASSWORD_AGAIN_PROMPT)?
+    };
+    Ok((password, again))
 }
 
 pub(super) fn run(
@@ -53,12 +85,7 @@ pub(super) fn run(
             system_admin,
             school_supervisor,
         } => {
-            let password = password_from(NEW_PASSWORD_ENV_VAR, text::NEW_PASSWORD_PROMPT)?;
-            let again = if std::env::var(NEW_PASSWORD_ENV_VAR).is_ok() {
-                password.clone()
-            } else {
-                password_from(NEW_PASSWORD_ENV_VAR, text::PASSWORD_AGAIN_PROMPT)?
-            };
+            let (password, again) = new_password(text::NEW_PASSWORD_PROMPT)?;
             let id = store.add_user(&NewUser {
                 login: login.clone(),
                 display_name: name.unwrap_or_default(),
@@ -69,6 +96,20 @@ pub(super) fn run(
                 password_again: again,
             })?;
             writeln!(out, "{}", text::user_added(login.trim(), id))?;
+        }
+        UsersCommand::Password => {
+            let current = password_from(PASSWORD_ENV_VAR, text::CURRENT_PASSWORD_PROMPT)?;
+            let (password, again) = new_password(text::OWN_NEW_PASSWORD_PROMPT)?;
+            store.change_own_password(&current, &password, &again)?;
+            writeln!(out, "{}", text::OWN_PASSWORD_CHANGED)?;
+        }
+        UsersCommand::ResetPassword { login } => {
+            let user = store
+                .user_id(&login)?
+                .ok_or_else(|| CliError::Message(text::no_such_login(login.trim())))?;
+            let (password, again) = new_password(text::TEMPORARY_PASSWORD_PROMPT)?;
+            store.reset_password(user, &password, &again)?;
+            writeln!(out, "{}", text::password_reset(login.trim()))?;
         }
         UsersCommand::List { json } => {
             let users = store.users()?;

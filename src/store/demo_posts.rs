@@ -160,8 +160,13 @@ impl Store {
                 .unwrap_or_default()
         };
 
+        // Each post's steps happen on past days, in order (drafted ≤ reviewed ≤ published),
+        // all at least a day before `today` so none is later than the moment of loading.
+        let loading_clock = self.clock;
+
         // 已发布: the whole way through.
         self.demo_as_login("zhangzhe")?;
+        self.clock = Some(at(5, 15, 20));
         let published = self.create_post(&draft(
             p,
             "商学院召开2026年秋季学期教学工作会议",
@@ -169,7 +174,9 @@ impl Store {
             Category::News,
             "学院新闻",
         ))?;
+        self.clock = Some(at(5, 15, 40));
         self.demo_step("zhangzhe", published, PostAction::Submit)?;
+        self.clock = Some(at(4, 10, 5));
         self.demo_step(
             "liuxiaoyan",
             published,
@@ -177,6 +184,7 @@ impl Store {
                 comment: "内容属实，同意发布。".into(),
             },
         )?;
+        self.clock = Some(at(3, 9, 32));
         self.demo_step(
             "lijun",
             published,
@@ -188,6 +196,7 @@ impl Store {
 
         // 待发布: a reprint for the party-building column, approved by the unit head.
         self.demo_as_login("zhangzhe")?;
+        self.clock = Some(at(2, 14, 0));
         let mut reprint = draft(
             p,
             "【党建园地】深入学习贯彻党的二十届四中全会精神",
@@ -203,7 +212,9 @@ impl Store {
             editor: "张喆".into(),
         };
         let approved = self.create_post(&reprint)?;
+        self.clock = Some(at(2, 14, 30));
         self.demo_step("zhangzhe", approved, PostAction::Submit)?;
+        self.clock = Some(at(1, 16, 20));
         self.demo_step(
             "wangjianguo",
             approved,
@@ -214,6 +225,7 @@ impl Store {
 
         // 待审核, second revision after a return: the reviewer sees what changed.
         self.demo_as_login("zhangzhe")?;
+        self.clock = Some(at(2, 10, 0));
         let mut award = draft(
             p,
             "商学院学子在全国大学生市场调查与分析大赛中获佳绩",
@@ -222,7 +234,9 @@ impl Store {
             "学院新闻",
         );
         let submitted = self.create_post(&award)?;
+        self.clock = Some(at(2, 10, 15));
         self.demo_step("zhangzhe", submitted, PostAction::Submit)?;
+        self.clock = Some(at(1, 9, 40));
         self.demo_as_login("liuxiaoyan")?;
         self.mark_seen(submitted, 1)?;
         self.demo_step(
@@ -233,13 +247,16 @@ impl Store {
             },
         )?;
         self.demo_as_login("zhangzhe")?;
+        self.clock = Some(at(1, 15, 0));
         award.body = "11月15日，第十六届全国大学生市场调查与分析大赛总决赛落下帷幕，商学院代表队获得本科组一等奖。\n\n该队由市场营销专业三名学生组成，在李老师、周老师的指导下，参赛作品围绕郑州市新能源汽车消费意愿展开调查。".into();
         let version = self.post(submitted)?.version;
         self.edit_post(submitted, version, &award)?;
+        self.clock = Some(at(1, 15, 5));
         self.demo_step("zhangzhe", submitted, PostAction::Submit)?;
 
         // 退回 by the administrator at the last step.
         self.demo_as_login("zhangzhe")?;
+        self.clock = Some(at(1, 11, 0));
         let returned = self.create_post(&draft(
             p,
             "关于2027届毕业生图像信息采集工作的通知",
@@ -247,7 +264,9 @@ impl Store {
             Category::Notice,
             "通知公告",
         ))?;
+        self.clock = Some(at(1, 11, 10));
         self.demo_step("zhangzhe", returned, PostAction::Submit)?;
+        self.clock = Some(at(1, 14, 0));
         self.demo_step(
             "wangjianguo",
             returned,
@@ -255,6 +274,7 @@ impl Store {
                 comment: String::new(),
             },
         )?;
+        self.clock = Some(at(1, 17, 30));
         self.demo_step(
             "lijun",
             returned,
@@ -265,6 +285,7 @@ impl Store {
 
         // 撤回 by the author before review.
         self.demo_as_login("zhangzhe")?;
+        self.clock = Some(at(1, 16, 0));
         let withdrawn = self.create_post(&draft(
             p,
             "商学院2027年硕士研究生复试安排公告",
@@ -272,11 +293,14 @@ impl Store {
             Category::Announcement,
             "招生就业",
         ))?;
+        self.clock = Some(at(1, 16, 5));
         self.demo_step("zhangzhe", withdrawn, PostAction::Submit)?;
+        self.clock = Some(at(1, 16, 30));
         self.demo_step("zhangzhe", withdrawn, PostAction::Withdraw)?;
 
         // 草稿 that screening stops: personal data in a public list (第六条五第12项).
         self.demo_as_login("zhangzhe")?;
+        self.clock = Some(at(1, 17, 0));
         let mut list = draft(
             p,
             "2026年度国家奖学金获奖学生名单公示",
@@ -286,6 +310,7 @@ impl Store {
         );
         list.planned_at = Some(at(0, 10, 0) + chrono::Duration::days(2));
         self.create_post(&list)?;
+        self.clock = loading_clock;
         Ok(())
     }
 }

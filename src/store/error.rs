@@ -80,6 +80,8 @@ pub enum StoreError {
     /// An account's signing key could not be made, opened or sealed again.
     Signing(crate::domain::signing::SigningError),
     WrongPassword,
+    /// Changing one's own password: the current password typed is not the right one.
+    WrongCurrentPassword,
     SignInThrottled {
         seconds: u64,
     },
@@ -169,6 +171,8 @@ pub enum Rejection {
     /// An account for unit work needs the person it acts as.
     AccountNeedsPerson,
     CannotDisableSelf,
+    /// One's own password is changed with the current one, not reset.
+    ResetOwnPassword,
     /// Only a draft that was never handed on can be deleted; one with a history is withdrawn.
     OnlyNewDraftsDelete,
     /// Posts are written, reviewed and published by a unit's people, not by a bare account.

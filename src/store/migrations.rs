@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_activity.sql"),
     include_str!("migrations/009_signing.sql"),
     include_str!("migrations/010_cli_sessions.sql"),
+    include_str!("migrations/011_must_change_password.sql"),
 ];
 
 /// The same steps for the server (BIGINT integers, identity keys, PL/pgSQL triggers).
@@ -34,6 +35,7 @@ pub const PG_MIGRATIONS: &[&str] = &[
     include_str!("migrations/pg/008_activity.sql"),
     include_str!("migrations/pg/009_signing.sql"),
     include_str!("migrations/pg/010_cli_sessions.sql"),
+    include_str!("migrations/pg/011_must_change_password.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -7,6 +7,7 @@ mod activity;
 mod audit_guard;
 mod audit_head;
 mod audit_log;
+mod audit_names;
 mod backup;
 mod bulk;
 mod calendar;
@@ -47,6 +48,7 @@ pub mod drafts;
 
 pub use activity::MonthlyCount;
 pub use audit_log::{AnchorCheck, AuditCheck, AuditFilter, VerifyOptions};
+pub use audit_names::ObjectName;
 pub use backup::{
     BackupContents, BackupError, BackupInfo, Restored, back_up_file, backup_folder_of,
     list_backups, restore_from,

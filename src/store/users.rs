@@ -46,6 +46,9 @@ pub struct Session {
     pub unit_name: String,
     pub roles: Vec<Role>,
     pub is_system_admin: bool,
+    /// An administrator reset the password: the person must choose their own before doing
+    /// anything else (window and command line).
+    pub must_change_password: bool,
 }
 
 impl Session {
@@ -111,6 +114,31 @@ struct Credentials {
     active: bool,
     failed: u32,
     last_failed_at: Option<NaiveDateTime>,
+}
+
+impl Credentials {
+    /// After repeated wrong passwords, the next try waits (sign-in and password change alike).
+    fn wait_over(&self, now: NaiveDateTime) -> Result<(), StoreError> {
+        if let Some(last) = self.last_failed_at {
+            let since = (now - last).to_std().unwrap_or(Duration::ZERO);
+            let seconds = seconds_to_wait(self.failed, since);
+            if seconds > 0 {
+                return Err(StoreError::SignInThrottled { seconds });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads `id, password_hash, active, failed_attempts, last_failed_at`.
+fn credentials(r: &super::db::Row) -> Result<Credentials, super::db::Error> {
+    Ok(Credentials {
+        id: r.get(0)?,
+        hash: r.get(1)?,
+        active: r.get(2)?,
+        failed: r.get::<_, i64>(3)?.clamp(0, i64::from(u32::MAX)) as u32,
+        last_failed_at: r.get(4)?,
+    })
 }
 
 impl Store {
@@ -334,15 +362,7 @@ impl Store {
                 "SELECT id, password_hash, active, failed_attempts, last_failed_at
                  FROM users WHERE lower(login) = lower(?1)",
                 [login],
-                |r| {
-                    Ok(Credentials {
-                        id: r.get(0)?,
-                        hash: r.get(1)?,
-                        active: r.get(2)?,
-                        failed: r.get::<_, i64>(3)?.clamp(0, i64::from(u32::MAX)) as u32,
-                        last_failed_at: r.get(4)?,
-                    })
-                },
+                credentials,
             )
             .optional()?;
         let Some(creds) = creds else {
@@ -350,13 +370,7 @@ impl Store {
             let _ = auth::verify_password(DUMMY_HASH, password);
             return Err(StoreError::WrongPassword);
         };
-        if let Some(last) = creds.last_failed_at {
-            let since = (now - last).to_std().unwrap_or(Duration::ZERO);
-            let seconds = seconds_to_wait(creds.failed, since);
-            if seconds > 0 {
-                return Err(StoreError::SignInThrottled { seconds });
-            }
-        }
+        creds.wait_over(now)?;
         if !auth::verify_password(&creds.hash, password) {
             self.record_failed_sign_in(creds.id, login, now)?;
             return Err(StoreError::WrongPassword);
@@ -432,11 +446,11 @@ impl Store {
 
     /// Reads a user's session (name, person, unit, roles).
     pub(super) fn session_of(&self, user_id: i64) -> Result<Session, StoreError> {
-        let (login, display_name, person_id, unit_id, unit_name, is_system_admin, school) = self
+        let (login, display_name, person_id, unit_id, unit_name, flags) = self
             .conn
             .query_row(
                 "SELECT u.login, u.display_name, u.person_id, p.unit_id, COALESCE(un.name, ''),
-                        u.is_system_admin, u.is_school_supervisor
+                        u.is_system_admin, u.is_school_supervisor, u.must_change_password
                  FROM users u LEFT JOIN people p ON p.id = u.person_id
                               LEFT JOIN units un ON un.id = p.unit_id
                  WHERE u.id = ?1",
@@ -448,8 +462,11 @@ impl Store {
                         r.get::<_, Option<i64>>(2)?,
                         r.get::<_, Option<i64>>(3)?,
                         r.get::<_, String>(4)?,
-                        r.get::<_, bool>(5)?,
-                        r.get::<_, bool>(6)?,
+                        (
+                            r.get::<_, bool>(5)?,
+                            r.get::<_, bool>(6)?,
+                            r.get::<_, bool>(7)?,
+                        ),
                     ))
                 },
             )
@@ -462,6 +479,7 @@ impl Store {
             Some(p) => roles_of(&self.conn, p)?,
             None => Vec::new(),
         };
+        let (is_system_admin, school, must_change_password) = flags;
         if school {
             roles.push(Role::SchoolSupervisor);
         }
@@ -474,6 +492,7 @@ impl Store {
             unit_name,
             roles,
             is_system_admin,
+            must_change_password,
         })
     }
 
@@ -515,37 +534,53 @@ impl Store {
         self.signer = None;
     }
 
-    /// Sets a new password: one's own, or anyone's by a system administrator.
-    pub fn set_password(
+    /// Changes one's own password. The current one is checked first (someone at an unlocked
+    /// desk cannot take the account over): a wrong one counts as a failed sign-in, with the
+    /// same wait after repeated tries. One's own signing key is sealed again under the new
+    /// password, and the mark left by an administrator's reset is cleared.
+    pub fn change_own_password(
         &mut self,
-        user_id: i64,
+        current: &str,
         password: &str,
         again: &str,
     ) -> Result<(), StoreError> {
-        let target = self.session_of(user_id)?;
-        check_password(&target.login, password, again)?;
-        let hash = auth::hash_password(password)?;
-        let own = self.session.as_ref().is_some_and(|s| s.user_id == user_id);
-        // One's own key is sealed again under the new password; an administrator, who cannot
-        // open another's key, issues them a new one (the old one still checks older entries).
-        let resealed = match (&self.signer, own) {
-            (Some(key), true) => Some(key.seal(password).map_err(keys::signing)?),
-            _ => None,
+        self.change_own_password_at(current, password, again, self.now())
+    }
+
+    /// `change_own_password` at a given time, so the wait after wrong tries can be tested.
+    pub fn change_own_password_at(
+        &mut self,
+        current: &str,
+        password: &str,
+        again: &str,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        let Some(me) = self.session.clone() else {
+            return Err(StoreError::Forbidden(
+                crate::domain::permissions::Refusal::NotSignedIn,
+            ));
         };
+        self.check_current_password(me.user_id, &me.login, current, now)?;
+        check_password(&me.login, password, again)?;
+        let hash = auth::hash_password(password)?;
+        // The same key, sealed again: entries sealed before still check with it.
+        let resealed = match &self.signer {
+            Some(key) => Some(key.seal(password).map_err(keys::signing)?),
+            None => None,
+        };
+        // An account from before signing gets its key now.
         let fresh = match resealed {
             Some(_) => None,
             None => Some(keys::new_key(password, KdfCost::DEFAULT)?),
         };
+        let user_id = me.user_id;
         self.write(|w| {
-            if own {
-                // Everyone may change their own password (a disabled account may not).
-                w.allow_self()?;
-            } else {
-                w.allow(Permission::ManageAccounts, Target::School)?;
-            }
+            // Everyone may change their own password (a disabled account may not).
+            w.allow_self()?;
             w.tx.execute(
                 "UPDATE users SET password_hash = ?1, failed_attempts = 0, last_failed_at = NULL,
-                                  version = version + 1, updated_at = ?2 WHERE id = ?3",
+                                  must_change_password = 0, version = version + 1,
+                                  updated_at = ?2 WHERE id = ?3",
                 params![hash, w.now(), user_id],
             )?;
             match (&resealed, &fresh) {
@@ -556,16 +591,86 @@ impl Store {
                     )?;
                 }
                 (None, Some((_, sealed))) => {
-                    keys::issue_key(&w.tx, w.now(), w.signer(), user_id, &target.login, sealed)?;
+                    keys::issue_key(&w.tx, w.now(), w.signer(), user_id, &me.login, sealed)?;
                 }
                 (None, None) => {}
             }
             w.note(
                 "password_set",
                 format!("user:{user_id}"),
-                &crate::text::audit::password_set(&target.label()),
+                &crate::text::audit::password_set(&me.label()),
+            )
+        })?;
+        if let Some(fresh_key) = fresh.map(|(key, _)| key) {
+            self.signer = Some(fresh_key);
+        }
+        if let Some(session) = &mut self.session {
+            session.must_change_password = false;
+        }
+        Ok(())
+    }
+
+    /// A system administrator sets another person's forgotten password. It is temporary: the
+    /// person must choose their own at the next sign-in. The administrator, who cannot open
+    /// the person's key, issues them a new one (the old one still checks older entries).
+    pub fn reset_password(
+        &mut self,
+        user_id: i64,
+        password: &str,
+        again: &str,
+    ) -> Result<(), StoreError> {
+        if self.session.as_ref().is_some_and(|s| s.user_id == user_id) {
+            return Err(Rejection::ResetOwnPassword.into());
+        }
+        let target = self.session_of(user_id)?;
+        check_password(&target.login, password, again)?;
+        let hash = auth::hash_password(password)?;
+        let (_, sealed) = keys::new_key(password, KdfCost::DEFAULT)?;
+        self.write(|w| {
+            w.allow(Permission::ManageAccounts, Target::School)?;
+            w.tx.execute(
+                "UPDATE users SET password_hash = ?1, failed_attempts = 0, last_failed_at = NULL,
+                                  must_change_password = 1, version = version + 1,
+                                  updated_at = ?2 WHERE id = ?3",
+                params![hash, w.now(), user_id],
+            )?;
+            keys::issue_key(&w.tx, w.now(), w.signer(), user_id, &target.login, &sealed)?;
+            w.note(
+                "password_reset",
+                format!("user:{user_id}"),
+                &crate::text::audit::password_reset(&target.label()),
             )
         })
+    }
+
+    /// Checks the signed-in person's current password as sign-in does: the wait after
+    /// repeated wrong tries applies, and a wrong one is noted as a failed sign-in.
+    fn check_current_password(
+        &mut self,
+        user_id: i64,
+        login: &str,
+        password: &str,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        let creds = self
+            .conn
+            .query_row(
+                "SELECT id, password_hash, active, failed_attempts, last_failed_at
+                 FROM users WHERE id = ?1",
+                [user_id],
+                credentials,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: Entity::Account,
+                id: user_id,
+            })?;
+        creds.wait_over(now)?;
+        if !auth::verify_password(&creds.hash, password) {
+            self.record_failed_sign_in(creds.id, login, now)?;
+            return Err(StoreError::WrongCurrentPassword);
+        }
+        Ok(())
     }
 
     /// Turns an account off or on (a colleague who left keeps their history, not their access).

@@ -172,6 +172,11 @@ pub fn password_set(target: &str) -> String {
     format!("设置「{target}」的密码")
 }
 
+/// 「重置「张喆（zhangzhe）」的密码（下次登录时须修改）」.
+pub fn password_reset(target: &str) -> String {
+    format!("重置「{target}」的密码（下次登录时须修改）")
+}
+
 /// The audit comment of a calendar import: where the year's schedule came from.
 pub fn calendar_sources(sources: &[String]) -> String {
     sources.join("；")

@@ -53,6 +53,30 @@ pub fn database_missing(path: &Path) -> String {
 
 pub const NEW_PASSWORD_PROMPT: &str = "请输入新账号的密码：";
 pub const PASSWORD_AGAIN_PROMPT: &str = "请再输入一次：";
+pub const CURRENT_PASSWORD_PROMPT: &str = "请输入当前密码：";
+pub const OWN_NEW_PASSWORD_PROMPT: &str = "请输入新密码：";
+pub const TEMPORARY_PASSWORD_PROMPT: &str = "请输入临时密码：";
+pub const OWN_PASSWORD_CHANGED: &str =
+    "密码已修改。命令行会话随之结束，请重新运行 mediadesk sign-in --as 登录名。";
+
+/// After `users reset-password`.
+pub fn password_reset(login: &str) -> String {
+    format!(
+        "已重置「{login}」的密码。请把临时密码当面或电话告知本人；对方下次登录时须先修改密码（窗口中会提示，命令行用 mediadesk users password）。"
+    )
+}
+
+/// A login name that no account has.
+pub fn no_such_login(login: &str) -> String {
+    format!("没有登录名为「{login}」的账号，请用 mediadesk users list 查看。")
+}
+
+/// A command by someone whose password an administrator reset.
+pub fn must_change_password_first(login: &str) -> String {
+    format!(
+        "系统管理员重置了「{login}」的密码，须先改成自己的密码才能办理其他事项：请运行 mediadesk users password --as {login}（当前密码即管理员告知的临时密码）。"
+    )
+}
 
 /// What the demo put in the database, counted from it.
 pub fn demo_loaded(units: usize, people: usize, platforms: usize, posts: usize) -> String {

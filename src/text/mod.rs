@@ -84,6 +84,7 @@ pub fn audit_action_label(code: &str) -> &str {
         "user_enable" => "启用账号",
         "user_disable" => "停用账号",
         "password_set" => "设置密码",
+        "password_reset" => "重置密码",
         "unit_add" => "新增单位",
         "unit_edit" => "修改单位",
         "unit_delete" => "删除单位",

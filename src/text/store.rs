@@ -87,6 +87,9 @@ impl fmt::Display for StoreError {
             StoreError::WrongPassword => f.write_str(
                 "登录名或密码不正确，请重新输入（注意大小写和输入法）。连续输错 3 次后，每次重试需要等待一段时间。",
             ),
+            StoreError::WrongCurrentPassword => f.write_str(
+                "当前密码不正确，密码没有修改。请重新输入当前使用的密码（注意大小写和输入法）；连续输错 3 次后，每次重试需要等待一段时间。",
+            ),
             StoreError::SignInThrottled { seconds } => {
                 write!(f, "密码连续输错多次，为保护账号，请 {seconds} 秒后再试。")
             }
@@ -131,6 +134,9 @@ impl fmt::Display for Rejection {
                 "请选择该账号对应的人员：信息员、审核人、管理员须按人员所在单位和角色办理（学校督查人员和系统管理员可以不对应人员）。",
             ),
             Rejection::CannotDisableSelf => f.write_str("不能停用自己正在使用的账号。"),
+            Rejection::ResetOwnPassword => f.write_str(
+                "不能重置自己的密码，请在「修改我的密码」中输入当前密码和新密码。",
+            ),
             Rejection::OnlyNewDraftsDelete => f.write_str(
                 "只有从未提交过的草稿可以删除；提交过的信息已有审核经过，请改用「撤回」。",
             ),

@@ -10,6 +10,20 @@ pub const LOAD_OLDER: &str = "加载更早的记录";
 /// The timeline's column headers.
 pub const COLUMNS: [&str; 6] = ["序号", "时间", "操作人", "操作", "对象", "内容"];
 
+/// What an entry is about, by name (the raw id shows on hover): 「信息「…」」, 「账号「张喆（zhangzhe）」」.
+pub fn object_named(name: &crate::store::ObjectName) -> String {
+    use crate::store::ObjectName;
+    match name {
+        ObjectName::Post(title) => format!("信息「{title}」"),
+        ObjectName::Platform(name) => format!("平台「{name}」"),
+        ObjectName::User(name, login) => {
+            format!("账号「{}」", super::audit::user_label(name, login))
+        }
+        ObjectName::Person(name) => format!("人员「{name}」"),
+        ObjectName::Unit(name) => format!("单位「{name}」"),
+    }
+}
+
 pub const ANCHOR_LABEL: &str = "核对锚点：";
 pub const ANCHOR_HINT: &str = "表单页脚的「序号:哈希」";
 pub const CHECK_ANCHOR: &str = "核对";

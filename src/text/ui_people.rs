@@ -60,6 +60,22 @@ pub const CHANGE_OWN_PASSWORD: &str = "修改我的密码";
 pub const NEW_PASSWORD_LABEL: &str = "新密码：";
 pub const CONFIRM_PASSWORD_LABEL: &str = "确认新密码：";
 pub const CHANGE_PASSWORD: &str = "修改密码";
+pub const CURRENT_PASSWORD_LABEL: &str = "当前密码：";
+pub const RESET_PASSWORD_TITLE: &str = "重置他人密码（忘记密码时）";
+pub const RESET_PASSWORD_BODY: &str =
+    "设置一个临时密码告诉本人；对方下次登录时须先改成自己的密码，才能办理其他事项。";
+pub const RESET_WHO_LABEL: &str = "账号：";
+pub const RESET_NOBODY_CHOSEN: &str = "（请选择账号）";
+pub const TEMPORARY_PASSWORD_LABEL: &str = "临时密码：";
+pub const TEMPORARY_AGAIN_LABEL: &str = "确认临时密码：";
+pub const RESET_PASSWORD: &str = "重置密码";
+pub const PASSWORD_RESET: &str =
+    "密码已重置。请把临时密码当面或电话告知本人，对方下次登录时须修改。";
+pub const MUST_CHANGE_TITLE: &str = "请先修改密码";
+pub const MUST_CHANGE_BODY: &str = "系统管理员重置了您的密码。请在「当前密码」中输入管理员告知的临时密码，再设置只有您自己知道的新密码，之后才能办理其他事项。";
+/// A required field left empty (shown once the field was left or saving was tried).
+pub const FIELD_REQUIRED: &str = "必填";
+pub const PASSWORDS_DIFFER: &str = "两次输入的密码不一致";
 
 /// A person offered for a new account: 「张喆（信息员、管理员）」.
 pub fn person_with_roles(name: &str, roles: &[&str]) -> String {

@@ -278,7 +278,14 @@ pub enum Action {
         user: i64,
         active: bool,
     },
-    SetPassword {
+    /// 修改我的密码 (also the form after signing in with a reset password).
+    ChangeOwnPassword {
+        current: Secret,
+        password: Secret,
+        again: Secret,
+    },
+    /// 账号 (system administrator): a temporary password for someone who forgot theirs.
+    ResetPassword {
         user: i64,
         password: Secret,
         again: Secret,

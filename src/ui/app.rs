@@ -639,7 +639,8 @@ impl Workspace {
             | Action::SavePerson { .. }
             | Action::AddUser(_)
             | Action::SetUserActive { .. }
-            | Action::SetPassword { .. }) => self.apply_people(a),
+            | Action::ChangeOwnPassword { .. }
+            | Action::ResetPassword { .. }) => self.apply_people(a),
             a @ (Action::SaveSettings(_)
             | Action::AddPlatformKind { .. }
             | Action::DeletePlatformKind { .. }

@@ -20,6 +20,12 @@ impl Workspace {
                 self.welcome_done()?;
             }
             Action::SignIn { login, password } => match self.store.sign_in(&login, &password.0) {
+                // A password reset by an administrator: the person's own comes first.
+                Ok(session) if session.must_change_password => {
+                    if let Some(gate) = &mut self.gate {
+                        gate.must_change_password();
+                    }
+                }
                 Ok(_) => self.gate_passed(),
                 Err(e) => self.gate_refused(e),
             },
@@ -72,15 +78,36 @@ impl Workspace {
                     .map(|()| ui_people::USER_STATUS_UPDATED.to_owned());
                 self.users.finish(&self.store, result);
             }
-            Action::SetPassword {
+            Action::ChangeOwnPassword {
+                current,
+                password,
+                again,
+            } => {
+                let result = self
+                    .store
+                    .change_own_password(&current.0, &password.0, &again.0);
+                if self.gate.is_some() {
+                    match result {
+                        Ok(()) => {
+                            self.gate_passed();
+                            self.show_notice(ui_people::PASSWORD_CHANGED.to_owned());
+                        }
+                        Err(e) => self.gate_refused(e),
+                    }
+                } else {
+                    let result = result.map(|()| ui_people::PASSWORD_CHANGED.to_owned());
+                    self.users.finish(&self.store, result);
+                }
+            }
+            Action::ResetPassword {
                 user,
                 password,
                 again,
             } => {
                 let result = self
                     .store
-                    .set_password(user, &password.0, &again.0)
-                    .map(|()| ui_people::PASSWORD_CHANGED.to_owned());
+                    .reset_password(user, &password.0, &again.0)
+                    .map(|()| ui_people::PASSWORD_RESET.to_owned());
                 self.users.finish(&self.store, result);
             }
             other => tracing::error!("not a people action: {other:?}"),

@@ -1,6 +1,7 @@
 //! 审计记录: the audit chain as a timeline, newest first, filtered by object and person, and a
 //! button that verifies the whole chain (第八条一: who did what must be provable).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
@@ -23,6 +24,8 @@ pub struct AuditView {
     object: String,
     actor: String,
     entries: Vec<AuditEntry>,
+    /// What the entries are about, by name (those still existing), as shown.
+    names: HashMap<String, String>,
     /// The result of the last verification, in words, and whether it held.
     verdict: Option<(String, bool)>,
     /// An anchor typed from a printed form, and what checking it found.
@@ -42,7 +45,25 @@ struct Running {
 impl AuditView {
     pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
         self.entries = store.audit_entries(&self.filter(None))?;
+        self.names.clear();
+        self.name_objects(store, 0)
+    }
+
+    /// Looks up the names of the entries from `from` on (one query for the page).
+    fn name_objects(&mut self, store: &Store, from: usize) -> Result<(), StoreError> {
+        let page = self.entries.get(from..).unwrap_or_default();
+        let names = store.audit_object_names(page.iter().map(|e| e.object.as_str()))?;
+        self.names.extend(
+            names
+                .into_iter()
+                .map(|(object, name)| (object, wording::object_named(&name))),
+        );
         Ok(())
+    }
+
+    /// How the page shows an entry's object: its name, or the raw text of a deleted one.
+    pub fn object_shown<'a>(&'a self, object: &'a str) -> &'a str {
+        self.names.get(object).map_or(object, String::as_str)
     }
 
     fn filter(&self, before_seq: Option<u64>) -> AuditFilter {
@@ -171,21 +192,29 @@ impl AuditView {
                         e.at.format("%Y-%m-%d %H:%M").to_string(),
                         e.actor.clone(),
                         text::audit_action_label(&e.action).to_owned(),
-                        e.object.clone(),
+                        self.object_shown(&e.object).to_owned(),
                         format!("{state}{}", e.comment),
                     ];
-                    for cell in cells {
+                    for (i, cell) in cells.into_iter().enumerate() {
                         row.col(|ui| {
-                            ui.add(egui::Label::new(cell).selectable(false).truncate());
+                            let shown = ui.add(egui::Label::new(cell).selectable(false).truncate());
+                            // The object's id (as the filter takes it) on hover.
+                            if i == 4 && !e.object.is_empty() {
+                                shown.on_hover_text(&e.object);
+                            }
                         });
                     }
                 });
             });
         if more && ui.button(wording::LOAD_OLDER).clicked() {
             let before = self.entries.last().map(|e| e.seq);
-            match store.audit_entries(&self.filter(before)) {
-                Ok(older) => self.entries.extend(older),
-                Err(e) => self.error = Some(e.to_string()),
+            let from = self.entries.len();
+            let older = store
+                .audit_entries(&self.filter(before))
+                .map(|older| self.entries.extend(older))
+                .and_then(|()| self.name_objects(store, from));
+            if let Err(e) = older {
+                self.error = Some(e.to_string());
             }
         }
         if repair {

@@ -89,12 +89,10 @@ impl HistoryView {
     /// Draws the window; `false` once it was closed.
     pub fn ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) -> bool {
         let mut open = true;
-        egui::Window::new(wording::title(&self.name))
-            .id(egui::Id::unique("history_window"))
+        let window =
+            egui::Window::new(wording::title(&self.name)).id(egui::Id::unique("history_window"));
+        super::dialog::from_top_centre(window, ctx, 640.0)
             .open(&mut open)
-            .collapsible(false)
-            .default_width(640.0)
-            .default_height(560.0)
             .show(ctx, |ui| {
                 ui.label(wording::current_status(self.status.label()));
                 if let Some(e) = &self.error {

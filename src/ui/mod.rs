@@ -17,6 +17,8 @@ mod calendar_view;
 mod connection;
 pub mod database_section;
 mod date_picker;
+mod dialog;
+mod field_check;
 pub mod file_chooser;
 mod filings_view;
 mod history_view;

@@ -118,15 +118,12 @@ impl PlatformDialog {
             text::ADD_PLATFORM
         };
         let mut open = true;
-        egui::Window::new(title)
-            .id(egui::Id::unique("platform_dialog"))
+        // Fixed size and place: messages appearing inside never move the fields.
+        let window = egui::Window::new(title).id(egui::Id::unique("platform_dialog"));
+        super::dialog::centred(window, ctx, egui::vec2(720.0, 620.0))
             .open(&mut open)
-            .collapsible(false)
-            .resizable(true)
-            .default_width(720.0)
-            .default_height(620.0)
-            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
             .show(ctx, |ui| {
+                super::dialog::fill(ui);
                 if self.restored {
                     ui.label(RichText::new(text::DRAFT_RESTORED).color(theme::WARN));
                 }
@@ -137,9 +134,8 @@ impl PlatformDialog {
                     self.save(actions);
                 }
                 ui.separator();
-                if let Some(e) = &self.error {
-                    ui.label(RichText::new(e).color(theme::DANGER));
-                }
+                // The line is there with or without a message, so 保存 never moves.
+                ui.label(RichText::new(self.error.as_deref().unwrap_or(" ")).color(theme::DANGER));
                 ui.horizontal(|ui| {
                     if ui
                         .add(egui::Button::new(RichText::new(text::SAVE).strong()))

@@ -4,6 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use super::action::{Action, Secret};
+use super::field_check::{Touched, required, same_again};
 use super::theme;
 use crate::store::{DEMO_ADMIN_LOGIN, DEMO_PASSWORD, NewUser, Store, StoreError};
 use crate::text::{self, ui_people};
@@ -17,11 +18,22 @@ struct FirstAdmin {
     again: String,
 }
 
+/// After signing in with a password an administrator reset: the person's own comes first.
+#[derive(Default)]
+struct ChangePassword {
+    current: String,
+    password: String,
+    again: String,
+}
+
 #[derive(Default)]
 pub struct SignInView {
     login: String,
     password: String,
     first_admin: Option<FirstAdmin>,
+    change: Option<ChangePassword>,
+    /// Which fields were left (their 「必填」 shows only then, or after a try).
+    touched: Touched,
     /// (login, description) of the demo accounts, shown on a demo database.
     demo_accounts: Vec<(String, String)>,
     pub error: Option<String>,
@@ -75,7 +87,9 @@ impl SignInView {
                 ui.set_max_width(520.0);
                 ui.heading(RichText::new(text::APP_TITLE).size(24.0));
                 ui.add_space(16.0);
-                if self.first_admin.is_some() {
+                if self.change.is_some() {
+                    self.change_ui(ui, actions);
+                } else if self.first_admin.is_some() {
                     self.first_admin_ui(ui, actions);
                 } else {
                     self.sign_in_ui(ui, actions);
@@ -105,31 +119,114 @@ impl SignInView {
         self.error = Some(message);
     }
 
+    /// Signed in with a reset password: the change-password form replaces the sign-in form.
+    pub fn must_change_password(&mut self) {
+        self.password.clear();
+        self.error = None;
+        self.note = None;
+        self.touched.reset();
+        self.change = Some(ChangePassword::default());
+    }
+
+    fn change_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let Some(form) = &mut self.change else {
+            return;
+        };
+        let touched = &mut self.touched;
+        let mut submit = false;
+        let mut leave = false;
+        ui.group(|ui| {
+            ui.set_width(460.0);
+            ui.label(RichText::new(ui_people::MUST_CHANGE_TITLE).strong());
+            ui.label(RichText::new(ui_people::MUST_CHANGE_BODY).color(theme::MUTED));
+            ui.add_space(6.0);
+            egui::Grid::new("must_change")
+                .num_columns(3)
+                .show(ui, |ui| {
+                    let current = required(&form.current);
+                    touched.row(
+                        ui,
+                        "current",
+                        ui_people::CURRENT_PASSWORD_LABEL,
+                        &mut form.current,
+                        true,
+                        current,
+                    );
+                    let new = required(&form.password);
+                    touched.row(
+                        ui,
+                        "password",
+                        ui_people::NEW_PASSWORD_LABEL,
+                        &mut form.password,
+                        true,
+                        new,
+                    );
+                    let again = same_again(&form.password, &form.again);
+                    let last = touched.row(
+                        ui,
+                        "again",
+                        ui_people::CONFIRM_PASSWORD_LABEL,
+                        &mut form.again,
+                        true,
+                        again,
+                    );
+                    submit |= last.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                });
+            ui.horizontal(|ui| {
+                submit |= ui.button(ui_people::CHANGE_PASSWORD).clicked();
+                leave = ui.button(text::SWITCH_USER).clicked();
+            });
+        });
+        if leave {
+            self.change = None;
+            actions.push(Action::SwitchUser);
+            return;
+        }
+        if submit {
+            touched.tried();
+            let complete = required(&form.current).is_none()
+                && required(&form.password).is_none()
+                && same_again(&form.password, &form.again).is_none();
+            if complete {
+                actions.push(Action::ChangeOwnPassword {
+                    current: Secret(std::mem::take(&mut form.current)),
+                    password: Secret(form.password.clone()),
+                    again: Secret(form.again.clone()),
+                });
+            }
+        }
+    }
+
     fn sign_in_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let mut submit = false;
         ui.group(|ui| {
             ui.set_width(420.0);
             ui.label(RichText::new(text::SIGN_IN).strong());
-            egui::Grid::new("sign_in").num_columns(2).show(ui, |ui| {
-                let l = ui.label(text::LOGIN_LABEL);
-                let login = ui
-                    .add(egui::TextEdit::singleline(&mut self.login).desired_width(240.0))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label(text::PASSWORD_LABEL);
-                let password = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.password)
-                            .password(true)
-                            .desired_width(240.0),
-                    )
-                    .labelled_by(l.id);
+            let touched = &mut self.touched;
+            egui::Grid::new("sign_in").num_columns(3).show(ui, |ui| {
+                let problem = required(&self.login);
+                let login = touched.row(
+                    ui,
+                    "login",
+                    text::LOGIN_LABEL,
+                    &mut self.login,
+                    false,
+                    problem,
+                );
+                let problem = required(&self.password);
+                let password = touched.row(
+                    ui,
+                    "password",
+                    text::PASSWORD_LABEL,
+                    &mut self.password,
+                    true,
+                    problem,
+                );
                 if std::mem::take(&mut self.focus_password) {
                     password.request_focus();
                 }
                 let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
                 submit |= enter && (login.lost_focus() || password.lost_focus());
-                ui.end_row();
             });
             submit |= ui.button(text::SIGN_IN).clicked();
         });
@@ -158,6 +255,9 @@ impl SignInView {
             }
         }
         if submit {
+            self.touched.tried();
+        }
+        if submit && required(&self.login).is_none() && required(&self.password).is_none() {
             actions.push(Action::SignIn {
                 login: self.login.clone(),
                 password: Secret(std::mem::take(&mut self.password)),
@@ -175,37 +275,57 @@ impl SignInView {
             ui.label(RichText::new(text::FIRST_ADMIN_TITLE).strong());
             ui.label(RichText::new(text::FIRST_ADMIN_BODY).color(theme::MUTED));
             ui.add_space(6.0);
+            let touched = &mut self.touched;
             egui::Grid::new("first_admin")
-                .num_columns(2)
+                .num_columns(3)
                 .show(ui, |ui| {
-                    let l = ui.label(text::LOGIN_LABEL);
-                    ui.add(egui::TextEdit::singleline(&mut form.login).desired_width(240.0))
-                        .labelled_by(l.id);
-                    ui.end_row();
-                    let l = ui.label(text::DISPLAY_NAME_LABEL);
-                    ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(240.0))
-                        .labelled_by(l.id);
-                    ui.end_row();
-                    let l = ui.label(text::PASSWORD_LABEL);
-                    ui.add(
-                        egui::TextEdit::singleline(&mut form.password)
-                            .password(true)
-                            .desired_width(240.0),
-                    )
-                    .labelled_by(l.id);
-                    ui.end_row();
-                    let l = ui.label(text::PASSWORD_AGAIN_LABEL);
-                    ui.add(
-                        egui::TextEdit::singleline(&mut form.again)
-                            .password(true)
-                            .desired_width(240.0),
-                    )
-                    .labelled_by(l.id);
-                    ui.end_row();
+                    let problem = required(&form.login);
+                    touched.row(
+                        ui,
+                        "login",
+                        text::LOGIN_LABEL,
+                        &mut form.login,
+                        false,
+                        problem,
+                    );
+                    touched.row(
+                        ui,
+                        "name",
+                        text::DISPLAY_NAME_LABEL,
+                        &mut form.name,
+                        false,
+                        None,
+                    );
+                    let problem = required(&form.password);
+                    touched.row(
+                        ui,
+                        "password",
+                        text::PASSWORD_LABEL,
+                        &mut form.password,
+                        true,
+                        problem,
+                    );
+                    let problem = same_again(&form.password, &form.again);
+                    touched.row(
+                        ui,
+                        "again",
+                        text::PASSWORD_AGAIN_LABEL,
+                        &mut form.again,
+                        true,
+                        problem,
+                    );
                 });
             create = ui.button(text::FIRST_ADMIN_CREATE).clicked();
         });
         if create {
+            self.touched.tried();
+        }
+        // The store says what is wrong with the login or a weak password; a blank field or
+        // a differing second typing is said beside the field.
+        let blank = required(&form.login)
+            .or(required(&form.password))
+            .or(same_again(&form.password, &form.again));
+        if create && blank.is_none() {
             actions.push(Action::CreateFirstAdmin(Box::new(NewUser {
                 login: form.login.clone(),
                 display_name: form.name.clone(),

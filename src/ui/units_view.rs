@@ -4,9 +4,11 @@
 use eframe::egui::{self, RichText};
 
 use super::app::Action;
+use super::dialog::centred;
+use super::field_check::Touched;
 use super::theme;
 use crate::domain::unit::{Person, PersonDraft, Role, Unit, UnitDraft};
-use crate::domain::validation::{validate_person, validate_unit};
+use crate::domain::validation::{Field, FieldError, validate_person, validate_unit};
 use crate::store::{Store, StoreError};
 use crate::text::{self, ui_common, ui_people as wording};
 
@@ -17,6 +19,8 @@ pub struct UnitsView {
     selected: Option<i64>,
     unit_form: Option<(Option<(i64, i64)>, UnitDraft)>,
     person_form: Option<(Option<(i64, i64)>, PersonDraft)>,
+    /// Fields of the open form that were left: their messages show only then (or after 保存).
+    touched: Touched<Field>,
     error: Option<String>,
 }
 
@@ -82,6 +86,7 @@ impl UnitsView {
         ui.horizontal(|ui| {
             ui.label(RichText::new(ui_common::counted(wording::UNITS, self.units.len())).strong());
             if ui.button(ui_common::plus(wording::ADD_UNIT)).clicked() {
+                self.touched.reset();
                 self.unit_form = Some((None, UnitDraft::default()));
             }
         });
@@ -101,6 +106,7 @@ impl UnitsView {
                             self.selected = Some(u.id);
                         }
                         if ui.small_button(ui_common::EDIT).clicked() {
+                            self.touched.reset();
                             self.unit_form = Some((
                                 Some((u.id, u.version)),
                                 UnitDraft {
@@ -139,6 +145,7 @@ impl UnitsView {
         ui.horizontal(|ui| {
             ui.label(RichText::new(ui_common::counted(wording::PEOPLE, people.len())).strong());
             if ui.button(ui_common::plus(wording::ADD_PERSON)).clicked() {
+                self.touched.reset();
                 self.person_form = Some((
                     None,
                     PersonDraft {
@@ -168,6 +175,7 @@ impl UnitsView {
                             .join(ui_common::LIST_SEPARATOR),
                     );
                     if ui.small_button(ui_common::EDIT).clicked() {
+                        self.touched.reset();
                         self.person_form = Some((
                             Some((p.id, p.version)),
                             PersonDraft {
@@ -189,42 +197,48 @@ impl UnitsView {
             let mut open = true;
             let mut close = false;
             let errors = validate_unit(draft);
-            egui::Window::new(if editing.is_some() {
+            let touched = &mut self.touched;
+            let title = if editing.is_some() {
                 wording::EDIT_UNIT
             } else {
                 wording::ADD_UNIT
-            })
-            .open(&mut open)
-            .collapsible(false)
-            .show(ctx, |ui| {
-                egui::Grid::new("unit_form").num_columns(2).show(ui, |ui| {
-                    for (label, value) in [
-                        (wording::UNIT_NAME_LABEL, &mut draft.name),
-                        (wording::PARTY_BRANCH_LABEL, &mut draft.party_branch),
-                        (wording::HEAD_LABEL, &mut draft.head),
-                        (wording::SECRETARY_LABEL, &mut draft.secretary),
-                    ] {
-                        let l = ui.label(label);
-                        ui.add(egui::TextEdit::singleline(value).desired_width(260.0))
-                            .labelled_by(l.id);
-                        ui.end_row();
-                    }
-                });
-                for e in &errors {
-                    ui.label(RichText::new(e.to_string()).color(theme::DANGER).small());
-                }
-                ui.horizontal(|ui| {
-                    if ui.button(text::SAVE).clicked() && errors.is_empty() {
+            };
+            centred(egui::Window::new(title), ctx, egui::vec2(460.0, 300.0))
+                .open(&mut open)
+                .show(ctx, |ui| {
+                    super::dialog::fill(ui);
+                    egui::Grid::new("unit_form").num_columns(2).show(ui, |ui| {
+                        for (field, label, value) in [
+                            (Field::UnitName, wording::UNIT_NAME_LABEL, &mut draft.name),
+                            (
+                                Field::PartyBranch,
+                                wording::PARTY_BRANCH_LABEL,
+                                &mut draft.party_branch,
+                            ),
+                            (Field::UnitHead, wording::HEAD_LABEL, &mut draft.head),
+                            (
+                                Field::PartySecretary,
+                                wording::SECRETARY_LABEL,
+                                &mut draft.secretary,
+                            ),
+                        ] {
+                            let l = ui.label(label);
+                            let r = ui
+                                .add(egui::TextEdit::singleline(value).desired_width(260.0))
+                                .labelled_by(l.id);
+                            touched.note(field, &r);
+                            ui.end_row();
+                        }
+                    });
+                    let (save, cancel) = buttons_and_problems(ui, touched, &errors);
+                    if save {
                         actions.push(Action::SaveUnit {
                             editing: *editing,
                             draft: draft.clone(),
                         });
                     }
-                    if ui.button(text::CANCEL).clicked() {
-                        close = true;
-                    }
+                    close |= cancel;
                 });
-            });
             if close || !open {
                 self.unit_form = None;
             }
@@ -233,74 +247,99 @@ impl UnitsView {
             let mut open = true;
             let mut close = false;
             let errors = validate_person(draft);
-            egui::Window::new(if editing.is_some() {
+            let touched = &mut self.touched;
+            let title = if editing.is_some() {
                 wording::EDIT_PERSON
             } else {
                 wording::ADD_PERSON
-            })
-            .open(&mut open)
-            .collapsible(false)
-            .show(ctx, |ui| {
-                egui::Grid::new("person_form")
-                    .num_columns(2)
-                    .show(ui, |ui| {
-                        let l = ui.label(ui_common::UNIT_LABEL);
-                        let unit_name = self
-                            .units
-                            .iter()
-                            .find(|u| u.id == draft.unit_id)
-                            .map_or(ui_common::CHOOSE, |u| u.name.as_str());
-                        egui::ComboBox::from_id_salt("person_unit")
-                            .selected_text(unit_name)
-                            .show_ui(ui, |ui| {
-                                for u in &self.units {
-                                    ui.selectable_value(&mut draft.unit_id, u.id, &u.name);
-                                }
-                            })
-                            .response
-                            .labelled_by(l.id);
-                        ui.end_row();
-                        let l = ui.label(wording::NAME_LABEL);
-                        ui.add(egui::TextEdit::singleline(&mut draft.name))
-                            .labelled_by(l.id);
-                        ui.end_row();
-                        let l = ui.label(wording::MOBILE_LABEL);
-                        ui.add(egui::TextEdit::singleline(&mut draft.mobile))
-                            .labelled_by(l.id);
-                        ui.end_row();
-                        ui.label(wording::ROLES_LABEL);
-                        ui.horizontal(|ui| {
-                            for role in Role::UNIT_ROLES {
-                                let mut has = draft.roles.contains(&role);
-                                if ui.checkbox(&mut has, role.label()).changed() {
-                                    if has {
-                                        draft.roles.push(role);
-                                    } else {
-                                        draft.roles.retain(|r| *r != role);
+            };
+            centred(egui::Window::new(title), ctx, egui::vec2(560.0, 320.0))
+                .open(&mut open)
+                .show(ctx, |ui| {
+                    super::dialog::fill(ui);
+                    egui::Grid::new("person_form")
+                        .num_columns(2)
+                        .show(ui, |ui| {
+                            let l = ui.label(ui_common::UNIT_LABEL);
+                            let unit_name = self
+                                .units
+                                .iter()
+                                .find(|u| u.id == draft.unit_id)
+                                .map_or(ui_common::CHOOSE, |u| u.name.as_str());
+                            egui::ComboBox::from_id_salt("person_unit")
+                                .selected_text(unit_name)
+                                .show_ui(ui, |ui| {
+                                    for u in &self.units {
+                                        ui.selectable_value(&mut draft.unit_id, u.id, &u.name);
+                                    }
+                                })
+                                .response
+                                .labelled_by(l.id);
+                            ui.end_row();
+                            let l = ui.label(wording::NAME_LABEL);
+                            let r = ui
+                                .add(egui::TextEdit::singleline(&mut draft.name))
+                                .labelled_by(l.id);
+                            touched.note(Field::PersonName, &r);
+                            ui.end_row();
+                            let l = ui.label(wording::MOBILE_LABEL);
+                            let r = ui
+                                .add(egui::TextEdit::singleline(&mut draft.mobile))
+                                .labelled_by(l.id);
+                            touched.note(Field::PersonMobile, &r);
+                            ui.end_row();
+                            ui.label(wording::ROLES_LABEL);
+                            ui.horizontal(|ui| {
+                                for role in Role::UNIT_ROLES {
+                                    let mut has = draft.roles.contains(&role);
+                                    if ui.checkbox(&mut has, role.label()).changed() {
+                                        if has {
+                                            draft.roles.push(role);
+                                        } else {
+                                            draft.roles.retain(|r| *r != role);
+                                        }
                                     }
                                 }
-                            }
+                            });
+                            ui.end_row();
                         });
-                        ui.end_row();
-                    });
-                for e in &errors {
-                    ui.label(RichText::new(e.to_string()).color(theme::DANGER).small());
-                }
-                ui.horizontal(|ui| {
-                    if ui.button(text::SAVE).clicked() && errors.is_empty() {
+                    let (save, cancel) = buttons_and_problems(ui, touched, &errors);
+                    if save {
                         actions.push(Action::SavePerson {
                             editing: *editing,
                             draft: draft.clone(),
                         });
                     }
-                    if ui.button(text::CANCEL).clicked() {
-                        close = true;
-                    }
+                    close |= cancel;
                 });
-            });
             if close || !open {
                 self.person_form = None;
             }
         }
     }
+}
+
+/// 保存 and 取消, then the form's problems whose field was left (or all, once saving was
+/// tried) below them, so neither the fields nor 保存 move when one shows. Returns whether a
+/// save of a form without problems, and whether cancelling, was asked for.
+fn buttons_and_problems(
+    ui: &mut egui::Ui,
+    touched: &mut Touched<Field>,
+    errors: &[FieldError],
+) -> (bool, bool) {
+    let (save, cancel) = ui
+        .horizontal(|ui| {
+            (
+                ui.button(text::SAVE).clicked(),
+                ui.button(text::CANCEL).clicked(),
+            )
+        })
+        .inner;
+    if save {
+        touched.tried();
+    }
+    for e in errors.iter().filter(|e| touched.shows(e.field)) {
+        ui.label(RichText::new(e.to_string()).color(theme::DANGER).small());
+    }
+    (save && errors.is_empty(), cancel)
 }

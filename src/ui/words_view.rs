@@ -296,9 +296,13 @@ impl WordsView {
         }
         let mut removal = None;
         let row_height = ui.spacing().interact_size.y;
+        // The list sits low on the scrolling settings page: without a minimum, a scroll area
+        // is only as tall as what is left of the window below it (two or three words, on a
+        // laptop), and its own scrolling never comes into reach.
         egui::ScrollArea::vertical()
             .id_salt("words_entries")
-            .max_height(240.0)
+            .max_height(320.0)
+            .min_scrolled_height(320.0)
             .auto_shrink([false, true])
             .show_rows(ui, row_height, self.shown.len(), |ui, rows| {
                 for &index in self.shown.get(rows).unwrap_or_default() {
