@@ -252,12 +252,15 @@ impl Workspace {
             s.roles
                 .contains(&crate::domain::unit::Role::SchoolSupervisor)
         });
+        // The 待办 list is read for everyone (its count shows in the navigation).
+        self.todo.reload(&self.store, self.today);
         if school {
             // 第六条四: the school's first question each morning is what is due.
             self.page = Page::Supervision;
             self.supervision.reload(&self.store, self.today);
-        } else if self.posts.counts.iter().any(|(_, n)| *n > 0) {
-            self.page = Page::Posts;
+        } else {
+            // Everyone else starts on what they have to do, and by when.
+            self.page = Page::Todo;
         }
     }
 }

@@ -32,6 +32,7 @@ mod sign_in_view;
 mod start_failed;
 pub mod supervision_view;
 pub mod theme;
+pub mod todo_view;
 mod units_view;
 mod users_view;
 mod welcome;

@@ -1,6 +1,8 @@
 //! 信息发布: the 待我处理 queues of the signed-in user and the list of all posts, filtered by
 //! platform, state and date. A row opens the post's page.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
@@ -8,10 +10,11 @@ use egui_extras::{Column, TableBuilder};
 use super::app::Action;
 use super::theme;
 use crate::domain::post::Queue;
+use crate::domain::todo::ReturnNote;
 use crate::domain::unit::Role;
 use crate::domain::workflow::PostState;
 use crate::store::{PostFilter, PostRow, Store, StoreError};
-use crate::text::{self, ui_common, ui_posts as wording};
+use crate::text::{self, ui_common, ui_posts as wording, ui_todo};
 
 /// Which list is shown: one of the user's queues, or every post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +26,8 @@ pub enum Listing {
 pub struct PostsView {
     pub listing: Listing,
     pub rows: Vec<PostRow>,
+    /// The last 退回 of each returned post listed, shown on its row (第七条三).
+    pub returns: HashMap<i64, ReturnNote>,
     pub counts: Vec<(Queue, usize)>,
     state: Option<PostState>,
     platform: Option<i64>,
@@ -39,6 +44,7 @@ impl Default for PostsView {
         Self {
             listing: Listing::All,
             rows: Vec::new(),
+            returns: HashMap::new(),
             counts: Vec::new(),
             state: None,
             platform: None,
@@ -112,6 +118,12 @@ impl PostsView {
                 })?
             }
         };
+        self.returns.clear();
+        for row in self.rows.iter().filter(|r| r.state == PostState::Returned) {
+            if let Some(note) = store.return_note(row.id)? {
+                self.returns.insert(row.id, note);
+            }
+        }
         Ok(())
     }
 
@@ -269,8 +281,13 @@ impl PostsView {
                     row.col(|ui| {
                         ui.add(egui::Label::new(r.category.label()).selectable(false));
                     });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&r.title).selectable(false).truncate());
+                    row.col(|ui| match self.returns.get(&r.id) {
+                        Some(note) => {
+                            title_with_return(ui, &r.title, note);
+                        }
+                        None => {
+                            ui.add(egui::Label::new(&r.title).selectable(false).truncate());
+                        }
                     });
                     row.col(|ui| {
                         ui.add(
@@ -294,6 +311,24 @@ impl PostsView {
                 });
             });
     }
+}
+
+/// A returned post's title with the reviewer's comment after it, the whole comment on hover.
+fn title_with_return(ui: &mut egui::Ui, title: &str, note: &ReturnNote) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let mut job = egui::text::LayoutJob::default();
+    job.append(
+        title,
+        0.0,
+        egui::TextFormat::simple(font.clone(), ui.visuals().text_color()),
+    );
+    job.append(
+        &ui_todo::return_line(note),
+        12.0,
+        egui::TextFormat::simple(font, theme::DANGER),
+    );
+    ui.add(egui::Label::new(job).selectable(false).truncate())
+        .on_hover_text(ui_todo::return_banner(note));
 }
 
 pub fn state_colour(state: PostState) -> egui::Color32 {
