@@ -85,7 +85,7 @@ fn the_information_officer_starts_on_the_list_and_opens_the_returned_post() {
     assert_eq!(page(&h), Page::Posts);
     assert_eq!(open_post_title(&h), RETURNED);
     // At the top of the post page: the reviewer's comment.
-    h.get_by_label_contains(&format!("退回意见（李珺（lijun），"));
+    h.get_by_label_contains("退回意见（李珺（lijun），");
     let note = h
         .state()
         .workspace()
