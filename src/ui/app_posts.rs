@@ -258,8 +258,9 @@ impl Workspace {
             // 第六条四: the school's first question each morning is what is due.
             self.page = Page::Supervision;
             self.supervision.reload(&self.store, self.today);
-        } else {
-            // Everyone else starts on what they have to do, and by when.
+        } else if self.store.session().is_some_and(|s| s.unit_id.is_some()) {
+            // A unit's people start on what they have to do, and by when; the system
+            // administrator (of no unit) on the registry, as before.
             self.page = Page::Todo;
         }
     }

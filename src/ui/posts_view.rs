@@ -313,22 +313,22 @@ impl PostsView {
     }
 }
 
-/// A returned post's title with the reviewer's comment after it, the whole comment on hover.
+/// A returned post's title with the reviewer's comment after it (the title keeps its own
+/// label, so it is found and read as before), the whole comment on hover.
 fn title_with_return(ui: &mut egui::Ui, title: &str, note: &ReturnNote) {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let mut job = egui::text::LayoutJob::default();
-    job.append(
-        title,
-        0.0,
-        egui::TextFormat::simple(font.clone(), ui.visuals().text_color()),
-    );
-    job.append(
-        &ui_todo::return_line(note),
-        12.0,
-        egui::TextFormat::simple(font, theme::DANGER),
-    );
-    ui.add(egui::Label::new(job).selectable(false).truncate())
+    ui.horizontal(|ui| {
+        let width = ui.available_width();
+        ui.scope(|ui| {
+            ui.set_max_width(width * 0.6);
+            ui.add(egui::Label::new(title).selectable(false).truncate());
+        });
+        ui.add(
+            egui::Label::new(RichText::new(ui_todo::return_line(note)).color(theme::DANGER))
+                .selectable(false)
+                .truncate(),
+        )
         .on_hover_text(ui_todo::return_banner(note));
+    });
 }
 
 pub fn state_colour(state: PostState) -> egui::Color32 {
