@@ -7,7 +7,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use mediadesk::domain::todo::TodoKind;
 use mediadesk::store::{DEMO_PASSWORD, Store};
+
+mod common;
 
 fn mediadesk(db: &Path, login: Option<&str>, args: &[&str]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mediadesk"));
@@ -144,4 +147,46 @@ fn without_anyone_signed_in_it_is_refused() {
         .unwrap();
     assert!(!o.status.success());
     assert!(!out(&o).contains(RETURNED));
+}
+
+on_both_backends! {
+/// The store reads the same list on SQLite and on the school's server: the returned post
+/// with its last 退回 (read from the audit log), none for a post never returned.
+fn the_store_reads_the_list_and_the_return_note_on_both_backends() {
+    let mut s = common::fresh_store();
+    let today = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
+    s.load_demo(today).unwrap();
+    common::demo_sign_in(&mut s, "zhangzhe");
+    let items = s.todo(today, today.and_hms_opt(12, 0, 0).unwrap()).unwrap();
+    let returned = items.iter().find(|i| i.title == RETURNED).unwrap();
+    assert_eq!(returned.kind, TodoKind::Returned);
+    let note = returned.comment.clone().unwrap();
+    assert_eq!(note.comment, RETURN_COMMENT);
+    assert_eq!(note.by, "李珺（lijun）");
+    let mediadesk::domain::todo::TodoTarget::Post(id) = returned.target else {
+        panic!("a post opens its page")
+    };
+    assert_eq!(s.return_note(id).unwrap(), Some(note));
+    // The post to review was returned once and resubmitted: its note is still there, but it
+    // is not on the author's list as returned.
+    let kinds: Vec<TodoKind> = items.iter().map(|i| i.kind).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == TodoKind::Returned).count(), 1);
+    common::demo_sign_in(&mut s, "lijun");
+    let items = s.todo(today, today.and_hms_opt(12, 0, 0).unwrap()).unwrap();
+    assert!(items.iter().any(|i| i.kind == TodoKind::Publish && i.title == TO_PUBLISH));
+    let id_of = |s: &Store, title: &str| {
+        s.posts(&mediadesk::store::PostFilter {
+            title_contains: title.into(),
+            ..Default::default()
+        })
+        .unwrap()[0]
+            .id
+    };
+    assert_eq!(s.return_note(id_of(&s, TO_PUBLISH)).unwrap(), None);
+    let review = s.return_note(id_of(&s, TO_REVIEW)).unwrap().unwrap();
+    assert_eq!(review.by, "刘晓燕（liuxiaoyan）");
+    // Nobody signed in: nothing.
+    s.sign_out().unwrap();
+    assert!(s.todo(today, today.and_hms_opt(12, 0, 0).unwrap()).unwrap().is_empty());
+}
 }

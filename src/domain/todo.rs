@@ -317,12 +317,13 @@ pub fn sort_todo(items: &mut [TodoItem]) {
 }
 
 /// 第七条三: the last 退回 in a post's history (oldest first), shown at the top of the post
-/// and on its row while the post is back with its author.
+/// and on its row while the post is back with its author: the step into 已退回, not the
+/// author's edits after it (their entries stay 已退回 → 已退回).
 pub fn latest_return(history: &[AuditEntry]) -> Option<ReturnNote> {
     history
         .iter()
         .rev()
-        .find(|e| e.to == PostState::Returned.code())
+        .find(|e| e.to == PostState::Returned.code() && e.from != e.to)
         .map(|e| ReturnNote {
             by: e.actor.clone(),
             at: e.at,

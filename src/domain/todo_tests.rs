@@ -421,12 +421,12 @@ fn posts_follow_the_queues_of_the_roles() {
 #[test]
 fn the_latest_return_is_the_one_shown() {
     let entry = |seq: u64, to: &str, comment: &str| AuditEntry {
+        from: if to == "returned" { "submitted" } else { "" }.into(),
         seq,
         at: d(TODAY).and_hms_opt(9, seq as u32, 0).unwrap(),
         actor: format!("人{seq}"),
         action: "x".into(),
         object: "post:1".into(),
-        from: String::new(),
         to: to.into(),
         comment: comment.into(),
         prev_hash: String::new(),
@@ -446,6 +446,15 @@ fn the_latest_return_is_the_one_shown() {
                 entry(3, "returned", "第二次退回"),
             ],
             Some("第二次退回"),
+        ),
+        // The author's edit after the return stays 已退回 → 已退回: not a return.
+        (
+            vec![entry(1, "returned", "请补充日期。"), {
+                let mut edit = entry(2, "returned", "修改了正文");
+                edit.from = "returned".into();
+                edit
+            }],
+            Some("请补充日期。"),
         ),
     ];
     for (history, want) in cases {

@@ -74,11 +74,13 @@ impl Store {
     }
 
     /// The last 退回 of a post (第七条三): who returned it, when, and the comment; `None` if it
-    /// was never returned. One indexed read of the audit log.
+    /// was never returned. The step into 已退回, not the author's edits after it (which stay
+    /// 已退回). One indexed read of the audit log.
     pub fn return_note(&self, post_id: i64) -> Result<Option<ReturnNote>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT actor, at, comment FROM audit_log
-             WHERE object = ?1 AND to_state = ?2 ORDER BY seq DESC LIMIT 1",
+             WHERE object = ?1 AND to_state = ?2 AND from_state <> ?2
+             ORDER BY seq DESC LIMIT 1",
         )?;
         let note = stmt
             .query_row(
