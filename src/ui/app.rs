@@ -512,12 +512,10 @@ impl Workspace {
         } else {
             text::NAV_POSTS.to_owned()
         };
-        let todo = self.todo.items().len();
         for (page, label) in [
-            (
-                Page::Todo,
-                ui_common::counted(text::ui_todo::NAV_TODO, todo),
-            ),
+            // No count here: the list is read when its page is shown, so a count would go
+            // stale on the other pages (the page's heading has it).
+            (Page::Todo, text::ui_todo::NAV_TODO.to_owned()),
             (
                 Page::Supervision,
                 text::ui_supervision::NAV_SUPERVISION.to_owned(),
