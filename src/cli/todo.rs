@@ -25,7 +25,7 @@ pub(super) fn run_todo(
             .iter()
             .map(|i| {
                 serde_json::json!({
-                    "what": text::kind_label(i.kind),
+                    "what": text::item_label(i),
                     "item": i,
                 })
             })

@@ -23,6 +23,21 @@ pub const DIFF_BY_LINE: &str = "按行";
 pub const DIFF_MODE_HINT: &str = "按词：数字、字母连在一起比较；按行：整行比较，适合大段改写。";
 
 /// What is to be done, from the doer's side.
+pub fn item_label(item: &TodoItem) -> &'static str {
+    let due = matches!(item.urgency, Urgency::Overdue | Urgency::DueToday);
+    match (item.kind, due) {
+        // 第六条四: the notice is due, so the platform is already past its update interval.
+        (TodoKind::Due(DueKind::RectificationNotice), true) => "平台已超期未更新，请立即更新",
+        (TodoKind::Due(DueKind::PublicNotice), true) => "整改期已满仍未更新，将被公开通报",
+        (TodoKind::Due(DueKind::ShutdownDecision), true) => "通报期已满仍未更新，将被关停",
+        (TodoKind::Due(DueKind::Verification), true) if item.urgency == Urgency::Overdue => {
+            "认证已过期"
+        }
+        (kind, _) => kind_label(kind),
+    }
+}
+
+/// What a kind of item asks, before its date comes.
 pub fn kind_label(kind: TodoKind) -> &'static str {
     match kind {
         TodoKind::Due(k) => due_label(k),
@@ -121,7 +136,7 @@ pub fn cli_line(item: &TodoItem, today: NaiveDate) -> String {
         "[{}] {}　{}　{}",
         crate::text::supervision::urgency(item.urgency),
         due_text(item, today),
-        kind_label(item.kind),
+        item_label(item),
         about(item)
     );
     if let Some(note) = &item.comment {
@@ -142,4 +157,77 @@ pub fn cli_header(name: &str, today: NaiveDate, count: usize) -> String {
 /// `mediadesk todo` without anyone signed in.
 pub fn needs_sign_in() -> String {
     "待办是按登录人的单位和角色列出的，须指明是谁。请先运行 mediadesk sign-in --as 登录名，或在命令中加上 --as 登录名（密码取自环境变量 MEDIADESK_PASSWORD 或在提示时输入）。".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::supervision::PlatformRef;
+
+    fn item(kind: TodoKind, due_on: Option<&str>, target: TodoTarget) -> TodoItem {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let due_on = due_on.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+        TodoItem {
+            kind,
+            title: "文传青年".into(),
+            platform: Some(PlatformRef {
+                id: 1,
+                name: "文传青年".into(),
+                kind_name: "微信公众号".into(),
+            }),
+            person: None,
+            comment: None,
+            due_on,
+            urgency: Urgency::of(due_on, today),
+            target,
+        }
+    }
+
+    #[test]
+    fn items_are_worded_by_kind_and_date() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let rectification = TodoKind::Due(DueKind::RectificationNotice);
+        let cases = [
+            (
+                item(rectification, Some("2026-12-01"), TodoTarget::Platform(1)),
+                "[即将到期] 2026-12-01　平台即将超期未更新，请尽快更新　微信公众号「文传青年」",
+            ),
+            (
+                item(rectification, Some("2026-11-23"), TodoTarget::Platform(1)),
+                "[已逾期] 逾期 3 天（2026-11-23）　平台已超期未更新，请立即更新　微信公众号「文传青年」",
+            ),
+            (
+                item(
+                    TodoKind::SendForm(FilingKind::Initial),
+                    Some("2026-11-26"),
+                    TodoTarget::Filings,
+                ),
+                "[今天到期] 今天到期　备案表待签章报送　微信公众号「文传青年」",
+            ),
+            (
+                item(TodoKind::Review, None, TodoTarget::Post(3)),
+                "[未定期限] —　待我审核　《文传青年》 · 微信公众号「文传青年」",
+            ),
+        ];
+        for (item, want) in cases {
+            assert_eq!(cli_line(&item, today), want);
+        }
+    }
+
+    #[test]
+    fn a_return_without_a_comment_says_so() {
+        let note = ReturnNote {
+            by: "李珺（lijun）".into(),
+            at: NaiveDate::from_ymd_opt(2026, 11, 25)
+                .unwrap()
+                .and_hms_opt(9, 5, 0)
+                .unwrap(),
+            comment: " ".into(),
+        };
+        assert_eq!(
+            return_banner(&note),
+            "退回意见（李珺（lijun），11-25 09:05）：（未填写意见）"
+        );
+        assert_eq!(return_line(&note), "退回：（未填写意见）");
+    }
 }

@@ -79,7 +79,7 @@ fn row_ui(ui: &mut egui::Ui, item: &TodoItem, today: NaiveDate, actions: &mut Ve
                 Urgency::Undated => theme::MUTED,
             };
             ui.label(RichText::new(wording::due_text(item, today)).color(colour));
-            ui.label(RichText::new(wording::kind_label(item.kind)).strong());
+            ui.label(RichText::new(wording::item_label(item)).strong());
             clicked |= ui
                 .add(
                     egui::Label::new(RichText::new(wording::about(item)).color(theme::ACCENT))
