@@ -48,6 +48,15 @@ fn open_row(h: &mut Harness<'_, MediaDeskApp>, title: &str) {
     h.run();
 }
 
+/// Whether some text on screen (a label's text or value) contains `text`.
+fn shows(h: &Harness<'_, MediaDeskApp>, text: &str) -> bool {
+    h.query_all_by(|n| {
+        n.value().is_some_and(|v| v.contains(text)) || n.label().is_some_and(|l| l.contains(text))
+    })
+    .next()
+    .is_some()
+}
+
 fn open_post_title(h: &Harness<'_, MediaDeskApp>) -> String {
     let w = h.state().workspace().unwrap();
     w.post_view()
@@ -118,13 +127,21 @@ fn the_reviewer_finds_the_post_to_review_and_sees_the_changes_by_word_or_line() 
             .unwrap()
             .diff_mode
     };
+    // The first revision began 「近日，第十六届…」, the second 「11月15日，第十六届…」: by word
+    // the replaced words are side by side (近 struck, 11月15 inserted, 日 kept), by line the
+    // old line reads whole before the new one.
+    const BY_WORD: &str = "近11月15日，第十六届";
+    const OLD_LINE: &str = "近日，第十六届全国大学生市场调查与分析大赛总决赛落下帷幕";
     assert_eq!(view(&h), DiffMode::ByWord);
+    assert!(shows(&h, BY_WORD) && !shows(&h, OLD_LINE));
     h.get_by_role_and_label(Role::Button, "按行").click();
     h.run();
     assert_eq!(view(&h), DiffMode::ByLine);
+    assert!(shows(&h, OLD_LINE) && !shows(&h, BY_WORD));
     h.get_by_role_and_label(Role::Button, "按词").click();
     h.run();
     assert_eq!(view(&h), DiffMode::ByWord);
+    assert!(shows(&h, BY_WORD) && !shows(&h, OLD_LINE));
 }
 
 #[test]
