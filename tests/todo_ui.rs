@@ -26,12 +26,16 @@ fn today() -> NaiveDate {
 }
 
 fn harness(login: &str) -> Harness<'static, MediaDeskApp> {
+    harness_sized(login, [1400.0, 1000.0])
+}
+
+fn harness_sized(login: &str, size: [f32; 2]) -> Harness<'static, MediaDeskApp> {
     let mut store = Store::open_in_memory().unwrap();
     store.load_demo(today()).unwrap();
     store.sign_in(login, DEMO_PASSWORD).unwrap();
     let app = MediaDeskApp::new(Ok(store), today());
     let mut h = Harness::builder()
-        .with_size([1400.0, 1000.0])
+        .with_size(size)
         .with_context_setup(MediaDeskApp::setup)
         .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
     h.run();
@@ -181,4 +185,23 @@ fn the_administrator_finds_the_post_to_publish_and_the_filing_to_do() {
 fn the_school_supervisor_keeps_the_due_list_first() {
     let h = harness("songwenbo");
     assert_eq!(page(&h), Page::Supervision);
+}
+
+#[test]
+fn on_a_small_screen_the_rows_and_the_comment_fit() {
+    // 1024×640: a 1366×768 office laptop at 125% scaling, less the taskbar.
+    let h = harness_sized("zhangzhe", [1024.0, 640.0]);
+    let screen = eframe::egui::Rect::from_min_size(
+        eframe::egui::Pos2::ZERO,
+        eframe::egui::vec2(1024.0, 640.0),
+    );
+    for label in [
+        format!("《{RETURNED}》 · {WECHAT}"),
+        "被退回，待修改".to_owned(),
+    ] {
+        let rect = h.get_by_label(&label).rect();
+        assert!(screen.contains_rect(rect), "{label}: {rect:?}");
+    }
+    let comment = h.get_by_label_contains(RETURN_COMMENT).rect();
+    assert!(screen.contains_rect(comment), "{comment:?}");
 }
