@@ -252,8 +252,6 @@ impl Workspace {
             s.roles
                 .contains(&crate::domain::unit::Role::SchoolSupervisor)
         });
-        // The 待办 list is read for everyone (its count shows in the navigation).
-        self.todo.reload(&self.store, self.today);
         if school {
             // 第六条四: the school's first question each morning is what is due.
             self.page = Page::Supervision;
@@ -262,6 +260,7 @@ impl Workspace {
             // A unit's people start on what they have to do, and by when; the system
             // administrator (of no unit) on the registry, as before.
             self.page = Page::Todo;
+            self.todo.reload(&self.store, self.today);
         }
     }
 }
