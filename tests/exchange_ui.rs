@@ -29,10 +29,14 @@ fn today() -> NaiveDate {
 fn harness(store: Store, hooks: Hooks) -> Harness<'static, MediaDeskApp> {
     let mut app = MediaDeskApp::new(Ok(store), today());
     app.workspace_mut().unwrap().set_hooks(hooks);
-    Harness::builder()
+    let mut h = Harness::builder()
         .with_size([1280.0, 900.0])
         .with_context_setup(MediaDeskApp::setup)
-        .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app)
+        .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
+    // A unit's people start on 待办: go to the registry as they would.
+    h.run_ok();
+    h.get_by_role_and_label(Role::Button, "平台台账").click();
+    h
 }
 
 fn hooks(save_xlsx: Option<PathBuf>, sheet: Option<PathBuf>, folder: Option<PathBuf>) -> Hooks {

@@ -22,10 +22,14 @@ fn harness(login: &str) -> Harness<'static, MediaDeskApp> {
         .sign_in(login, mediadesk::store::DEMO_PASSWORD)
         .unwrap();
     let app = MediaDeskApp::new(Ok(store), today());
-    Harness::builder()
+    let mut h = Harness::builder()
         .with_size([1280.0, 1000.0])
         .with_context_setup(MediaDeskApp::setup)
-        .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app)
+        .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
+    // From 待办 (the first page after signing in) to the registry.
+    h.run();
+    h.get_by_role_and_label(Role::Button, "平台台账").click();
+    h
 }
 
 fn platform_status(h: &Harness<'_, MediaDeskApp>, name: &str) -> PlatformStatus {

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::{By, NodeT, Queryable};
 use mediadesk::domain::workflow::PostState;
 use mediadesk::store::{DEMO_PASSWORD, PostFilter, Store};
 use mediadesk::ui::MediaDeskApp;
@@ -26,7 +26,15 @@ fn harness(login: &str) -> Harness<'static, MediaDeskApp> {
         .with_context_setup(MediaDeskApp::setup)
         .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
     h.run();
+    to_posts(&mut h);
     h
+}
+
+/// From 待办 (the first page after signing in) to 信息发布 through the navigation.
+fn to_posts(h: &mut Harness<'_, MediaDeskApp>) {
+    h.get(By::new().role(Role::Button).label_contains("信息发布"))
+        .click();
+    h.run();
 }
 
 fn store<'a>(h: &'a Harness<'_, MediaDeskApp>) -> &'a Store {
@@ -53,6 +61,7 @@ fn switch_to(h: &mut Harness<'_, MediaDeskApp>, login: &str) {
     type_in(h, Role::PasswordInput, "密码：", DEMO_PASSWORD);
     click(h, "登录");
     assert_eq!(store(h).session().unwrap().login, login);
+    to_posts(h);
 }
 
 fn open_post(h: &mut Harness<'_, MediaDeskApp>, title: &str) {

@@ -23,10 +23,16 @@ fn harness_over(
     size: [f32; 2],
 ) -> Harness<'static, MediaDeskApp> {
     let app = MediaDeskApp::new(store, today());
-    Harness::builder()
+    let mut h = Harness::builder()
         .with_size(size)
         .with_context_setup(MediaDeskApp::setup)
-        .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app)
+        .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
+    // A unit's people start on 待办: go to the registry as they would (when signed in).
+    let _ = h.run_ok();
+    if let Some(nav) = h.query_by_role_and_label(Role::Button, "平台台账") {
+        nav.click();
+    }
+    h
 }
 
 fn demo_store() -> Store {

@@ -22,6 +22,7 @@ mod registry;
 mod session_file;
 mod sessions;
 mod supervise;
+mod todo;
 mod users;
 mod words;
 
@@ -153,6 +154,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 我的待办：按登录人的单位和角色列出要办的事和期限（备案、报送、变更报告、被退回和待审核、待发布的稿件），逾期的在前
+    Todo {
+        /// 按哪一天计算（默认今天）
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
     /// 平台更新：登记在平台后台发布的文章、从 CSV 导入发布记录、列出、标记党建专栏（第六条二、四）
     Updates {
         #[command(subcommand)]
@@ -223,6 +232,8 @@ impl Command {
             Command::Platforms { command } => command.writes(),
             Command::Filings { command } => command.writes(),
             Command::Changes { .. } => true,
+            // It only reads; `run_to` signs in for it (the list is the signed-in person's).
+            Command::Todo { .. } => false,
             Command::Calendar { command } => command.writes(),
             Command::Words { command } => command.writes(),
             Command::Users { command } => command.writes(),
@@ -323,6 +334,13 @@ pub fn run_to(
         (_, Some(login)) => sign_in_as(&mut store, login)?,
         // Without --as, the one command-line session this computer has for the database.
         (_, None) if needs_actor => sessions::sign_in_by_the_only_session(&mut store)?,
+        // 待办 is the signed-in person's: the session too, refused in its own words.
+        (Command::Todo { .. }, None) => match sessions::sign_in_by_the_only_session(&mut store) {
+            Err(CliError::Message(m)) if m == text::needs_sign_in() => {
+                return Err(CliError::Message(crate::text::ui_todo::needs_sign_in()));
+            }
+            other => other?,
+        },
         (_, None) => {}
     }
     let changing = matches!(
@@ -414,6 +432,7 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
         }
         Command::Db { command } => db::run(command, None, Path::new(""), out)?,
         Command::Supervise { today, json } => supervise::run_supervise(today, json, store, out)?,
+        Command::Todo { today, json } => todo::run_todo(today, json, store, out)?,
         Command::Updates { command } => supervise::run_updates(command, store, out, today)?,
         Command::Notices { command } => supervise::run_notices(command, store, out, today)?,
         Command::Incidents { command } => supervise::run_incidents(command, store, out, today)?,

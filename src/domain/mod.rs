@@ -20,6 +20,7 @@ pub mod settings;
 pub mod signing;
 pub mod supervision;
 pub mod text_diff;
+pub mod todo;
 pub mod unit;
 pub mod validation;
 pub mod workflow;

@@ -34,6 +34,7 @@ mod reader;
 mod sessions;
 mod settings;
 mod supervision;
+mod todo;
 mod training;
 mod units;
 mod updates;

@@ -39,6 +39,7 @@ pub mod ui_posts;
 pub mod ui_server;
 pub mod ui_settings;
 pub mod ui_supervision;
+pub mod ui_todo;
 pub mod ui_window;
 pub mod validation;
 pub mod workflow;

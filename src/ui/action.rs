@@ -21,6 +21,8 @@ use crate::store::{NewUser, Settings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
+    /// 待办: what the signed-in person has to do, by when (the first page after sign-in).
+    Todo,
     /// 督查: what is due today (the school-level role's first page).
     Supervision,
     Registry,

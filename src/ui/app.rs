@@ -56,6 +56,8 @@ pub struct Workspace {
     pub(super) audit: AuditView,
     pub(super) users: UsersView,
     pub(super) supervision: super::supervision_view::SupervisionView,
+    /// 待办: the signed-in person's list.
+    pub(super) todo: super::todo_view::TodoView,
     /// The sign-in page, while nobody is signed in.
     pub(super) gate: Option<SignInView>,
     /// The egui context, once known, so worker threads can wake the window.
@@ -285,6 +287,7 @@ impl Workspace {
             audit: AuditView::default(),
             users: UsersView::default(),
             supervision: Default::default(),
+            todo: Default::default(),
             gate: None,
             ctx: None,
             window_font: None,
@@ -361,6 +364,11 @@ impl Workspace {
         self.page
     }
 
+    /// The 待办 page's view (tests read what it lists).
+    pub fn todo(&self) -> &super::todo_view::TodoView {
+        &self.todo
+    }
+
     /// The 督查 page's view (tests read what it lists).
     pub fn supervision(&self) -> &super::supervision_view::SupervisionView {
         &self.supervision
@@ -385,6 +393,9 @@ impl Workspace {
         self.users.reload(&self.store)?;
         if self.page == Page::Supervision {
             self.supervision.reload(&self.store, self.today);
+        }
+        if self.page == Page::Todo {
+            self.todo.reload(&self.store, self.today);
         }
         Ok(())
     }
@@ -498,6 +509,7 @@ impl Workspace {
         self.filings.can_print = self.hooks.print_file.is_some();
         let printing = self.job.is_some();
         egui::CentralPanel::default_margins().show(ui, |ui| match self.page {
+            Page::Todo => self.todo.ui(ui, actions),
             Page::Supervision => self.supervision.ui(ui, actions),
             Page::Registry => self.registry.ui(ui, actions),
             Page::Filings => self
@@ -569,6 +581,9 @@ impl Workspace {
             text::NAV_POSTS.to_owned()
         };
         for (page, label) in [
+            // No count here: the list is read when its page is shown, so a count would go
+            // stale on the other pages (the page's heading has it).
+            (Page::Todo, text::ui_todo::NAV_TODO.to_owned()),
             (
                 Page::Supervision,
                 text::ui_supervision::NAV_SUPERVISION.to_owned(),
@@ -707,6 +722,10 @@ impl Workspace {
             Page::Users => self.users.reload(&self.store),
             Page::Supervision => {
                 self.supervision.reload(&self.store, self.today);
+                Ok(())
+            }
+            Page::Todo => {
+                self.todo.reload(&self.store, self.today);
                 Ok(())
             }
             _ => Ok(()),

@@ -260,8 +260,11 @@ impl Workspace {
             // 第六条四: the school's first question each morning is what is due.
             self.page = Page::Supervision;
             self.supervision.reload(&self.store, self.today);
-        } else if self.posts.counts.iter().any(|(_, n)| *n > 0) {
-            self.page = Page::Posts;
+        } else if self.store.session().is_some_and(|s| s.unit_id.is_some()) {
+            // A unit's people start on what they have to do, and by when; the system
+            // administrator (of no unit) on the registry, as before.
+            self.page = Page::Todo;
+            self.todo.reload(&self.store, self.today);
         }
     }
 }

@@ -43,6 +43,7 @@ pub mod start;
 mod start_failed;
 pub mod supervision_view;
 pub mod theme;
+pub mod todo_view;
 mod units_view;
 mod users_view;
 mod welcome;

@@ -14,11 +14,12 @@ use crate::domain::permissions::{Permission, allowed_post_permissions};
 use crate::domain::post::Post;
 use crate::domain::registry::StatusView;
 use crate::domain::screening::{Screener, ScreeningReport, Severity};
-use crate::domain::text_diff::{DiffKind, char_diff};
+use crate::domain::text_diff::{DiffKind, DiffMode, diff_by};
+use crate::domain::todo::{ReturnNote, latest_return};
 use crate::domain::validation::{Field, FieldError};
 use crate::domain::workflow::{Category, Origin, PostAction};
 use crate::store::{AttachmentMeta, Revision, Store, StoreError};
-use crate::text::{self, ui_common, ui_posts as wording};
+use crate::text::{self, ui_common, ui_posts as wording, ui_todo};
 
 /// What the page offers the signed-in user, derived from the steps the domain allows them
 /// ([`allowed_post_permissions`]); the store checks again on every step.
@@ -48,6 +49,10 @@ pub struct PostView {
     pub attachments: Vec<AttachmentMeta>,
     /// The revision the diff starts from (the one this reviewer saw last).
     pub diff_base: Option<i64>,
+    /// 按词 or 按行: how the changes since then are shown.
+    pub diff_mode: DiffMode,
+    /// 第七条三: the reviewer's 退回, shown at the top while the post is back with its author.
+    pub return_note: Option<ReturnNote>,
     pub error: Option<String>,
     pub field_errors: Vec<FieldError>,
     platforms: Vec<(i64, String)>,
@@ -101,6 +106,9 @@ impl PostView {
             _ => None,
         };
         view.history = store.post_history(id)?;
+        view.return_note = (post.state == crate::domain::workflow::PostState::Returned)
+            .then(|| latest_return(&view.history))
+            .flatten();
         view.revisions = store.revisions(id)?;
         view.attachments = store.attachments(id)?;
         view.screener = Some(store.post_screener()?);
@@ -124,6 +132,8 @@ impl PostView {
             revisions: Vec::new(),
             attachments: Vec::new(),
             diff_base: None,
+            diff_mode: DiffMode::default(),
+            return_note: None,
             error: None,
             field_errors: Vec::new(),
             platforms,
@@ -225,6 +235,21 @@ impl PostView {
                 }
             }
         });
+        if let Some(note) = &self.return_note {
+            egui::Frame::group(ui.style())
+                .stroke(egui::Stroke::new(1.0, theme::DANGER))
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(ui_todo::return_banner(note))
+                                .color(theme::DANGER)
+                                .strong(),
+                        )
+                        .wrap(),
+                    );
+                });
+        }
         if self.confirm_close {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(text::POST_UNSAVED).color(theme::WARN));
@@ -422,8 +447,19 @@ impl PostView {
                 self.revisions.last(),
             )
         {
-            ui.label(RichText::new(wording::changes_since(old.number)).strong());
-            ui.add(egui::Label::new(diff_job(ui, &old.body, &new.body)).wrap());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(wording::changes_since(old.number)).strong());
+                ui.add_space(8.0);
+                for (mode, label) in [
+                    (DiffMode::ByWord, ui_todo::DIFF_BY_WORD),
+                    (DiffMode::ByLine, ui_todo::DIFF_BY_LINE),
+                ] {
+                    ui.selectable_value(&mut self.diff_mode, mode, label)
+                        .on_hover_text(ui_todo::DIFF_MODE_HINT);
+                }
+            });
+            let job = diff_job(ui, &old.body, &new.body, self.diff_mode);
+            ui.add(egui::Label::new(job).wrap());
             ui.separator();
         }
         let width = ui.available_width();
@@ -684,12 +720,13 @@ fn open_platforms(store: &Store) -> Result<Vec<(i64, String)>, StoreError> {
         .collect())
 }
 
-/// The character diff of two revisions: insertions green, deletions red and struck through.
-fn diff_job(ui: &egui::Ui, old: &str, new: &str) -> LayoutJob {
+/// The diff of two revisions (by word or by line): insertions green, deletions red and
+/// struck through.
+fn diff_job(ui: &egui::Ui, old: &str, new: &str, mode: DiffMode) -> LayoutJob {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let normal = egui::TextFormat::simple(font, ui.visuals().text_color());
     let mut job = LayoutJob::default();
-    for span in char_diff(old, new) {
+    for span in diff_by(old, new, mode) {
         let format = match span.kind {
             DiffKind::Equal => normal.clone(),
             DiffKind::Insert => egui::TextFormat {

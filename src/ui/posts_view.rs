@@ -1,6 +1,8 @@
 //! 信息发布: the 待我处理 queues of the signed-in user and the list of all posts, filtered by
 //! platform, state and date. A row opens the post's page.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
@@ -8,10 +10,11 @@ use egui_extras::{Column, TableBuilder};
 use super::app::Action;
 use super::theme;
 use crate::domain::post::Queue;
+use crate::domain::todo::ReturnNote;
 use crate::domain::unit::Role;
 use crate::domain::workflow::PostState;
 use crate::store::{PostFilter, PostRow, Store, StoreError};
-use crate::text::{self, ui_common, ui_posts as wording};
+use crate::text::{self, ui_common, ui_posts as wording, ui_todo};
 
 /// Which list is shown: one of the user's queues, or every post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +26,8 @@ pub enum Listing {
 pub struct PostsView {
     pub listing: Listing,
     pub rows: Vec<PostRow>,
+    /// The last 退回 of each returned post listed, shown on its row (第七条三).
+    pub returns: HashMap<i64, ReturnNote>,
     pub counts: Vec<(Queue, usize)>,
     state: Option<PostState>,
     platform: Option<i64>,
@@ -39,6 +44,7 @@ impl Default for PostsView {
         Self {
             listing: Listing::All,
             rows: Vec::new(),
+            returns: HashMap::new(),
             counts: Vec::new(),
             state: None,
             platform: None,
@@ -112,6 +118,12 @@ impl PostsView {
                 })?
             }
         };
+        self.returns.clear();
+        for row in self.rows.iter().filter(|r| r.state == PostState::Returned) {
+            if let Some(note) = store.return_note(row.id)? {
+                self.returns.insert(row.id, note);
+            }
+        }
         Ok(())
     }
 
@@ -282,8 +294,13 @@ impl PostsView {
                     row.col(|ui| {
                         ui.add(egui::Label::new(r.category.label()).selectable(false));
                     });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&r.title).selectable(false).truncate());
+                    row.col(|ui| match self.returns.get(&r.id) {
+                        Some(note) => {
+                            title_with_return(ui, &r.title, note);
+                        }
+                        None => {
+                            ui.add(egui::Label::new(&r.title).selectable(false).truncate());
+                        }
                     });
                     row.col(|ui| {
                         ui.add(
@@ -307,6 +324,24 @@ impl PostsView {
                 });
             });
     }
+}
+
+/// A returned post's title with the reviewer's comment after it (the title keeps its own
+/// label, so it is found and read as before), the whole comment on hover.
+fn title_with_return(ui: &mut egui::Ui, title: &str, note: &ReturnNote) {
+    ui.horizontal(|ui| {
+        let width = ui.available_width();
+        ui.scope(|ui| {
+            ui.set_max_width(width * 0.6);
+            ui.add(egui::Label::new(title).selectable(false).truncate());
+        });
+        ui.add(
+            egui::Label::new(RichText::new(ui_todo::return_line(note)).color(theme::DANGER))
+                .selectable(false)
+                .truncate(),
+        )
+        .on_hover_text(ui_todo::return_banner(note));
+    });
 }
 
 pub fn state_colour(state: PostState) -> egui::Color32 {
