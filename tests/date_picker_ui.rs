@@ -111,6 +111,9 @@ fn a_date_time_field_keeps_its_time() {
         .with_context_setup(MediaDeskApp::setup)
         .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
     h.run();
+    // A unit's people land on 待办: to 信息发布 first.
+    h.get_by_label_contains("信息发布（").click();
+    h.run();
     h.get_by_role_and_label(Role::Button, "新建信息").click();
     h.run();
     let label = "计划发布时间：";

@@ -123,6 +123,8 @@ fn ctrl_f_goes_to_the_registry_search() {
 #[test]
 fn the_post_editor_saves_with_ctrl_s_and_switching_user_asks_first() {
     let mut h = demo("zhangzhe");
+    h.get_by_label_contains("信息发布（").click();
+    h.run();
     ctrl(&mut h, Key::N);
     type_in(&mut h, "标题：", "键盘写的草稿");
     type_in(&mut h, "正文", "第一段。");

@@ -45,7 +45,7 @@ pub struct Cli {
     #[arg(long, value_name = "FILE.png")]
     pub screenshot: Option<PathBuf>,
 
-    /// 窗口打开后直接进入的页面：督查、平台台账、备案、信息发布、新建信息、单位与人员、审计记录、账号、设置
+    /// 窗口打开后直接进入的页面：待办、督查、平台台账、备案、信息发布、新建信息、单位与人员、审计记录、账号、设置
     #[arg(long, value_name = "PAGE")]
     pub page: Option<String>,
 

@@ -133,3 +133,8 @@ pub fn attachment_name(id: i64) -> String {
 pub fn attachment_unopenable(name: &str, error: impl Display, path: &Path) -> String {
     format!("无法打开附件「{name}」：{error}；文件在 {}", path.display())
 }
+
+/// The post page's side column (screening, attachments, history), folded or shown.
+pub const SIDE_HIDE: &str = "收起右栏 »";
+pub const SIDE_SHOW: &str = "« 审查、附件与经过";
+pub const SIDE_HINT: &str = "右栏列出内容审查结果、附件和这条信息的经过；窗口较窄时默认收起";

@@ -47,7 +47,7 @@ pub const CLOSE_NOTICE: &str = "关闭这条消息";
 /// `--page` named no page.
 pub fn unknown_page(name: &str) -> String {
     format!(
-        "没有名为「{name}」的页面。可用：督查、平台台账、备案、信息发布、新建信息、单位与人员、审计记录、账号、设置（或 registry、filings、posts、new-post 等）。"
+        "没有名为「{name}」的页面。可用：待办、督查、平台台账、备案、信息发布、新建信息、单位与人员、审计记录、账号、设置（或 todo、registry、filings、posts、new-post 等）。"
     )
 }
 

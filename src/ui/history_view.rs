@@ -94,42 +94,52 @@ impl HistoryView {
         super::dialog::from_top_centre(window, ctx, 640.0)
             .open(&mut open)
             .show(ctx, |ui| {
-                ui.label(wording::current_status(self.status.label()));
-                if let Some(e) = &self.error {
-                    ui.label(RichText::new(e).color(theme::DANGER));
-                }
-                egui::ScrollArea::vertical()
-                    .max_height(240.0)
-                    .id_salt("timeline")
-                    .show(ui, |ui| {
-                        egui::Grid::new("timeline_grid")
-                            .striped(true)
-                            .num_columns(4)
-                            .show(ui, |ui| {
-                                for e in &self.events {
-                                    ui.label(e.occurred_on.to_string());
-                                    ui.label(RichText::new(e.kind.label()).strong());
-                                    ui.label(&e.summary);
-                                    ui.label(
-                                        RichText::new(format!(
-                                            "{} {}",
-                                            e.actor,
-                                            e.recorded_at.format("%Y-%m-%d %H:%M")
-                                        ))
-                                        .color(theme::MUTED)
-                                        .small(),
-                                    );
-                                    ui.end_row();
-                                }
-                            });
-                    });
-                ui.separator();
-                self.changes_ui(ui, actions);
-                ui.separator();
-                self.lifecycle_ui(ui, actions);
-                self.form_ui(ui, actions);
+                // Never taller or wider than the screen: a long timeline or a wide change
+                // scrolls inside the window, so every button stays reachable at 1024×640.
+                let room = ctx.content_rect().height() - 120.0;
+                egui::ScrollArea::both()
+                    .id_salt("history_all")
+                    .max_height(room.max(200.0))
+                    .show(ui, |ui| self.contents_ui(ui, actions));
             });
         open
+    }
+
+    fn contents_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        ui.label(wording::current_status(self.status.label()));
+        if let Some(e) = &self.error {
+            ui.label(RichText::new(e).color(theme::DANGER));
+        }
+        egui::ScrollArea::vertical()
+            .max_height(240.0)
+            .id_salt("timeline")
+            .show(ui, |ui| {
+                egui::Grid::new("timeline_grid")
+                    .striped(true)
+                    .num_columns(4)
+                    .show(ui, |ui| {
+                        for e in &self.events {
+                            ui.label(e.occurred_on.to_string());
+                            ui.label(RichText::new(e.kind.label()).strong());
+                            ui.label(&e.summary);
+                            ui.label(
+                                RichText::new(format!(
+                                    "{} {}",
+                                    e.actor,
+                                    e.recorded_at.format("%Y-%m-%d %H:%M")
+                                ))
+                                .color(theme::MUTED)
+                                .small(),
+                            );
+                            ui.end_row();
+                        }
+                    });
+            });
+        ui.separator();
+        self.changes_ui(ui, actions);
+        ui.separator();
+        self.lifecycle_ui(ui, actions);
+        self.form_ui(ui, actions);
     }
 
     fn changes_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {

@@ -71,6 +71,9 @@ pub struct PostView {
     confirm_delete: bool,
     /// The steps the domain allows the signed-in user on this post now.
     allowed: Vec<Permission>,
+    /// The side column shown or folded by the person; `None`: shown when the window is
+    /// wide enough (folded at 1024 px, where it would squeeze the form).
+    side_open: Option<bool>,
 }
 
 impl PostView {
@@ -145,6 +148,7 @@ impl PostView {
             confirm_close: false,
             confirm_delete: false,
             allowed: vec![Permission::EditPost, Permission::SubmitPost],
+            side_open: None,
         }
     }
 
@@ -207,6 +211,9 @@ impl PostView {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         self.rescreen();
+        let side_open = self
+            .side_open
+            .unwrap_or(ui.available_width() >= SIDE_BY_SIDE_WIDTH);
         ui.horizontal(|ui| {
             if ui.button(format!("← {}", text::BACK_TO_LIST)).clicked() {
                 self.leave(actions);
@@ -233,6 +240,19 @@ impl PostView {
                 None => {
                     ui.heading(text::NEW_POST);
                 }
+            }
+            let toggle = if side_open {
+                wording::SIDE_HIDE
+            } else {
+                wording::SIDE_SHOW
+            };
+            let toggle = ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.small_button(toggle)
+                    .on_hover_text(wording::SIDE_HINT)
+                    .clicked()
+            });
+            if toggle.inner {
+                self.side_open = Some(!side_open);
             }
         });
         if let Some(note) = &self.return_note {
@@ -269,14 +289,23 @@ impl PostView {
             ui.label(RichText::new(e).color(theme::DANGER));
         }
         ui.separator();
-        egui::Panel::right("post_side")
-            .resizable(true)
-            .default_size(320.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("post_side_scroll")
-                    .show(ui, |ui| self.side_ui(ui, actions));
-            });
+        // The step's buttons (保存草稿, 提交, 通过, 退回, 发布) stay at the foot of the page,
+        // never scrolled away below a long form.
+        egui::Panel::bottom("post_steps").show(ui, |ui| {
+            ui.add_space(4.0);
+            self.step_ui(ui, actions);
+            ui.add_space(2.0);
+        });
+        if side_open {
+            egui::Panel::right("post_side")
+                .resizable(true)
+                .default_size(320.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("post_side_scroll")
+                        .show(ui, |ui| self.side_ui(ui, actions));
+                });
+        }
         egui::ScrollArea::vertical()
             .id_salt("post_main_scroll")
             .show(ui, |ui| {
@@ -285,8 +314,6 @@ impl PostView {
                 } else {
                     self.read_ui(ui);
                 }
-                ui.add_space(8.0);
-                self.step_ui(ui, actions);
             });
     }
 
@@ -323,8 +350,11 @@ impl PostView {
                 ui.end_row();
                 let l = ui.label(wording::TITLE_LABEL);
                 ui.vertical(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut self.form.title).desired_width(480.0))
-                        .labelled_by(l.id);
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.form.title)
+                            .desired_width(ui.available_width().clamp(200.0, 480.0)),
+                    )
+                    .labelled_by(l.id);
                     self.error_line(ui, Field::PostTitle);
                 });
                 ui.end_row();
@@ -709,6 +739,9 @@ impl PostView {
 }
 
 /// The platforms of the user's unit that still run.
+/// Below this width the side column starts folded: beside it the form would be squeezed.
+const SIDE_BY_SIDE_WIDTH: f32 = 960.0;
+
 fn open_platforms(store: &Store) -> Result<Vec<(i64, String)>, StoreError> {
     let unit = store.session().and_then(|s| s.unit_id);
     Ok(store

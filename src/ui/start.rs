@@ -5,7 +5,7 @@
 
 use super::action::{Action, Page, Secret};
 use super::app::{MediaDeskApp, Workspace};
-use crate::text::ui_window as wording;
+use crate::text::{self, ui_window as wording};
 
 /// Where the window opens: a page, or a new post's form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,19 +16,30 @@ pub enum StartPage {
 
 /// `--page`: the navigation's Chinese names (平台台账, 备案, …) or their English keys.
 pub fn parse_page(name: &str) -> Result<StartPage, String> {
-    let page = match name.trim() {
-        "supervision" | "督查" => Page::Supervision,
-        "registry" | "平台台账" => Page::Registry,
-        "filings" | "备案" => Page::Filings,
-        "posts" | "信息发布" => Page::Posts,
-        "new-post" | "新建信息" => return Ok(StartPage::NewPost),
-        "units" | "单位与人员" => Page::Units,
-        "audit" | "审计记录" => Page::Audit,
-        "users" | "账号" => Page::Users,
-        "settings" | "设置" => Page::Settings,
-        other => return Err(wording::unknown_page(other)),
-    };
-    Ok(StartPage::Page(page))
+    let name = name.trim();
+    if name == "new-post" || name == text::NEW_POST {
+        return Ok(StartPage::NewPost);
+    }
+    let pages = [
+        ("todo", text::ui_todo::NAV_TODO, Page::Todo),
+        (
+            "supervision",
+            text::ui_supervision::NAV_SUPERVISION,
+            Page::Supervision,
+        ),
+        ("registry", text::NAV_REGISTRY, Page::Registry),
+        ("filings", text::NAV_FILINGS, Page::Filings),
+        ("posts", text::NAV_POSTS, Page::Posts),
+        ("units", text::NAV_UNITS, Page::Units),
+        ("audit", text::NAV_AUDIT, Page::Audit),
+        ("users", text::NAV_USERS, Page::Users),
+        ("settings", text::NAV_SETTINGS, Page::Settings),
+    ];
+    pages
+        .iter()
+        .find(|(key, label, _)| name == *key || name == *label)
+        .map(|(_, _, page)| StartPage::Page(*page))
+        .ok_or_else(|| wording::unknown_page(name))
 }
 
 /// `--window-size 1024x640`.
@@ -97,6 +108,7 @@ mod tests {
     fn pages_and_sizes_parse_and_bad_ones_say_why() {
         for (name, page) in [
             ("备案", StartPage::Page(Page::Filings)),
+            ("待办", StartPage::Page(Page::Todo)),
             ("registry", StartPage::Page(Page::Registry)),
             ("新建信息", StartPage::NewPost),
             (" 督查 ", StartPage::Page(Page::Supervision)),
