@@ -38,6 +38,9 @@ pub struct PlatformDialog {
     units: Vec<Unit>,
     kinds: Vec<PlatformKind>,
     people: Vec<Person>,
+    /// A save was refused: the first wrong field in the form takes the keyboard and is
+    /// scrolled into view on the next frame.
+    focus_error: bool,
 }
 
 impl PlatformDialog {
@@ -57,6 +60,7 @@ impl PlatformDialog {
             units: store.units().unwrap_or_default(),
             kinds: store.platform_kinds().unwrap_or_default(),
             people: store.people().unwrap_or_default(),
+            focus_error: false,
         };
         d.revalidate(store, today);
         d
@@ -130,6 +134,8 @@ impl PlatformDialog {
                 let fields = egui::ScrollArea::vertical()
                     .max_height(ui.available_height() - 60.0)
                     .show(ui, |ui| self.fields_ui(ui));
+                // Only a text field takes the focus; a wrong choice box is shown in red.
+                self.focus_error = false;
                 if keys::entered(ui.ctx(), fields.inner_rect) {
                     self.save(actions);
                 }
@@ -179,6 +185,7 @@ impl PlatformDialog {
             actions.push(Action::SavePlatform(Box::new(self.form.clone())));
         } else {
             self.error = Some(text::FIX_ERRORS.to_owned());
+            self.focus_error = true;
         }
     }
 
@@ -472,7 +479,14 @@ impl PlatformDialog {
                     let edit = egui::TextEdit::singleline(text)
                         .hint_text(hint)
                         .desired_width(300.0);
-                    let typed = ui.add(edit).labelled_by(label.id).changed();
+                    let response = ui.add(edit).labelled_by(label.id);
+                    if self.focus_error && self.errors.contains_key(&field) {
+                        // The first wrong field drawn (the form's order) after a refused save.
+                        response.request_focus();
+                        response.scroll_to_me(Some(egui::Align::Center));
+                        self.focus_error = false;
+                    }
+                    let typed = response.changed();
                     let picked = is_date
                         && super::date_picker::button(
                             ui,
@@ -565,9 +579,17 @@ impl PlatformDialog {
         ui.end_row();
     }
 
+    /// The field's message, in a line kept for it whether or not there is one, so the
+    /// fields below do not move as messages come and go while one types.
     fn error_line(&self, ui: &mut egui::Ui, field: Field) {
-        if let Some(message) = self.error_for(field) {
-            ui.label(RichText::new(message).color(theme::DANGER).small());
+        match self.error_for(field) {
+            Some(message) => {
+                ui.label(RichText::new(message).color(theme::DANGER).small());
+            }
+            // A blank line of the same style: exactly the height a message takes.
+            None => {
+                ui.label(RichText::new(" ").small());
+            }
         }
     }
 }
