@@ -28,8 +28,8 @@ pub fn run_window(db: PathBuf, start: WindowStart) -> ExitCode {
         Ok(page) => page,
         Err(e) => return usage_error(&e),
     };
-    let size = match start.size.as_deref().map(parse_size).transpose() {
-        Ok(size) => size.unwrap_or([1280.0, 800.0]),
+    let asked = match start.size.as_deref().map(parse_size).transpose() {
+        Ok(size) => size,
         Err(e) => return usage_error(&e),
     };
     let login = start
@@ -50,8 +50,10 @@ pub fn run_window(db: PathBuf, start: WindowStart) -> ExitCode {
             .with_title(crate::text::APP_TITLE)
             // Where eframe keeps the window's state between starts (column widths, size).
             .with_app_id("MediaDesk")
-            .with_inner_size(size)
+            .with_inner_size(asked.unwrap_or([1280.0, 800.0]))
             .with_min_inner_size([900.0, 560.0]),
+        // A size asked for on the command line wins over the one remembered from last time.
+        persist_window: asked.is_none(),
         ..Default::default()
     };
     if let Err(e) = &store {
