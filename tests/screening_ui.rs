@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use eframe::egui::{self, accesskit::Role, text_edit::TextEditState};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use mediadesk::domain::screening::{Category, PersonalDataSettings, Rule, Screener};
+use mediadesk::domain::screening::{Category, PersonalDataSettings, Rule, Screener, Severity};
 use mediadesk::store::Store;
 use mediadesk::text;
 use mediadesk::ui::MediaDeskApp;
@@ -414,4 +414,21 @@ fn the_words_editor_is_in_the_settings_page() {
     h.run();
     h.get_by_role_and_label(Role::ComboBox, text::WORDS_LIST);
     h.get_by_role_and_label(Role::MultilineTextInput, text::WORDS_STUDENT_PATTERNS);
+}
+
+/// Issue 14 item 9: an ID-shaped number with a wrong check character is a 提醒, listed as
+/// 「疑似身份证号（校验位不符）」, and 一键脱敏 masks it like an ID.
+#[test]
+fn a_near_id_is_a_reminder_and_is_masked_too() {
+    // The right check character of ID is X; any other makes it a near-ID.
+    let near = format!("{}3", &ID[..17]);
+    let mut h = post_harness(&format!("学生编号{near}。"), true);
+    h.run();
+    let report = h.state().editor.report().clone();
+    assert!(!report.blocks(), "a reminder, not a block: {report:?}");
+    assert_eq!(report.count(Severity::Warn), 1, "{report:?}");
+    h.get_by_label_contains("疑似身份证号（校验位不符）");
+    h.get_by_label(text::SCREEN_MASK).click();
+    h.run();
+    assert_eq!(h.state().text, "学生编号1101**********0023。");
 }
