@@ -179,6 +179,16 @@ fn the_administrator_finds_the_post_to_publish_and_the_filing_to_do() {
         .click();
     h.run();
     assert_eq!(page(&h), Page::Filings);
+    // …with the platform already chosen for printing: the form is one click away.
+    let chosen = h
+        .get_by_role_and_label(Role::ComboBox, "打印备案表：")
+        .value()
+        .unwrap_or_default();
+    assert!(
+        chosen.starts_with(&format!("{} · {}", platform.name, platform.kind_name)),
+        "{chosen}"
+    );
+    h.get_by_role_and_label(Role::Button, "预览…");
 }
 
 #[test]

@@ -176,6 +176,11 @@ pub enum Action {
     /// The student and staff number patterns (第六条五第12项).
     SavePatterns(PersonalDataSettings),
     Navigate(Page),
+    /// 待办's filing item: the 备案 page with the platform chosen for printing.
+    OpenFilings {
+        platform: Option<i64>,
+        annual: bool,
+    },
     NewPlatform,
     EditPlatform(i64),
     SavePlatform(Box<PlatformForm>),

@@ -627,6 +627,10 @@ impl Workspace {
     pub(super) fn apply(&mut self, action: Action) {
         let result: Result<(), OpsError> = match action {
             Action::Navigate(page) => self.navigate(page).map_err(OpsError::from),
+            Action::OpenFilings { platform, annual } => {
+                self.filings.choose(platform, annual);
+                self.navigate(Page::Filings).map_err(OpsError::from)
+            }
             Action::Reload => self.reload().map_err(OpsError::from),
             Action::UseDefaultFile => {
                 self.switch = Some(Switch::DefaultFile);

@@ -477,6 +477,15 @@ impl FilingsView {
 }
 
 impl FilingsView {
+    /// From 待办: the platform chosen for printing (and 年审 ticked for an annual review),
+    /// so the form is one click away.
+    pub(super) fn choose(&mut self, platform: Option<i64>, annual: bool) {
+        if let Some(id) = platform.filter(|id| self.platforms.iter().any(|p| p.0 == *id)) {
+            self.selected_platform = Some(id);
+            self.annual = annual;
+        }
+    }
+
     /// Esc: closes the step form, else the preview; whether one was open.
     pub(super) fn close_window(&mut self) -> bool {
         if self.step.take().is_some() {

@@ -7,8 +7,9 @@ use eframe::egui::{self, RichText};
 
 use super::action::{Action, Page};
 use super::theme;
-use crate::domain::supervision::Urgency;
-use crate::domain::todo::{TodoItem, TodoTarget};
+use crate::domain::filing::FilingKind;
+use crate::domain::supervision::{DueKind, Urgency};
+use crate::domain::todo::{TodoItem, TodoKind, TodoTarget};
 use crate::store::Store;
 use crate::text::{ui_common, ui_todo as wording};
 
@@ -111,7 +112,15 @@ fn action_of(item: &TodoItem) -> Action {
     match item.target {
         TodoTarget::Post(id) => Action::OpenPost(id),
         TodoTarget::Platform(id) => Action::OpenHistory(id),
-        TodoTarget::Filings => Action::Navigate(Page::Filings),
+        TodoTarget::Filings => Action::OpenFilings {
+            platform: item.platform.as_ref().map(|p| p.id),
+            annual: matches!(
+                item.kind,
+                TodoKind::Due(DueKind::AnnualReview)
+                    | TodoKind::SendForm(FilingKind::Annual)
+                    | TodoKind::ArchiveForm(FilingKind::Annual)
+            ),
+        },
         TodoTarget::Supervision => Action::Navigate(Page::Supervision),
     }
 }
