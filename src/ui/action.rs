@@ -2,7 +2,7 @@
 //! `app.rs` to apply once per frame, and the [`Hooks`] through which the window reaches the
 //! desktop (dialogs, the system viewer), replaced in tests.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
@@ -43,8 +43,7 @@ pub enum Page {
 pub type SavePathHook = Box<dyn FnMut(&str) -> Option<PathBuf>>;
 /// Asks for a file or folder with the desktop's dialog.
 pub type ChooseFileHook = Box<dyn FnMut(&Dialog) -> Option<PathBuf>>;
-/// Opens a file with the desktop's viewer.
-pub type OpenFileHook = Box<dyn FnMut(&Path) -> Result<(), String>>;
+pub use super::saved_file::OpenFileHook;
 
 pub struct Hooks {
     /// Where to save a PDF, given a suggested name (the desktop's save dialog).

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, RichText};
 
-use super::action::OpenFileHook;
 use super::native_dialog::on_path;
 use super::theme;
 use crate::text::ui_files as wording;
@@ -85,6 +84,9 @@ pub fn open_folder(folder: &Path) -> Result<(), String> {
         .map(|_| ())
         .map_err(|e| e.to_string())
 }
+
+/// Hands a file to the desktop (its viewer, its folder, its printer); tests replace it.
+pub type OpenFileHook = Box<dyn FnMut(&Path) -> Result<(), String>>;
 
 /// The system's printing, where it exists: `lp` (CUPS) on Linux and macOS, the print verb
 /// of the PDF's program on Windows (PowerShell's `Start-Process -Verb Print`).
