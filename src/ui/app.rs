@@ -30,7 +30,7 @@ use crate::domain::calendar::WorkCalendar;
 use crate::domain::registry::registry_clock;
 use crate::ops::OpsError;
 use crate::store::{Location, Store, StoreError, choice};
-use crate::text::{self, ui_common, ui_server, ui_window};
+use crate::text::{self, ui_server};
 
 use super::notice::{self, Notice};
 
@@ -81,7 +81,7 @@ pub struct Workspace {
     pub(super) confirm_switch: bool,
     /// Who the pages were last drawn for: when that person signs out, what they left on
     /// the pages (errors, half-typed forms, filters) goes with them.
-    shown_for: Option<i64>,
+    pub(super) shown_for: Option<i64>,
     /// The in-window file chooser, while it asks for a path, and what the path is for.
     pub(super) file_request: Option<super::file_chooser::FileRequest>,
     /// The file last saved, shown with 打开文件 / 打开所在文件夹 / 打印.
@@ -400,34 +400,6 @@ impl Workspace {
         Ok(())
     }
 
-    /// After a sign-out, the pages start over for whoever signs in next: no error, form,
-    /// dialog or filter of the person who left stays on screen.
-    fn forget_who_left(&mut self) {
-        let now = self.store.session().map(|s| s.user_id);
-        if now == self.shown_for {
-            return;
-        }
-        if self.shown_for.is_some() {
-            self.registry.query = Default::default();
-            self.units = UnitsView::default();
-            self.filings = FilingsView::default();
-            self.users = UsersView::default();
-            self.audit = AuditView::default();
-            self.posts = PostsView::default();
-            self.supervision = Default::default();
-            self.dialog = None;
-            self.history = None;
-            self.import = None;
-            self.post_view = None;
-            if now.is_some()
-                && let Err(e) = self.reload()
-            {
-                self.show_error(e.to_string());
-            }
-        }
-        self.shown_for = now;
-    }
-
     /// A dialog autosaved before a crash opens again with its contents.
     fn restore_draft(&mut self) -> Result<(), StoreError> {
         let Some(key) = self
@@ -546,79 +518,6 @@ impl Workspace {
             && !history.ui(ui.ctx(), actions)
         {
             self.history = None;
-        }
-    }
-
-    fn nav_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        ui.add_space(10.0);
-        ui.label(egui::RichText::new("MediaDesk").strong().size(18.0));
-        ui.label(
-            egui::RichText::new(ui_window::SUBTITLE)
-                .color(theme::MUTED)
-                .small(),
-        );
-        ui.add_space(8.0);
-        if let Some(session) = self.store.session() {
-            ui.label(egui::RichText::new(session.description()).small());
-            ui.horizontal(|ui| {
-                if ui.small_button(text::SWITCH_USER).clicked() {
-                    self.switch_user(actions);
-                }
-                if ui
-                    .small_button(text::ui_keys::HELP)
-                    .on_hover_text(text::ui_keys::HELP_HINT)
-                    .clicked()
-                {
-                    self.help = !self.help;
-                }
-            });
-        }
-        ui.add_space(10.0);
-        let waiting: usize = self.posts.counts.iter().map(|(_, n)| n).sum();
-        let posts_label = if waiting > 0 {
-            ui_common::counted(text::NAV_POSTS, waiting)
-        } else {
-            text::NAV_POSTS.to_owned()
-        };
-        for (page, label) in [
-            // No count here: the list is read when its page is shown, so a count would go
-            // stale on the other pages (the page's heading has it).
-            (Page::Todo, text::ui_todo::NAV_TODO.to_owned()),
-            (
-                Page::Supervision,
-                text::ui_supervision::NAV_SUPERVISION.to_owned(),
-            ),
-            (Page::Registry, text::NAV_REGISTRY.to_owned()),
-            (Page::Filings, text::NAV_FILINGS.to_owned()),
-            (Page::Posts, posts_label),
-            (Page::Units, text::NAV_UNITS.to_owned()),
-            (Page::Audit, text::NAV_AUDIT.to_owned()),
-            (Page::Users, text::NAV_USERS.to_owned()),
-            (Page::Settings, text::NAV_SETTINGS.to_owned()),
-        ] {
-            let selected = self.page == page;
-            let button =
-                egui::Button::selectable(selected, label).min_size(egui::vec2(130.0, 32.0));
-            if ui.add(button).clicked() && (!selected || page == Page::Posts) {
-                actions.push(Action::Navigate(page));
-            }
-            if page == Page::Posts {
-                for (queue, n) in &self.posts.counts {
-                    let text =
-                        egui::RichText::new(ui_window::queue_entry(queue.label(), *n)).small();
-                    let text = if *n > 0 {
-                        text.color(theme::ACCENT)
-                    } else {
-                        text.color(theme::MUTED)
-                    };
-                    if ui
-                        .add(egui::Label::new(text).sense(egui::Sense::click()))
-                        .clicked()
-                    {
-                        actions.push(Action::ShowQueue(*queue));
-                    }
-                }
-            }
         }
     }
 

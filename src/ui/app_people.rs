@@ -155,3 +155,33 @@ impl Workspace {
         Ok(())
     }
 }
+
+impl Workspace {
+    /// After a sign-out, the pages start over for whoever signs in next: no error, form,
+    /// dialog or filter of the person who left stays on screen.
+    pub(super) fn forget_who_left(&mut self) {
+        let now = self.store.session().map(|s| s.user_id);
+        if now == self.shown_for {
+            return;
+        }
+        if self.shown_for.is_some() {
+            self.registry.query = Default::default();
+            self.units = Default::default();
+            self.filings = Default::default();
+            self.users = Default::default();
+            self.audit = Default::default();
+            self.posts = Default::default();
+            self.supervision = Default::default();
+            self.dialog = None;
+            self.history = None;
+            self.import = None;
+            self.post_view = None;
+            if now.is_some()
+                && let Err(e) = self.reload()
+            {
+                self.show_error(e.to_string());
+            }
+        }
+        self.shown_for = now;
+    }
+}

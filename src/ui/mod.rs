@@ -6,6 +6,7 @@ pub mod app;
 mod app_exchange;
 mod app_files;
 mod app_keys;
+mod app_nav;
 mod app_people;
 mod app_posts;
 mod app_registry;
