@@ -114,13 +114,63 @@ impl<'a> PdfWriter<'a> {
             .insert(self.font_id, PdfFont::new(embedded.parsed));
         doc.with_pages(self.pages);
         set_metadata(&mut doc, title, subject);
-        // The font is already a subset: printpdf embeds it as it is.
+        // The font is already a subset: printpdf embeds it as it is. printpdf would compress
+        // every stream at zlib's best level, which cost a cold print more than a millisecond
+        // for a few per cent of size: the streams are compressed here instead (see `compress`).
         let options = PdfSaveOptions {
             subset_fonts: false,
+            optimize: false,
             ..PdfSaveOptions::default()
         };
         let mut warnings = Vec::new();
-        doc.save(&options, &mut warnings)
+        let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
+        compress(&mut pdf);
+        let mut bytes = Vec::new();
+        // Writing into a Vec cannot fail; an empty result would be refused by the caller's
+        // parse-back checks rather than saved.
+        let _ = pdf.save_to(&mut bytes);
+        bytes
+    }
+}
+
+/// Deflates every stream not yet filtered: page contents (text operators, very repetitive) at
+/// the default level, which compresses them as well as the best level in two thirds of the
+/// time; the embedded font program (compact CFF or glyf data) at level 2. Measured with the
+/// zlib-rs backend on one filing form's 40 KB font program: level 9 gives 33.6 KB in 0.86 ms,
+/// level 2 34.2 KB in 0.49 ms, level 1 only 38.6 KB.
+fn compress(pdf: &mut lopdf::Document) {
+    use std::io::Write as _;
+
+    use flate2::{Compression, write::ZlibEncoder};
+
+    for object in pdf.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.has(b"Filter") {
+            continue;
+        }
+        let is_font_program = stream.dict.has(b"Length1")
+            || stream
+                .dict
+                .get(b"Subtype")
+                .and_then(lopdf::Object::as_name)
+                .is_ok_and(|name| name.starts_with(b"CIDFontType0C") || name == b"OpenType");
+        let level = if is_font_program {
+            Compression::new(2)
+        } else {
+            Compression::default()
+        };
+        let mut encoder = ZlibEncoder::new(Vec::with_capacity(stream.content.len() / 2), level);
+        let deflated = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish());
+        if let Ok(deflated) = deflated
+            && deflated.len() < stream.content.len()
+        {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(deflated);
+        }
     }
 }
 
