@@ -328,14 +328,32 @@ pub fn run_to(
         return exchange::run_restore(file, as_user, db, out);
     }
     let mut store = open_location(&location)?;
+    // One command, one process: its commits reach the disk together at its end, and what
+    // it says it did is said only then (store/durability.rs).
+    store.sync_when_done()?;
+    let mut said = Vec::new();
+    let result = run_signed_in(command, as_user, needs_actor, &mut store, &mut said);
+    store.make_durable()?;
+    out.write_all(&said)?;
+    result
+}
+
+/// Signs in as the command needs and runs it on the open store.
+fn run_signed_in(
+    command: Command,
+    as_user: Option<&str>,
+    needs_actor: bool,
+    store: &mut Store,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     match (&command, as_user) {
-        (Command::SignIn, _) => return sessions::sign_in(as_user, &mut store, out),
-        (Command::SignOut, _) => return sessions::sign_out(as_user, &mut store, out),
-        (_, Some(login)) => sign_in_as(&mut store, login)?,
+        (Command::SignIn, _) => return sessions::sign_in(as_user, store, out),
+        (Command::SignOut, _) => return sessions::sign_out(as_user, store, out),
+        (_, Some(login)) => sign_in_as(store, login)?,
         // Without --as, the one command-line session this computer has for the database.
-        (_, None) if needs_actor => sessions::sign_in_by_the_only_session(&mut store)?,
+        (_, None) if needs_actor => sessions::sign_in_by_the_only_session(store)?,
         // 待办 is the signed-in person's: the session too, refused in its own words.
-        (Command::Todo { .. }, None) => match sessions::sign_in_by_the_only_session(&mut store) {
+        (Command::Todo { .. }, None) => match sessions::sign_in_by_the_only_session(store) {
             Err(CliError::Message(m)) if m == text::needs_sign_in() => {
                 return Err(CliError::Message(crate::text::ui_todo::needs_sign_in()));
             }
@@ -349,8 +367,8 @@ pub fn run_to(
             command: users::UsersCommand::Password
         }
     );
-    users::refuse_until_changed(&store, changing)?;
-    execute(command, &mut store, out)
+    users::refuse_until_changed(store, changing)?;
+    execute(command, store, out)
 }
 
 fn is_first_account(command: &Command) -> bool {

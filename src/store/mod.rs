@@ -14,6 +14,7 @@ mod calendar;
 pub mod choice;
 mod copy;
 pub mod db;
+mod durability;
 mod error;
 mod filings;
 mod guard;
