@@ -22,11 +22,23 @@ struct Opened(Rc<RefCell<Vec<PathBuf>>>);
 
 /// The demo in the window, signed in as `login`, saving to `out`.
 fn harness(out: PathBuf, login: &str) -> (Harness<'static, MediaDeskApp>, Opened) {
+    harness_after(out, login, |_| {}, false)
+}
+
+/// [`harness`] after `change` made by `login` on the demo. `tofu`: characters no font in the
+/// window has are drawn as boxes, as in the real window, rather than failing the test.
+fn harness_after(
+    out: PathBuf,
+    login: &str,
+    change: impl FnOnce(&mut Store),
+    tofu: bool,
+) -> (Harness<'static, MediaDeskApp>, Opened) {
     let mut store = Store::open_in_memory().unwrap();
     store.load_demo(today()).unwrap();
     store
         .sign_in(login, mediadesk::store::DEMO_PASSWORD)
         .unwrap();
+    change(&mut store);
     let mut app = MediaDeskApp::new(Ok(store), today());
     let opened = Rc::new(RefCell::new(Vec::new()));
     let log = opened.clone();
@@ -41,11 +53,28 @@ fn harness(out: PathBuf, login: &str) -> (Harness<'static, MediaDeskApp>, Opened
         save_backup: Box::new(|_| None),
         ..Default::default()
     });
-    let h = Harness::builder()
+    let mut builder = Harness::builder()
         .with_size([1280.0, 900.0])
-        .with_context_setup(MediaDeskApp::setup)
-        .build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
+        .with_context_setup(MediaDeskApp::setup);
+    if tofu {
+        builder = builder.allow_missing_glyphs();
+    }
+    let h = builder.build_ui_state(|ui, app: &mut MediaDeskApp| app.ui(ui), app);
     (h, Opened(opened))
+}
+
+/// From the start page to the preview of `platform`'s initial filing form.
+fn preview(h: &mut Harness<'_, MediaDeskApp>, platform: &str) {
+    h.run();
+    h.get_by_role_and_label(Role::Button, "备案").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "打印备案表：")
+        .click();
+    h.run();
+    h.get_by_label_contains(platform).click();
+    h.run();
+    h.get_by_label("预览…").click();
+    h.run();
 }
 
 /// Steps the window until the print job has finished (it runs on its own thread).
@@ -75,16 +104,7 @@ fn preview_print_record_submit_and_archive() {
         .filings()
         .unwrap()
         .len();
-    h.run();
-    h.get_by_role_and_label(Role::Button, "备案").click();
-    h.run();
-    h.get_by_role_and_label(Role::ComboBox, "打印备案表：")
-        .click();
-    h.run();
-    h.get_by_label_contains("文传影像 · 视频号").click();
-    h.run();
-    h.get_by_label("预览…").click();
-    h.run();
+    preview(&mut h, "文传影像 · 视频号");
     h.get_by_label("初次备案：文传影像（第 1 / 4 页）");
     h.get_by_label("下一页").click();
     h.run();
@@ -194,4 +214,36 @@ fn a_failed_save_leaves_no_file_and_no_record() {
     );
     let notice = h.state().workspace().unwrap().notice().unwrap().to_owned();
     assert!(notice.contains("不存在"), "{notice}");
+}
+
+#[test]
+fn the_preview_says_which_characters_the_print_font_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("备案表.pdf");
+    // 文传影像's responsible person written in Hangul, which the bundled face leaves out.
+    let (mut h, _opened) = harness_after(
+        out.clone(),
+        "huangkun",
+        |store| {
+            let platform = store
+                .platforms()
+                .unwrap()
+                .into_iter()
+                .find(|p| p.draft.name == "文传影像")
+                .unwrap();
+            let mut draft = platform.draft.clone();
+            draft.responsible_person = "김민준".into();
+            store
+                .update_platform(platform.id, platform.version, &draft, "更正姓名", today())
+                .unwrap();
+        },
+        true,
+    );
+    preview(&mut h, "文传影像 · 视频号");
+    h.get_by_label_contains("打印字体没有这 3 个字：「김」U+AE40、「민」U+BBFC、「준」U+C900，");
+    // The print goes ahead all the same.
+    h.get_by_label("保存 PDF…").click();
+    h.run_steps(2);
+    wait_for_job(&mut h);
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
 }

@@ -2,7 +2,7 @@
 //! one-copy documents, through the same `ops` functions as the window.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::Subcommand;
@@ -10,6 +10,7 @@ use clap::Subcommand;
 use super::CliError;
 use crate::domain::filing::FilingKind;
 use crate::ops;
+use crate::ops::filing::PrintWarning;
 use crate::store::Store;
 use crate::text::cli as text;
 
@@ -82,6 +83,18 @@ impl PrintCommand {
     }
 }
 
+/// Saves `document` at `path`, first warning (on stderr) of characters it prints as boxes.
+fn save(document: &ops::reports::Document, path: &Path) -> Result<PathBuf, CliError> {
+    if !document.unprintable.is_empty() {
+        let line = text::unprintable_chars(&document.unprintable);
+        // A warning that cannot be shown is no reason to stop the print.
+        if writeln!(std::io::stderr(), "{line}").is_err() {
+            tracing::info!("could not show a print warning");
+        }
+    }
+    Ok(document.save(path)?)
+}
+
 pub(super) fn run(
     command: PrintCommand,
     store: &mut Store,
@@ -90,7 +103,7 @@ pub(super) fn run(
 ) -> Result<(), CliError> {
     let (ids, kind, path) = match command {
         PrintCommand::ChangeReport { change, out: path } => {
-            let saved = ops::reports::change_report(store, change)?.save(&path)?;
+            let saved = save(&ops::reports::change_report(store, change)?, &path)?;
             writeln!(out, "{}", text::change_report_printed(&saved))?;
             return Ok(());
         }
@@ -99,13 +112,13 @@ pub(super) fn run(
             out: path,
         } => {
             let document = ops::reports::ending_document(store, platform)?;
-            let saved = document.save(&path)?;
+            let saved = save(&document, &path)?;
             writeln!(out, "{}", text::ending_printed(document.kind, &saved))?;
             return Ok(());
         }
         PrintCommand::Notice { notice, out: path } => {
             let document = ops::notices::notice_document(store, notice)?;
-            let saved = document.save(&path)?;
+            let saved = save(&document, &path)?;
             writeln!(out, "{}", text::document_printed(document.kind, &saved))?;
             return Ok(());
         }
@@ -115,13 +128,13 @@ pub(super) fn run(
             out: path,
         } => {
             let document = ops::notices::incident_document(store, incident, &document_no)?;
-            let saved = document.save(&path)?;
+            let saved = save(&document, &path)?;
             writeln!(out, "{}", text::document_printed(document.kind, &saved))?;
             return Ok(());
         }
         PrintCommand::ApprovalSlip { post, out: path } => {
             let document = ops::reports::approval_slip(store, post)?;
-            let saved = document.save(&path)?;
+            let saved = save(&document, &path)?;
             writeln!(
                 out,
                 "{}",
@@ -154,10 +167,14 @@ pub(super) fn run(
     };
     let mut stderr = std::io::stderr();
     let printed =
-        ops::filing::print_filing_forms(store, &ids, kind, &path, today, &mut |name, missing| {
+        ops::filing::print_filing_forms(store, &ids, kind, &path, today, &mut |warning| {
+            let line = match warning {
+                PrintWarning::Blanks { account, fields } => text::blank_cells(account, fields),
+                PrintWarning::Unprintable(chars) => text::unprintable_chars(chars),
+            };
             // A warning that cannot be shown is no reason to stop the print.
-            if writeln!(stderr, "{}", text::blank_cells(name, missing)).is_err() {
-                tracing::info!("could not show a blank-cell warning");
+            if writeln!(stderr, "{line}").is_err() {
+                tracing::info!("could not show a print warning");
             }
         })?;
     writeln!(out, "{}", text::forms_printed(&printed, kind))?;

@@ -14,7 +14,9 @@ use super::documents::{forms_for, print_settings};
 use super::files::remove_quietly;
 use crate::domain::filing::{FilingKind, FilingStep, may_print_filing};
 use crate::domain::permissions::{Permission, Target};
-use crate::print::{FilingFormData, FormSettings, missing_fields, render_filing_forms};
+use crate::print::{
+    FilingFormData, FormSettings, missing_fields, render_filing_forms, unprintable_chars,
+};
 use crate::store::{Rejection, Store, StoreError};
 
 /// Forms read and checked, ready to render.
@@ -47,6 +49,33 @@ impl PreparedForms {
             })
             .collect()
     }
+
+    /// Characters of the forms' values the print font has no glyph for (they print as empty
+    /// boxes: a Korean name in the bundled face, say), each once, for a warning before
+    /// printing; the print itself goes ahead.
+    pub fn unprintable(&self) -> Vec<char> {
+        let mut chars: Vec<char> = self
+            .forms
+            .iter()
+            .filter_map(|form| unprintable_chars(form, &self.settings).ok())
+            .flatten()
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    }
+}
+
+/// What a print warns of before it goes ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintWarning<'a> {
+    /// The form of `account` has these cells blank (filled in by hand).
+    Blanks {
+        account: &'a str,
+        fields: &'a [&'static str],
+    },
+    /// These characters print as empty boxes: the print font lacks them.
+    Unprintable(&'a [char]),
 }
 
 /// Reads the forms of `platform_ids` and checks that every one may be printed now by the
@@ -127,18 +156,26 @@ pub struct Printed {
 }
 
 /// Prints and records the forms of `platform_ids` into `out` (a `.pdf` is added when the name
-/// has no extension). `warn` hears of cells that will print blank.
+/// has no extension). `warn` hears of cells that will print blank and of characters that
+/// will print as boxes.
 pub fn print_filing_forms(
     store: &mut Store,
     platform_ids: &[i64],
     kind: FilingKind,
     out: &Path,
     today: NaiveDate,
-    warn: &mut dyn FnMut(&str, &[&'static str]),
+    warn: &mut dyn FnMut(PrintWarning<'_>),
 ) -> Result<Printed, OpsError> {
     let prepared = prepare(store, platform_ids, kind)?;
-    for (name, missing) in prepared.blanks() {
-        warn(&name, &missing);
+    for (account, fields) in prepared.blanks() {
+        warn(PrintWarning::Blanks {
+            account: &account,
+            fields: &fields,
+        });
+    }
+    let unprintable = prepared.unprintable();
+    if !unprintable.is_empty() {
+        warn(PrintWarning::Unprintable(&unprintable));
     }
     let out = with_pdf_extension(out);
     render_to_file(&prepared, &out, &mut |_, _| true)?;

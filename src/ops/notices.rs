@@ -6,7 +6,7 @@
 use super::OpsError;
 use super::documents::{audit_anchor, print_settings};
 use super::files::safe_file_part;
-use super::reports::{Document, DocumentKind};
+use super::reports::{Document, DocumentKind, unprintable};
 use crate::domain::supervision::NoticeKind;
 use crate::print::{
     CitedNotice, IncidentReportData, NoticedPlatform, PublicNoticeData, RectificationNoticeData,
@@ -59,57 +59,61 @@ pub fn notice_document(store: &Store, notice_id: i64) -> Result<Document, OpsErr
     let settings = print_settings(store)?;
     let audit_anchor = audit_anchor(store)?;
     let name = safe_file_part(&platform.name);
-    let (kind, bytes) = match notice.kind {
-        NoticeKind::Rectification => (
-            DocumentKind::RectificationNotice,
-            render_rectification_notice(
-                &RectificationNoticeData {
-                    document_no: notice.document_no.clone(),
-                    platform,
-                    issued_on: notice.issued_on,
-                    ladder,
-                    body: String::new(),
-                    audit_anchor,
-                },
-                &settings,
-            )?,
-        ),
-        NoticeKind::PublicNotice => (
-            DocumentKind::PublicNotice,
-            render_public_notice(
-                &PublicNoticeData {
-                    document_no: notice.document_no.clone(),
-                    platform,
-                    rectification: cited(&earlier, NoticeKind::Rectification),
-                    issued_on: notice.issued_on,
-                    ladder,
-                    body: String::new(),
-                    audit_anchor,
-                },
-                &settings,
-            )?,
-        ),
-        NoticeKind::ShutdownDecision => (
-            DocumentKind::ShutdownDecision,
-            render_shutdown_decision(
-                &ShutdownDecisionData {
-                    document_no: notice.document_no.clone(),
-                    platform,
-                    rectification: cited(&earlier, NoticeKind::Rectification),
-                    public_notice: cited(&earlier, NoticeKind::PublicNotice),
-                    decided_on: notice.issued_on,
-                    body: String::new(),
-                    audit_anchor,
-                },
-                &settings,
-            )?,
-        ),
+    let (kind, bytes, unprintable) = match notice.kind {
+        NoticeKind::Rectification => {
+            let data = RectificationNoticeData {
+                document_no: notice.document_no.clone(),
+                platform,
+                issued_on: notice.issued_on,
+                ladder,
+                body: String::new(),
+                audit_anchor,
+            };
+            (
+                DocumentKind::RectificationNotice,
+                render_rectification_notice(&data, &settings)?,
+                unprintable(&data.printed_values(), &settings),
+            )
+        }
+        NoticeKind::PublicNotice => {
+            let data = PublicNoticeData {
+                document_no: notice.document_no.clone(),
+                platform,
+                rectification: cited(&earlier, NoticeKind::Rectification),
+                issued_on: notice.issued_on,
+                ladder,
+                body: String::new(),
+                audit_anchor,
+            };
+            (
+                DocumentKind::PublicNotice,
+                render_public_notice(&data, &settings)?,
+                unprintable(&data.printed_values(), &settings),
+            )
+        }
+        NoticeKind::ShutdownDecision => {
+            let data = ShutdownDecisionData {
+                document_no: notice.document_no.clone(),
+                platform,
+                rectification: cited(&earlier, NoticeKind::Rectification),
+                public_notice: cited(&earlier, NoticeKind::PublicNotice),
+                decided_on: notice.issued_on,
+                body: String::new(),
+                audit_anchor,
+            };
+            (
+                DocumentKind::ShutdownDecision,
+                render_shutdown_decision(&data, &settings)?,
+                unprintable(&data.printed_values(), &settings),
+            )
+        }
     };
     Ok(Document {
         kind,
         bytes,
         file_name: text::notice_file(notice.kind, &name, notice.issued_on),
         revision: None,
+        unprintable,
     })
 }
 
@@ -133,11 +137,13 @@ pub fn incident_document(
         report_hours,
         audit_anchor: audit_anchor(store)?,
     };
-    let bytes = render_incident_report(&data, &print_settings(store)?)?;
+    let settings = print_settings(store)?;
+    let bytes = render_incident_report(&data, &settings)?;
     Ok(Document {
         kind: DocumentKind::IncidentReport,
         bytes,
         file_name: text::incident_report_file(&safe_file_part(&platform.name), incident_id),
         revision: None,
+        unprintable: unprintable(&data.printed_values(), &settings),
     })
 }

@@ -327,6 +327,11 @@ pub fn blank_cells(account: &str, missing: &[&str]) -> String {
     )
 }
 
+/// Characters the print font lacks, before the print goes ahead.
+pub fn unprintable_chars(chars: &[char]) -> String {
+    format!("提示：{}", super::print::unprintable_chars(chars))
+}
+
 pub fn forms_printed(p: &Printed, kind: FilingKind) -> String {
     format!(
         "已生成 {}：{} 个平台、{} 页，已记录为「{}」（待签章）。",

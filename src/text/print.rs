@@ -4,6 +4,22 @@ use std::fmt;
 
 use crate::print::PrintError;
 
+/// Characters of the values that the print font has no glyph for (at most eight shown, each
+/// with its code point: the window's own font may lack them as well).
+pub fn unprintable_chars(chars: &[char]) -> String {
+    let shown: Vec<String> = chars
+        .iter()
+        .take(8)
+        .map(|c| format!("「{c}」U+{:04X}", u32::from(*c)))
+        .collect();
+    let more = if chars.len() > 8 { "等" } else { "" };
+    format!(
+        "打印字体没有这 {} 个字：{}{more}，它们会印成空框。需要印出时，请在 设置 → 打印 中选用含有这些字的字体。",
+        chars.len(),
+        shown.join("、")
+    )
+}
+
 impl fmt::Display for PrintError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

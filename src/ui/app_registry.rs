@@ -315,6 +315,12 @@ impl Workspace {
         match document.save(out) {
             Ok(saved) => {
                 let mut notice = ui_filings::document_generated(&saved);
+                if !document.unprintable.is_empty() {
+                    notice.push('\n');
+                    notice.push_str(&crate::text::print::unprintable_chars(
+                        &document.unprintable,
+                    ));
+                }
                 if let Err(e) = (self.hooks.open_file)(&saved) {
                     notice.push_str(&ui_filings::document_unopenable(e));
                 }

@@ -27,6 +27,8 @@ pub struct PrintPreview {
     pages: Vec<Page>,
     page: usize,
     missing: Vec<String>,
+    /// Characters of the values the print font lacks (they print as boxes), said once.
+    unprintable: Option<String>,
 }
 
 struct StepForm {
@@ -101,6 +103,9 @@ impl FilingsView {
             .into_iter()
             .map(|(account, m)| wording::blanks(&account, &m))
             .collect();
+        let unprintable = Some(prepared.unprintable())
+            .filter(|chars| !chars.is_empty())
+            .map(|chars| crate::text::print::unprintable_chars(&chars));
         let (title, file_name) = if platform_ids.len() == 1 {
             let p = store.platform(platform_ids[0]).map_err(|e| e.to_string())?;
             (
@@ -125,6 +130,7 @@ impl FilingsView {
             pages,
             page: 0,
             missing,
+            unprintable,
         });
         Ok(())
     }
@@ -336,6 +342,9 @@ impl FilingsView {
                             .color(theme::MUTED)
                             .small(),
                     );
+                }
+                if let Some(line) = &p.unprintable {
+                    ui.label(RichText::new(line).color(theme::WARN));
                 }
                 if !p.missing.is_empty() {
                     ui.label(RichText::new(wording::BLANKS_INTRO).color(theme::WARN));

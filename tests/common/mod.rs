@@ -9,6 +9,7 @@ use mediadesk::store::{NewUser, Store};
 pub const PASSWORD: &str = "test-pass-2026";
 
 pub mod backends;
+pub mod cli;
 pub use backends::fresh_store;
 
 /// A new database with its system administrator `admin` signed in.
