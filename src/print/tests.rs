@@ -190,6 +190,14 @@ fn two_forms_share_one_subset_font() {
         stream.content.len()
     );
     assert!(bytes.len() < 300_000, "PDF {} bytes", bytes.len());
+    // Deflated (on its own thread, see pdf.rs), and it inflates back to a bare CFF table.
+    assert_eq!(
+        stream.dict.get(b"Filter").and_then(Object::as_name).ok(),
+        Some(&b"FlateDecode"[..])
+    );
+    let inflated = stream.decompressed_content().expect("inflates");
+    assert!(inflated.len() > stream.content.len());
+    assert_eq!(inflated[0], 1, "CFF major version");
 }
 
 #[test]
