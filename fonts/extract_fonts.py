@@ -19,8 +19,9 @@ Hangul is left out too (the 11,172 syllables and the jamo, 11,623 characters): C
 documents write Korean names in Han characters, and those glyphs were a fifth of the face —
 15.8 MB become 12.5 MB (issue 16: program ≤ 40 MB). A value with Hangul is warned of before
 it prints as boxes (print::unprintable_chars), and a face with Hangul can be chosen as the
-print font in 设置 → 打印. Every Han character (the URO, extensions A to H, compatibility
-ideographs), kana, Latin, Greek, Cyrillic and the symbols stay. Takes about two minutes.
+print font in 设置 → 打印字体. Every Han character the face maps stays (the URO, extension
+A, the 2,306 beyond the BMP, the compatibility ideographs), with kana, Latin, Greek, Cyrillic
+and the symbols. Takes about two minutes.
 """
 import pathlib
 import sys

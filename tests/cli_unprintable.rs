@@ -74,7 +74,7 @@ fn a_form_with_hangul_is_warned_of_and_still_printed() {
     // Each character once, in code point order, and what to do about them.
     let expected = "打印字体没有这 3 个字：「김」U+AE40、「민」U+BBFC、「준」U+C900，";
     assert!(err(&o).contains(expected), "{}", err(&o));
-    assert!(err(&o).contains("设置 → 打印"), "{}", err(&o));
+    assert!(err(&o).contains("设置 → 打印字体"), "{}", err(&o));
     assert_eq!(lopdf::Document::load(&pdf).unwrap().get_pages().len(), 4);
 
     // A form without such characters says nothing of the kind.

@@ -14,7 +14,7 @@ pub fn unprintable_chars(chars: &[char]) -> String {
         .collect();
     let more = if chars.len() > 8 { "等" } else { "" };
     format!(
-        "打印字体没有这 {} 个字：{}{more}，它们会印成空框。需要印出时，请在 设置 → 打印 中选用含有这些字的字体。",
+        "打印字体没有这 {} 个字：{}{more}，它们会印成空框。需要印出时，请在 设置 → 打印字体 中选用含有这些字的字体。",
         chars.len(),
         shown.join("、")
     )
