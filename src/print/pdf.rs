@@ -140,6 +140,9 @@ impl<'a> PdfWriter<'a> {
             }
             pdf
         });
+        // The pages' operators are in the lopdf objects now: for a batch of 2,000 pages they
+        // need not stay beside them while the streams are deflated and written out.
+        drop(doc);
         compress(&mut pdf);
         let mut bytes = Vec::new();
         // Writing into a Vec cannot fail; an empty result would be refused by the caller's
