@@ -54,15 +54,8 @@ impl PreparedForms {
     /// boxes: a Korean name in the bundled face, say), each once, for a warning before
     /// printing; the print itself goes ahead.
     pub fn unprintable(&self) -> Vec<char> {
-        let mut chars: Vec<char> = self
-            .forms
-            .iter()
-            .filter_map(|form| unprintable_chars(form, &self.settings).ok())
-            .flatten()
-            .collect();
-        chars.sort_unstable();
-        chars.dedup();
-        chars
+        // A font that cannot be read says so when the forms render.
+        unprintable_chars(&self.forms, &self.settings).unwrap_or_default()
     }
 }
 

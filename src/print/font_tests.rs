@@ -216,7 +216,7 @@ fn unprintable_chars_lists_only_what_the_font_lacks() {
         unit_name: "外国语学院 \u{2611}".into(),
         ..Default::default()
     };
-    let missing = unprintable_chars(&data, &FormSettings::default()).expect("font");
+    let missing = unprintable_chars(&[data], &FormSettings::default()).expect("font");
     assert_eq!(missing, vec!['\u{2611}']);
 }
 

@@ -186,26 +186,27 @@ pub fn check_font_file(bytes: &[u8]) -> Result<(), PrintError> {
     custom_font(bytes, || Arc::from(bytes)).map(|_| ())
 }
 
-/// Characters of this form's values that the chosen font cannot draw (they would print as
-/// empty boxes), for a warning before printing; whitespace is ignored.
+/// Characters of these forms' values that the chosen font cannot draw (they would print as
+/// empty boxes), each once, for a warning before printing; whitespace is ignored. All forms
+/// at once: a custom font is found by comparing its bytes, once per call.
 pub fn unprintable_chars(
-    data: &FilingFormData,
+    forms: &[FilingFormData],
     settings: &FormSettings,
 ) -> Result<Vec<char>, PrintError> {
-    let mut texts: Vec<&str> = vec![
-        &data.unit_name,
-        &data.platform_kind,
-        &data.account_name,
-        &data.content_scope,
-        &data.responsible_person,
-        &data.responsible_mobile,
-    ];
-    for (name, mobile) in &data.administrators {
-        texts.push(name);
-        texts.push(mobile);
-    }
-    for mark in &settings.copy_marks {
-        texts.push(mark);
+    let mut texts: Vec<&str> = settings.copy_marks.iter().map(String::as_str).collect();
+    for data in forms {
+        texts.extend([
+            data.unit_name.as_str(),
+            &data.platform_kind,
+            &data.account_name,
+            &data.content_scope,
+            &data.responsible_person,
+            &data.responsible_mobile,
+        ]);
+        for (name, mobile) in &data.administrators {
+            texts.push(name);
+            texts.push(mobile);
+        }
     }
     unprintable_chars_of(&texts, settings)
 }
