@@ -5,24 +5,9 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn mediadesk(db: &Path, login: Option<&str>, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mediadesk"));
-    cmd.arg("--db").arg(db);
-    if let Some(login) = login {
-        cmd.args(["--as", login]);
-    }
-    cmd.args(args)
-        .env_remove("MEDIADESK_DB")
-        .env("MEDIADESK_PASSWORD", "demo2026")
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::cli::{err as stderr, run as mediadesk};
 
 /// The chain's head as `audit verify --json` reports it: (length, full hash).
 fn head(db: &Path) -> (u64, String) {

@@ -4,30 +4,11 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use chrono::{Days, NaiveDate};
 
-fn mediadesk(db: &Path, login: Option<&str>, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mediadesk"));
-    cmd.arg("--db").arg(db);
-    if let Some(login) = login {
-        cmd.args(["--as", login]);
-    }
-    cmd.args(args)
-        .env_remove("MEDIADESK_DB")
-        .env("MEDIADESK_PASSWORD", "demo2026")
-        .output()
-        .unwrap()
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::cli::{err, out, run as mediadesk};
 
 fn count(db: &Path, table: &str) -> i64 {
     rusqlite::Connection::open(db)

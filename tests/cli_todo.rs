@@ -5,33 +5,13 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use mediadesk::domain::todo::TodoKind;
 use mediadesk::store::{DEMO_PASSWORD, Store};
 
 mod common;
-
-fn mediadesk(db: &Path, login: Option<&str>, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mediadesk"));
-    cmd.arg("--db").arg(db);
-    if let Some(login) = login {
-        cmd.args(["--as", login]);
-    }
-    cmd.args(args)
-        .env_remove("MEDIADESK_DB")
-        .env("MEDIADESK_PASSWORD", DEMO_PASSWORD)
-        .output()
-        .unwrap()
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::cli::{err, out, run as mediadesk};
 
 const TODAY: &str = "2026-11-26";
 const RETURNED: &str = "关于2027届毕业生图像信息采集工作的通知";
