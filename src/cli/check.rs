@@ -9,7 +9,7 @@ use crate::domain::screening::{
     AttachmentPolicy, PersonalDataSettings, Screener, ScreeningReport, Severity,
 };
 use crate::files::ReadError;
-use crate::text::cli as text;
+use crate::text::cli_check;
 
 /// Texts longer than this are refused: an article is tens of thousands of characters.
 const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
@@ -27,10 +27,10 @@ pub fn check_text(
     let text = match (source, text) {
         (_, Some(t)) => t,
         (Some(path), None) => read_text(path)?,
-        (None, None) => return Err(text::CHECK_NOTHING_GIVEN.to_owned()),
+        (None, None) => return Err(cli_check::CHECK_NOTHING_GIVEN.to_owned()),
     };
     if text.trim().is_empty() {
-        writeln!(out, "{}", text::CHECK_EMPTY).map_err(|e| e.to_string())?;
+        writeln!(out, "{}", cli_check::CHECK_EMPTY).map_err(|e| e.to_string())?;
         return Ok(false);
     }
     let screener = match db {
@@ -61,7 +61,9 @@ pub fn check_file(path: &Path, json: bool, out: &mut dyn Write) -> Result<bool, 
     // a device is refused before it is opened.
     let limit = policy.max_bytes.max(policy.max_video_bytes);
     let bytes = crate::files::read_bytes(path, limit).map_err(|e| match e {
-        ReadError::TooLarge { .. } => text::check_file_too_large(path, limit as f64 / 1_048_576.0),
+        ReadError::TooLarge { .. } => {
+            cli_check::check_file_too_large(path, limit as f64 / 1_048_576.0)
+        }
         other => other.to_string(),
     })?;
     let name = path
@@ -90,7 +92,7 @@ pub fn check_file(path: &Path, json: bool, out: &mut dyn Write) -> Result<bool, 
         writeln!(
             out,
             "{}",
-            text::check_file_detected(&name, report.detected, report.size)
+            cli_check::check_file_detected(&name, report.detected, report.size)
         )
         .map_err(w)?;
         for issue in &report.issues {
@@ -105,7 +107,7 @@ pub fn check_file(path: &Path, json: bool, out: &mut dyn Write) -> Result<bool, 
                 .as_ref()
                 .is_none_or(|t| t.findings.is_empty())
         {
-            writeln!(out, "{}", text::CHECK_CLEAN).map_err(w)?;
+            writeln!(out, "{}", cli_check::CHECK_CLEAN).map_err(w)?;
         }
     }
     Ok(report.blocks())
@@ -117,21 +119,21 @@ fn screener() -> Result<Screener, String> {
 
 fn read_text(path: &Path) -> Result<String, String> {
     crate::files::read_text(path, MAX_TEXT_BYTES).map_err(|e| match e {
-        ReadError::TooLarge { .. } => text::check_text_too_large(path),
-        ReadError::NotUtf8 { .. } => text::check_not_utf8(path),
+        ReadError::TooLarge { .. } => cli_check::check_text_too_large(path),
+        ReadError::NotUtf8 { .. } => cli_check::check_not_utf8(path),
         other => other.to_string(),
     })
 }
 
 fn print_report(report: &ScreeningReport, out: &mut dyn Write) -> std::io::Result<()> {
     if report.findings.is_empty() {
-        writeln!(out, "{}", text::CHECK_CLEAN)?;
+        writeln!(out, "{}", cli_check::CHECK_CLEAN)?;
     }
     for f in &report.findings {
         writeln!(
             out,
             "{}",
-            text::check_finding(
+            cli_check::check_finding(
                 f.start,
                 f.end,
                 f.severity.label(),
@@ -150,11 +152,11 @@ fn print_report(report: &ScreeningReport, out: &mut dyn Write) -> std::io::Resul
         writeln!(
             out,
             "{}",
-            text::check_blocking(report.findings.len(), blocking)
+            cli_check::check_blocking(report.findings.len(), blocking)
         )?;
     }
     if report.truncated {
-        writeln!(out, "{}", text::CHECK_TRUNCATED)?;
+        writeln!(out, "{}", cli_check::CHECK_TRUNCATED)?;
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ use crate::domain::workflow::{PostAction, PostState};
 use crate::ops;
 use crate::store::{AnchorCheck, AuditFilter, PostFilter, Store, VerifyOptions};
 use crate::text::cli as text;
+use crate::text::cli_audit;
 
 #[derive(Subcommand, Debug)]
 pub enum PostsCommand {
@@ -242,7 +243,9 @@ pub(super) fn run_audit(
             anchor,
         } => {
             let anchor = anchor
-                .map(|a| Anchor::parse(&a).ok_or_else(|| CliError::Message(text::bad_anchor(&a))))
+                .map(|a| {
+                    Anchor::parse(&a).ok_or_else(|| CliError::Message(cli_audit::bad_anchor(&a)))
+                })
                 .transpose()?;
             let total = store.audit_len()?;
             let shown = std::sync::atomic::AtomicU64::new(0);
@@ -252,7 +255,7 @@ pub(super) fn run_audit(
                 let last = shown.load(std::sync::atomic::Ordering::Relaxed);
                 if total >= 100_000 && done >= last + step {
                     shown.store(done, std::sync::atomic::Ordering::Relaxed);
-                    eprintln!("{}", text::audit_progress(done, total));
+                    eprintln!("{}", cli_audit::audit_progress(done, total));
                 }
             };
             let options = VerifyOptions {
@@ -263,28 +266,30 @@ pub(super) fn run_audit(
             if json {
                 writeln!(out, "{}", to_json(&check)?)?;
             } else if check.broken.is_none() {
-                writeln!(out, "{}", text::audit_intact(&check))?;
+                writeln!(out, "{}", cli_audit::audit_intact(&check))?;
             }
             if let Some(problem) = check.problem {
                 return Err(CliError::Message(problem));
             }
             match (&options.anchor, &check.anchor) {
                 (Some(a), Some(AnchorCheck::Holds)) if !json => {
-                    writeln!(out, "{}", text::anchor_holds(a))?;
+                    writeln!(out, "{}", cli_audit::anchor_holds(a))?;
                 }
                 (Some(a), Some(found)) if *found != AnchorCheck::Holds => {
-                    return Err(CliError::Message(text::anchor_fails(a, found)));
+                    return Err(CliError::Message(cli_audit::anchor_fails(a, found)));
                 }
                 _ => {}
             }
             let missing = store.missing_audit_triggers()?;
             if !missing.is_empty() {
-                return Err(CliError::Message(text::audit_triggers_missing(&missing)));
+                return Err(CliError::Message(cli_audit::audit_triggers_missing(
+                    &missing,
+                )));
             }
         }
         AuditCommand::Repair => {
             let restored = store.restore_audit_triggers()?;
-            writeln!(out, "{}", text::audit_triggers_restored(&restored))?;
+            writeln!(out, "{}", cli_audit::audit_triggers_restored(&restored))?;
         }
         AuditCommand::Log {
             object,
@@ -300,7 +305,7 @@ pub(super) fn run_audit(
                 writeln!(out, "{}", to_json(&entries)?)?;
             } else {
                 for e in entries {
-                    writeln!(out, "{}", text::audit_line(&e))?;
+                    writeln!(out, "{}", cli_audit::audit_line(&e))?;
                 }
             }
         }

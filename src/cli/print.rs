@@ -12,7 +12,7 @@ use crate::domain::filing::FilingKind;
 use crate::ops;
 use crate::ops::filing::PrintWarning;
 use crate::store::Store;
-use crate::text::cli as text;
+use crate::text::cli_print;
 
 #[derive(Subcommand, Debug)]
 pub enum PrintCommand {
@@ -86,7 +86,7 @@ impl PrintCommand {
 /// Saves `document` at `path`, first warning (on stderr) of characters it prints as boxes.
 fn save(document: &ops::reports::Document, path: &Path) -> Result<PathBuf, CliError> {
     if !document.unprintable.is_empty() {
-        let line = text::unprintable_chars(&document.unprintable);
+        let line = cli_print::unprintable_chars(&document.unprintable);
         // A warning that cannot be shown is no reason to stop the print.
         if writeln!(std::io::stderr(), "{line}").is_err() {
             tracing::info!("could not show a print warning");
@@ -104,7 +104,7 @@ pub(super) fn run(
     let (ids, kind, path) = match command {
         PrintCommand::ChangeReport { change, out: path } => {
             let saved = save(&ops::reports::change_report(store, change)?, &path)?;
-            writeln!(out, "{}", text::change_report_printed(&saved))?;
+            writeln!(out, "{}", cli_print::change_report_printed(&saved))?;
             return Ok(());
         }
         PrintCommand::EndingReport {
@@ -113,13 +113,17 @@ pub(super) fn run(
         } => {
             let document = ops::reports::ending_document(store, platform)?;
             let saved = save(&document, &path)?;
-            writeln!(out, "{}", text::ending_printed(document.kind, &saved))?;
+            writeln!(out, "{}", cli_print::ending_printed(document.kind, &saved))?;
             return Ok(());
         }
         PrintCommand::Notice { notice, out: path } => {
             let document = ops::notices::notice_document(store, notice)?;
             let saved = save(&document, &path)?;
-            writeln!(out, "{}", text::document_printed(document.kind, &saved))?;
+            writeln!(
+                out,
+                "{}",
+                cli_print::document_printed(document.kind, &saved)
+            )?;
             return Ok(());
         }
         PrintCommand::Incident {
@@ -129,7 +133,11 @@ pub(super) fn run(
         } => {
             let document = ops::notices::incident_document(store, incident, &document_no)?;
             let saved = save(&document, &path)?;
-            writeln!(out, "{}", text::document_printed(document.kind, &saved))?;
+            writeln!(
+                out,
+                "{}",
+                cli_print::document_printed(document.kind, &saved)
+            )?;
             return Ok(());
         }
         PrintCommand::ApprovalSlip { post, out: path } => {
@@ -138,7 +146,7 @@ pub(super) fn run(
             writeln!(
                 out,
                 "{}",
-                text::slip_printed(&saved, post, document.revision.unwrap_or(0))
+                cli_print::slip_printed(&saved, post, document.revision.unwrap_or(0))
             )?;
             return Ok(());
         }
@@ -169,14 +177,14 @@ pub(super) fn run(
     let printed =
         ops::filing::print_filing_forms(store, &ids, kind, &path, today, &mut |warning| {
             let line = match warning {
-                PrintWarning::Blanks { account, fields } => text::blank_cells(account, fields),
-                PrintWarning::Unprintable(chars) => text::unprintable_chars(chars),
+                PrintWarning::Blanks { account, fields } => cli_print::blank_cells(account, fields),
+                PrintWarning::Unprintable(chars) => cli_print::unprintable_chars(chars),
             };
             // A warning that cannot be shown is no reason to stop the print.
             if writeln!(stderr, "{line}").is_err() {
                 tracing::info!("could not show a print warning");
             }
         })?;
-    writeln!(out, "{}", text::forms_printed(&printed, kind))?;
+    writeln!(out, "{}", cli_print::forms_printed(&printed, kind))?;
     Ok(())
 }

@@ -15,6 +15,7 @@ use crate::domain::registry::registry_clock;
 use crate::ops;
 use crate::store::Store;
 use crate::text::cli as text;
+use crate::text::cli_check;
 
 #[derive(Subcommand, Debug)]
 pub enum UnitsCommand {
@@ -188,7 +189,7 @@ pub(super) fn run_platforms(
                     .map(|k| k.name)
                     .unwrap_or_default();
                 for (label, value) in text::platform_lines(&p, &unit, &kind) {
-                    writeln!(out, "{}", text::field_line(label, &value))?;
+                    writeln!(out, "{}", cli_check::field_line(label, &value))?;
                 }
             }
         }

@@ -11,7 +11,7 @@ use super::{CliError, to_json};
 use crate::domain::screening::{Category, Severity};
 use crate::ops::imports::{self, WordList};
 use crate::store::{ALLOW_LIST, Store};
-use crate::text::cli as text;
+use crate::text::cli_check;
 
 #[derive(Subcommand, Debug)]
 pub enum WordsCommand {
@@ -70,18 +70,18 @@ impl WordsCommand {
 
 fn list_named(name: &str) -> Result<WordList, CliError> {
     let t = name.trim();
-    if t == ALLOW_LIST || t == text::ALLOW_LIST_NAME {
+    if t == ALLOW_LIST || t == cli_check::ALLOW_LIST_NAME {
         return Ok(WordList::Allow);
     }
     Category::from_code(t)
         .or_else(|| t.parse::<u8>().ok().and_then(Category::from_item))
         .filter(|c| Category::WITH_WORD_LIST.contains(c))
         .map(WordList::Category)
-        .ok_or_else(|| CliError::Message(text::unknown_word_list(t)))
+        .ok_or_else(|| CliError::Message(cli_check::unknown_word_list(t)))
 }
 
 fn severity(name: &str) -> Result<Severity, CliError> {
-    Severity::parse(name).ok_or_else(|| CliError::Message(text::unknown_severity(name)))
+    Severity::parse(name).ok_or_else(|| CliError::Message(cli_check::unknown_severity(name)))
 }
 
 pub fn run(command: WordsCommand, store: &mut Store, out: &mut dyn Write) -> Result<(), CliError> {
@@ -113,7 +113,7 @@ pub fn run(command: WordsCommand, store: &mut Store, out: &mut dyn Write) -> Res
                 writeln!(out, "{}", to_json(&value)?)?;
             } else {
                 for (list, version) in lists {
-                    writeln!(out, "{}", text::word_list_heading(&list, version))?;
+                    writeln!(out, "{}", cli_check::word_list_heading(&list, version))?;
                     for e in &list.entries {
                         writeln!(out, "{}\t{}", e.word, e.severity.label())?;
                     }
@@ -128,7 +128,7 @@ pub fn run(command: WordsCommand, store: &mut Store, out: &mut dyn Write) -> Res
         } => {
             let list = list_named(&category)?;
             let added = imports::add_word(store, list, &word, severity(&s)?, &reason)?;
-            writeln!(out, "{}", text::word_added(word.trim(), added))?;
+            writeln!(out, "{}", cli_check::word_added(word.trim(), added))?;
         }
         WordsCommand::Remove {
             word,
@@ -136,7 +136,7 @@ pub fn run(command: WordsCommand, store: &mut Store, out: &mut dyn Write) -> Res
             reason,
         } => {
             imports::remove_word(store, list_named(&category)?, &word, &reason)?;
-            writeln!(out, "{}", text::word_removed(word.trim()))?;
+            writeln!(out, "{}", cli_check::word_removed(word.trim()))?;
         }
         WordsCommand::Import {
             file,
@@ -149,10 +149,10 @@ pub fn run(command: WordsCommand, store: &mut Store, out: &mut dyn Write) -> Res
             writeln!(
                 out,
                 "{}",
-                text::words_imported(report.added, report.duplicates)
+                cli_check::words_imported(report.added, report.duplicates)
             )?;
             for p in &report.problems {
-                writeln!(out, "{}", text::word_not_imported(&p.message()))?;
+                writeln!(out, "{}", cli_check::word_not_imported(&p.message()))?;
             }
         }
         WordsCommand::Export { category } => {

@@ -6,21 +6,13 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::domain::audit::AuditEntry;
-use crate::domain::audit_trust::Anchor;
 use crate::domain::calendar::{DayKind, UnknownYear};
-use crate::domain::filing::FilingKind;
 use crate::domain::platform::Platform;
 use crate::domain::post::Post;
 use crate::domain::registry::RegistryRow;
-use crate::domain::screening::FileKind;
-use crate::domain::screening::WordList as ScreeningWordList;
 use crate::domain::unit::Unit;
 use crate::domain::workflow::{PostAction, PostState, Transition};
-use crate::ops::filing::Printed;
-use crate::ops::reports::DocumentKind;
-use crate::store::{
-    AnchorCheck, AttachmentMeta, AuditCheck, ChangeRecord, Event, FilingRow, PostRow, UserRow,
-};
+use crate::store::{AttachmentMeta, ChangeRecord, Event, FilingRow, PostRow, UserRow};
 
 /// 「错误：…」 on stderr.
 pub fn error_line(message: &str) -> String {
@@ -283,65 +275,6 @@ pub fn change_reported(id: i64) -> String {
     format!("变更记录 {id} 已标记为已报送。")
 }
 
-pub fn change_report_printed(path: &Path) -> String {
-    format!(
-        "已生成信息变更报告 {}，请单位负责人签字盖章后报送。",
-        path.display()
-    )
-}
-
-pub fn document_printed(kind: DocumentKind, path: &Path) -> String {
-    let what = match kind {
-        DocumentKind::RectificationNotice => "整改通知书",
-        DocumentKind::PublicNotice => "通报",
-        DocumentKind::ShutdownDecision => "关停决定",
-        DocumentKind::IncidentReport => "安全事件报告",
-        DocumentKind::ChangeReport => "信息变更报告",
-        DocumentKind::ClosureReport => "停止运营报告",
-        DocumentKind::ShutdownNotice => "关停通知",
-        DocumentKind::ApprovalSlip => "信息发布审核单",
-    };
-    format!("已生成{what} {}。", path.display())
-}
-
-pub fn ending_printed(kind: DocumentKind, path: &Path) -> String {
-    let what = match kind {
-        DocumentKind::ShutdownNotice => "关停通知",
-        _ => "停止运营报告",
-    };
-    format!("已生成{what} {}。", path.display())
-}
-
-pub fn slip_printed(path: &Path, post: i64, revision: i64) -> String {
-    format!(
-        "已生成信息发布审核单 {}（信息 {post}，第 {revision} 稿）。",
-        path.display()
-    )
-}
-
-/// A form that will print with blank cells.
-pub fn blank_cells(account: &str, missing: &[&str]) -> String {
-    format!(
-        "提示：「{account}」缺少 {}，将打印为空白，请手工填写。",
-        missing.join("、")
-    )
-}
-
-/// Characters the print font lacks, before the print goes ahead.
-pub fn unprintable_chars(chars: &[char]) -> String {
-    format!("提示：{}", super::print::unprintable_chars(chars))
-}
-
-pub fn forms_printed(p: &Printed, kind: FilingKind) -> String {
-    format!(
-        "已生成 {}：{} 个平台、{} 页，已记录为「{}」（待签章）。",
-        p.path.display(),
-        p.platforms,
-        p.pages,
-        kind.label()
-    )
-}
-
 pub fn user_added(login: &str, id: i64) -> String {
     format!("已添加账号「{login}」，编号 {id}")
 }
@@ -450,86 +383,8 @@ pub fn bad_publish_time(t: &str) -> String {
     format!("发布时间「{t}」格式不对，请写成 2026-11-26T09:30:00 或 2026-11-26 09:30。")
 }
 
-/// The append-only triggers are gone: the chain may still hold, but nothing stops a change.
-pub fn audit_triggers_missing(names: &[&str]) -> String {
-    format!(
-        "审计记录的防改保护（数据库触发器 {}）已被删除：此后的修改不会被数据库拒绝。请系统管理员运行 mediadesk audit repair --as 登录名 恢复，恢复本身会记入审计记录。",
-        names.join("、")
-    )
-}
-
-pub fn audit_triggers_restored(names: &[&str]) -> String {
-    if names.is_empty() {
-        "审计记录的防改保护完好，无需恢复。".to_owned()
-    } else {
-        format!(
-            "已恢复审计记录的防改保护（{}），并记入审计记录。",
-            names.join("、")
-        )
-    }
-}
-
-pub fn audit_intact(check: &AuditCheck) -> String {
-    let signed = if check.signatures_checked {
-        format!("其中 {} 条有办理人签名，签名均已验证", check.sealed)
-    } else {
-        format!(
-            "其中 {} 条有办理人签名（只校验了哈希，签名未逐条验证）",
-            check.sealed
-        )
-    };
-    format!(
-        "审计记录完整：共 {} 条，{signed}；链尾第 {} 条，哈希 {}",
-        check.verified,
-        check.head_seq.unwrap_or(0),
-        check.head.as_deref().unwrap_or("（无记录）")
-    )
-}
-
 pub fn draft_deleted(id: i64) -> String {
     format!("已删除草稿 {id}（删除记入审计记录）")
-}
-
-pub fn audit_progress(done: u64, total: u64) -> String {
-    format!("已校验 {done} / {total} 条…")
-}
-
-pub fn bad_anchor(text: &str) -> String {
-    format!(
-        "审计锚点「{text}」格式不对：应为「序号:哈希」，如表单页脚所印的「1234:0123456789abcdef」（哈希为 16 位或 64 位十六进制）"
-    )
-}
-
-pub fn anchor_holds(anchor: &Anchor) -> String {
-    format!(
-        "审计锚点相符：记录链仍含第 {} 条，哈希以 {} 开头。",
-        anchor.seq, anchor.hash
-    )
-}
-
-pub fn anchor_fails(anchor: &Anchor, found: &AnchorCheck) -> String {
-    match found {
-        AnchorCheck::CutOff { length } => format!(
-            "审计锚点不符：纸质存档记着第 {} 条，记录链现在只到第 {length} 条——链尾的记录被截掉了。请用备份核对并报告管理员。",
-            anchor.seq
-        ),
-        _ => format!(
-            "审计锚点不符：第 {} 条记录的哈希已不是纸质存档所印的 {}——这一条或其前的记录被替换过。请用备份核对并报告管理员。",
-            anchor.seq, anchor.hash
-        ),
-    }
-}
-
-pub fn audit_line(e: &AuditEntry) -> String {
-    format!(
-        "{}\t{}\t{}\t{}\t{}\t{}",
-        e.seq,
-        e.at.format("%Y-%m-%d %H:%M:%S"),
-        e.actor,
-        e.action,
-        e.object,
-        e.comment
-    )
 }
 
 pub fn range_reversed(from: NaiveDate, to: NaiveDate) -> String {
@@ -571,115 +426,6 @@ pub fn deadline_line(deadline: NaiveDate, from: NaiveDate, days: u32) -> String 
 pub fn calendar_imported(years: &[i32]) -> String {
     let list: Vec<String> = years.iter().map(i32::to_string).collect();
     format!("已导入 {} 年的节假日安排。", list.join("、"))
-}
-
-/// The allow list's Chinese name on the command line.
-pub const ALLOW_LIST_NAME: &str = "允许";
-
-pub fn unknown_word_list(name: &str) -> String {
-    use crate::domain::screening::Category;
-    let codes: Vec<String> = Category::WITH_WORD_LIST
-        .iter()
-        .map(|c| format!("{}（{}）", c.code(), c.label()))
-        .collect();
-    format!(
-        "没有「{name}」这个词表。可用：1–12、{}、allow（允许词）",
-        codes.join("、")
-    )
-}
-
-pub fn unknown_severity(name: &str) -> String {
-    format!("严重程度「{name}」无效，请用 block（拦截）或 warn（提醒）")
-}
-
-pub fn word_list_heading(list: &ScreeningWordList, version: i64) -> String {
-    format!(
-        "# {}（{}，第 {version} 版，{} 个词）",
-        list.category.label(),
-        list.category.code(),
-        list.entries.len()
-    )
-}
-
-pub fn word_added(word: &str, added: bool) -> String {
-    if added {
-        format!("已添加「{word}」")
-    } else {
-        format!("「{word}」已在词表中")
-    }
-}
-
-pub fn word_removed(word: &str) -> String {
-    format!("已删除「{word}」")
-}
-
-pub fn words_imported(added: usize, duplicates: usize) -> String {
-    format!("已导入 {added} 个词，{duplicates} 个已存在。")
-}
-
-pub fn word_not_imported(why: &str) -> String {
-    format!("未导入：{why}")
-}
-
-/// One field of `platforms show`: 「账号名称：商学院」.
-pub fn field_line(label: &str, value: &str) -> String {
-    format!("{label}：{value}")
-}
-
-// ---------------------------------------------------------------------------------------------
-// mediadesk check / check-file (cli/check.rs)
-// ---------------------------------------------------------------------------------------------
-
-pub const CHECK_NOTHING_GIVEN: &str = "请给出要检查的文件，或用 --text 直接给出文字。";
-pub const CHECK_EMPTY: &str = "没有要检查的文字（内容为空）。";
-pub const CHECK_CLEAN: &str = "未发现问题。";
-pub const CHECK_TRUNCATED: &str = "（问题过多，只列出前面的部分）";
-
-/// An attachment over the size limit: reading stopped there.
-pub fn check_file_too_large(path: &Path, limit_megabytes: f64) -> String {
-    format!(
-        "「{}」超过附件大小上限（{limit_megabytes:.0} MB），不能上传。请压缩或拆分后再试。",
-        path.display()
-    )
-}
-
-/// A text over 16 MB: not an article.
-pub fn check_text_too_large(path: &Path) -> String {
-    format!(
-        "「{}」超过 16 MB，不像一篇稿件。请只检查稿件正文（不超过 16 MB），附件请用 check-file。",
-        path.display()
-    )
-}
-
-pub fn check_not_utf8(path: &Path) -> String {
-    format!(
-        "「{}」不是 UTF-8 编码的文字（可能是二进制文件或 GBK 编码）。请另存为 UTF-8 文本，附件请用 check-file 检查。",
-        path.display()
-    )
-}
-
-/// What the attachment is by its content: 「「a.docx」：按内容识别为 Word 文档（.docx），1024 字节」.
-pub fn check_file_detected(name: &str, detected: FileKind, size: u64) -> String {
-    format!("「{name}」：按内容识别为 {}，{size} 字节", detected.label())
-}
-
-/// One finding, tab-separated: where (counted from 1), severity, category, what, rule.
-pub fn check_finding(
-    start: usize,
-    end: usize,
-    severity: &str,
-    category: &str,
-    matched: &str,
-    rule: &str,
-) -> String {
-    format!(
-        "第 {}–{end} 字\t[{severity}]\t{category}\t「{matched}」\t{rule}",
-        start + 1
-    )
-}
-
-pub fn check_blocking(total: usize, blocking: usize) -> String {
-    format!("共 {total} 处，其中 {blocking} 处必须处理后才能提交审核。")
 }
 
 /// The prompt for the school server's database password.

@@ -45,7 +45,7 @@ impl Workspace {
             Action::RepairAuditTriggers => {
                 let restored = self.store.restore_audit_triggers()?;
                 self.reload()?;
-                self.show_notice(crate::text::cli::audit_triggers_restored(&restored));
+                self.show_notice(crate::text::cli_audit::audit_triggers_restored(&restored));
             }
             Action::SaveCalendarYear(schedule) => {
                 let result = imports::save_calendar_year(&mut self.store, schedule);

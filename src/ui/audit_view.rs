@@ -131,7 +131,12 @@ impl AuditView {
             {
                 match Anchor::parse(&self.anchor) {
                     Some(anchor) => self.start(ui.ctx(), store, Some(anchor)),
-                    None => self.verdict = Some((text::cli::bad_anchor(self.anchor.trim()), false)),
+                    None => {
+                        self.verdict = Some((
+                            crate::text::cli_audit::bad_anchor(self.anchor.trim()),
+                            false,
+                        ))
+                    }
                 }
             }
         });
@@ -270,7 +275,7 @@ impl AuditView {
                 let done = run.done.load(Ordering::Relaxed);
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(text::cli::audit_progress(done, run.total));
+                    ui.label(crate::text::cli_audit::audit_progress(done, run.total));
                 });
                 ui.ctx()
                     .request_repaint_after(std::time::Duration::from_millis(200));
@@ -294,8 +299,12 @@ fn verdict(
         Err(e) => (e.to_string(), false),
         Ok(check) => match (check.problem, anchor, check.anchor) {
             (Some(problem), _, _) => (problem, false),
-            (None, Some(a), Some(AnchorCheck::Holds)) => (text::cli::anchor_holds(&a), true),
-            (None, Some(a), Some(found)) => (text::cli::anchor_fails(&a, &found), false),
+            (None, Some(a), Some(AnchorCheck::Holds)) => {
+                (crate::text::cli_audit::anchor_holds(&a), true)
+            }
+            (None, Some(a), Some(found)) => {
+                (crate::text::cli_audit::anchor_fails(&a, &found), false)
+            }
             (None, _, _) => (
                 wording::chain_intact(
                     check.verified,
